@@ -8,9 +8,7 @@ BIN := $(VENV)/bin
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet "bottle>=0.13,<0.14" "waitress>=3.0,<4" "rapidfuzz>=3.6,<4" "rispy>=0.10,<0.11" \
-		"snowballstemmer>=2.2,<4" "scikit-learn>=1.4,<2" "openpyxl>=3.1,<4" "python-docx>=1.1,<2" "cairosvg>=2.7,<3" \
-		"pytest>=8,<10" "pytest-timeout>=2.3,<3" "webtest>=3.0,<4" "hypothesis>=6.100,<7" "playwright>=1.45,<2"
+	$(BIN)/pip install --quiet ".[test]"
 	touch $@
 
 run: $(BIN)/.installed

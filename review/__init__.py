@@ -1,0 +1,1 @@
+"""Sil's domain: storage, accounts, projects, records, screening and appraisal."""

@@ -1,0 +1,1 @@
+"""Readers for bibliographic export files: detect the format, parse, normalise."""

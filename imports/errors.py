@@ -1,0 +1,11 @@
+"""The one error an importer raises on input it cannot read."""
+from __future__ import annotations
+
+
+class ImportFailure(Exception):
+    """A file Sil cannot read: names the file, the line (or record) and what to do."""
+
+    def __init__(self, file: str, line: int | None, message: str):
+        self.file, self.line, self.message = file, line, message
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {message}")

@@ -25,7 +25,11 @@ def clean_text(value: str | None) -> str:
     if MARKUP_HINT.search(text):
         text = BLOCK_TAGS.sub("\n", text)
         text = TAGS.sub("", text)
-        text = html.unescape(text)
+        for _ in range(3):  # Cochrane escapes twice ("&amp;quot;"); display wants the character
+            unescaped = html.unescape(text)
+            if unescaped == text:
+                break
+            text = TAGS.sub("", unescaped) if "<" in unescaped and unescaped.count("<") > text.count("<") else unescaped
     lines = [SPACES.sub(" ", line).strip() for line in text.replace("\u2028", "\n").split("\n")]
     return "\n".join(line for line in lines if line)
 

@@ -33,3 +33,48 @@ def shared_data() -> Path:
 def fixtures() -> Path:
     """The small fixture files the project ships."""
     return FIXTURES
+
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    """The path of the test's database file (the app and `conn` share it)."""
+    return tmp_path / "test.sqlite3"
+
+
+@pytest.fixture
+def app(conn, db_path, tmp_path):
+    """The WSGI app on the test's database, wrapped in WebTest."""
+    from webtest import TestApp
+
+    from screens.app import make_app
+
+    return TestApp(make_app({"db": db_path, "files": tmp_path / "files"}))
+
+
+@pytest.fixture
+def make_user(conn):
+    """Create an account with a known password; returns its id."""
+    from review import users
+
+    def make(name: str, admin: bool = False) -> int:
+        user_id, _ = users.create_user(conn, name, PASSWORD, is_admin=admin)
+        return user_id
+
+    return make
+
+
+def login(app, name: str, password: str = PASSWORD):
+    """Log a WebTest app in as name; returns the response after the redirect."""
+    page = app.get("/login")
+    form = page.forms["login"]
+    form["name"], form["password"] = name, password
+    return form.submit(expect_errors=True).maybe_follow()
+
+
+def csrf_of(app) -> str:
+    """The CSRF token of the signed-in session, read from a page like a browser would."""
+    page = app.get("/")
+    return page.html.find("input", {"name": "csrf_token"})["value"]

@@ -78,3 +78,51 @@ def csrf_of(app) -> str:
     """The CSRF token of the signed-in session, read from a page like a browser would."""
     page = app.get("/")
     return page.html.find("input", {"name": "csrf_token"})["value"]
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture
+def live_server(conn, db_path, tmp_path):
+    """Sil served by waitress in a thread on a free loopback port; yields its base URL."""
+    import socket
+    import threading
+
+    from waitress.server import create_server
+
+    from screens.app import make_app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = create_server(make_app({"db": db_path, "files": tmp_path / "files"}), host="127.0.0.1", port=port,
+                           threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}"
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Headless Debian Chromium driven by Playwright; skips with the reason where it is missing."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium; .ci/run installs it)")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    """A fresh browser context and page for one test."""
+    context = chromium.new_context(locale="en-GB")
+    tab = context.new_page()
+    tab.set_default_timeout(15000)
+    yield tab
+    context.close()

@@ -39,3 +39,12 @@ def test_backup_makes_a_copy(tmp_path):
     result = run("backup", str(tmp_path / "copy.sqlite3"), "--db", db)
     assert result.returncode == 0, result.stderr
     assert "Kept" in run("projects", "list", "--db", str(tmp_path / "copy.sqlite3")).stdout
+
+
+def test_export_of_an_unknown_kind_names_what_is_on_offer(tmp_path):
+    db = str(tmp_path / "a.sqlite3")
+    run("projects", "add", "P", "--db", db)
+    result = run("export", "1", "--what", "nonsense", "--db", db)
+    assert result.returncode == 1 and result.stderr.startswith("error: --what nonsense: choose one of")
+    missing = run("export", "99", "--what", "records", "--db", db)
+    assert missing.returncode == 1 and "No project with the id or title '99'" in missing.stderr

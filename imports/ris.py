@@ -34,10 +34,12 @@ def tokenise(text: str, file_name: str) -> tuple[list[Tagged], list[str]]:
     pending: list[tuple[int, str, str]] = []
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
-        tag = _spec_tag(line)
-        if tag is not None:  # the common case, checked without a regex: "XY  - value"
+        # The common case, "XY  - value" as the spec writes it, is checked without a regex.
+        tag = line[:2] if line[2:5] == "  -" and line[5:6] in ("", " ") else None
+        if tag is not None and tag.isascii() and tag[0].isalpha() and tag.isupper():
             value = line[5:].strip()
         else:
+            tag = None
             found = match(line) if len(line) >= 5 else None
             if found is None and line[:2] in ("TY", "ER"):
                 found = LOOSE_TAG.match(line.rstrip() + " ")  # "TY - JOUR" or a bare "ER -" in a two-space file
@@ -84,16 +86,6 @@ def tokenise(text: str, file_name: str) -> tuple[list[Tagged], list[str]]:
         warnings.append(f"{len(ignored)} line(s) outside records were ignored "
                         f"(first: line {number}: {line.strip()[:60]!r})")
     return records, warnings
-
-
-def _spec_tag(line: str) -> str | None:
-    """The tag of a line written to the spec ('AU  - x', 'ER  -'), else None (the regex decides)."""
-    if line[2:5] != "  -" or (len(line) > 5 and line[5] != " "):
-        return None
-    tag = line[:2]
-    if tag.isascii() and tag[0].isalpha() and tag.isupper():
-        return tag
-    return None
 
 
 def _continue(record: Tagged, tag: str, line: str) -> None:

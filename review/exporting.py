@@ -13,6 +13,8 @@ from review.errors import Invalid
 
 EXPORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     # what: ("module:function", formats)
+    "records": ("review.records:export_records", ("csv", "xlsx", "ris")),
+    "searches": ("review.searches:export_search_log", ("csv", "xlsx")),
 }
 
 

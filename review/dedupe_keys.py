@@ -19,7 +19,8 @@ JOURNAL_STOP = {"the", "of", "and", "in", "for", "on", "de", "la", "der", "und",
 ANNOTATION = re.compile(r"(?<=\S)\s*\.?\s*\[(erratum|comment|review|see|retraction|retracted|published|corrected|"
                         r"update|\d+ refs|[a-z]+\])[^\]]*(\]|$).*$")
 # 'Title (vol 142, pg 310, 2003)' is how Web of Science names a correction of that article
-WOS_CORRECTION = re.compile(r"\(vol\.? \d+,? (pg|p)\.? \w+")
+# and Embase as 'Title (Journal (2009) 360 (542-5))'
+WOS_CORRECTION = re.compile(r"\(vol\.? \d+,? (pg|p)\.? \w+|\([a-z .&-]+\(\d{4}\)\s*\d+")
 # 'type II' and 'type 2' are one title; lone 'i' is left alone (a word in many languages)
 ROMAN = {"ii": "2", "iii": "3", "iv": "4", "vi": "6", "vii": "7", "viii": "8", "ix": "9"}
 TAG = re.compile(r"<[^>]{0,40}>")
@@ -35,11 +36,11 @@ NOTICE_PATTERNS = [
                            r"|\b(erratum|corrigendum)\b|^correction to\b")),
     ("retraction", re.compile(r"^(retraction|notice of retraction|retraction notice|expression of concern)\b")),
     ("reply", re.compile(r"^(reply|response|in reply|author'?s'? reply|authors'? response|the authors reply)\b"
-                         r"|\breply to\b|\bresponse to\b")),
+                         r"|\breply to\b|\bresponse to\b|\W(reply|response)\W*$")),
     ("comment", re.compile(r"^(comment|commentary|re|letter)\b\s*(on|to|:|regarding)?|\bcomment on\b"
                            r"|^(editorial comment|invited commentary)\b")),
 ]
-NOTICE_WORDS = re.compile(r"errat|correct|corrig|retract|concern|repl|respon|comment|^re\b|letter|\(vol")
+NOTICE_WORDS = re.compile(r"errat|correct|corrig|retract|concern|repl|respon|comment|^re\b|letter|\(vol|\(\d{4}\)")
 PUB_TYPE_KINDS = [("erratum", ("erratum", "correction")), ("retraction", ("retraction of publication",)),
                   ("comment", ("comment",))]
 CONFERENCE_VENUE = re.compile(r"\b(conference|congress|meeting|symposium|abstracts?|proceedings|"
@@ -76,6 +77,7 @@ class Keys:
     conference: bool
     supplement: bool
     eloc: bool
+    page_end: str
     one_page: bool
     generic: bool
     missing_authors: bool
@@ -101,6 +103,9 @@ def strip_annotations(title: str) -> str:
 def norm_title(title: str) -> str:
     """A title as words of letters and digits, markup, notes and a 'RETRACTED:' mark removed."""
     title = RETRACTED_PREFIX.sub("", strip_annotations(title))
+    # a correction notice cites the corrected article after its title: the citation is not the title
+    cited = WOS_CORRECTION.search(title)
+    title = title[:cited.start()] if cited and cited.start() > 20 else title
     words = NON_ALNUM.sub(" ", title).split()
     return " ".join(ROMAN.get(w, w) for w in words)
 
@@ -159,6 +164,13 @@ def norm_page(pages_start: str) -> str:
     return found.group(0).lstrip("0") if found else ""
 
 
+def full_end_page(start: str, end: str) -> str:
+    """'221-8' ends on page 228: the end page written out."""
+    if start and end and len(end) < len(start):
+        return start[:len(start) - len(end)] + end
+    return end
+
+
 def title_numbers(title: str) -> frozenset[str]:
     """Numbers in a title: part 1 and part 2, or two trial phases, are different works."""
     return frozenset(n.lstrip("0") or "0" for n in re.findall(r"\d+", title))
@@ -207,6 +219,7 @@ def make_keys(row: dict[str, Any]) -> Keys:
         conference=is_conference(journal, row["volume"], row["pages_start"], row["pub_type"]),
         supplement=bool(re.search(r"suppl|^s\d", fold(f"{row['volume']} {row['issue']} {row['pages_start']}"))),
         eloc=bool(re.match(r"\s*[a-rt-z]\d", fold(row["pages_start"]))),
+        page_end=full_end_page(norm_page(row["pages_start"]), norm_page(row["pages_end"])),
         one_page=bool(row["pages_end"]) and norm_page(row["pages_end"]) == norm_page(row["pages_start"]),
         generic=title in GENERIC_TITLES or len(title) < 12, missing_authors=not families,
     )

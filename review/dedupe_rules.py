@@ -18,12 +18,13 @@ def title_similarity(a: Keys, b: Keys) -> float:
 
 
 def is_prefix(x: str, y: str) -> bool:
-    """One long title starts the other: a cut-off export, or a citation appended to the title."""
+    """One long title starts or ends the other: a cut-off export, a citation appended to the title,
+    or a section name put before it ('Thrombotic microangiopathy: can ...')."""
     short, long = (x, y) if len(x) <= len(y) else (y, x)
-    return len(short) >= 40 and long.startswith(short)
+    return len(short) >= 40 and long.startswith(short) or len(short) >= 30 and long.endswith(" " + short)
 
 
-def veto(a: Keys, b: Keys) -> str:
+def veto(a: Keys, b: Keys, pages: bool = True) -> str:
     """Why two records cannot be one publication, or '' when nothing forbids it."""
     if a.doi and b.doi and a.doi != b.doi and not (a.doi.startswith(b.doi) or b.doi.startswith(a.doi)):
         return "different DOIs"
@@ -34,14 +35,17 @@ def veto(a: Keys, b: Keys) -> str:
     # supplement volumes are often mangled ('30 (Suppl 3)' exported as '3'): pages still decide
     if a.volume and b.volume and a.volume != b.volume and not (a.supplement or b.supplement):
         return "different volumes"
-    if a.page and b.page and a.page != b.page:
+    if pages and a.page and b.page and a.page != b.page:
         return "different pages"
     if a.kind != b.kind:
         return f"{a.kind} versus {b.kind}"
     # one database names the meeting, another only the journal: the same volume and year say
     # it is one abstract; without them, an abstract and the later paper stay apart
+    # the same abstract, named by its meeting in one database and by its journal in another: same
+    # volume, or the record that would be the full paper has no volume or pages to show it is one
+    paper = b if a.conference else a
     if a.conference != b.conference and not (a.year == b.year and (
-            (a.volume and a.volume == b.volume) or not (a.volume or b.volume or a.page or b.page))):
+            (a.volume and a.volume == b.volume) or not (paper.volume or paper.page))):
         return "conference abstract versus full paper"
     return ""
 
@@ -52,7 +56,7 @@ def conflict(a: Keys, b: Keys, t: float | None = None, authors: bool | None = No
     if why_not == "different pages":
         t = title_similarity(a, b) if t is None else t
         if _page_slip(a, b, t, authors_agree(a, b) if authors is None else authors):
-            return ""
+            return veto(a, b, pages=False)
     return why_not
 
 
@@ -62,9 +66,9 @@ def _page_slip(a: Keys, b: Keys, t: float, authors: bool | None) -> bool:
     against the printed page. A one-page item with the same title is a correction notice: never a slip."""
     if not (a.volume and a.volume == b.volume and a.year == b.year and journals_compatible(a.journal, b.journal)):
         return False
-    if a.one_page or b.one_page or not authors or t < 97:
+    if a.one_page or b.one_page or not authors or t < 95:
         return False
-    near = abs(int(a.page) - int(b.page)) <= 10
+    near = abs(int(a.page) - int(b.page)) <= 10 or (a.page_end and a.page_end == b.page_end)
     return near or "1" in (a.page, b.page) or a.eloc != b.eloc
 
 

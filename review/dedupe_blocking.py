@@ -1,6 +1,7 @@
 """Blocking: only records that share a cheap key are compared, so cost grows near-linearly."""
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from typing import Iterable, Iterator
 
@@ -48,12 +49,23 @@ def candidate_pairs(keys: list[Keys], is_new: list[bool] | None = None) -> dict[
     """(i, j) index pairs worth scoring, with their title similarity (0 where a title is missing)."""
     pairs: dict[tuple[int, int], float] = {}
     titles = [k.title for k in keys]
-    for members in build_blocks(keys):
-        for i, j, score in _block_pairs(members, titles):
-            if is_new is not None and not (is_new[i] or is_new[j]):
-                continue
-            pairs[(i, j) if i < j else (j, i)] = score
+    found = (p for members in build_blocks(keys) for p in _block_pairs(members, titles))
+    for i, j, score in itertools.chain(found, _prefix_pairs(titles)):
+        if is_new is not None and not (is_new[i] or is_new[j]):
+            continue
+        pairs[(i, j) if i < j else (j, i)] = score
     return pairs
+
+
+def _prefix_pairs(titles: list[str], reach: int = 3) -> Iterable[tuple[int, int, float]]:
+    """Titles that start or end another (cut off, or with a section name before them): neighbours
+    once all titles are sorted, forwards and backwards."""
+    for key in (None, lambda i: titles[i][::-1]):
+        ordered = sorted((i for i, t in enumerate(titles) if len(t) >= 30), key=key or titles.__getitem__)
+        for n, i in enumerate(ordered):
+            for j in ordered[n + 1:n + 1 + reach]:
+                if is_prefix(titles[i], titles[j]):
+                    yield i, j, 0.0
 
 
 def _block_pairs(members: list[int], titles: list[str]) -> Iterable[tuple[int, int, float]]:
@@ -66,7 +78,7 @@ def _block_pairs(members: list[int], titles: list[str]) -> Iterable[tuple[int, i
                     yield i, j, 0.0
                     continue
                 score = fuzz.ratio(titles[i], titles[j], score_cutoff=TITLE_CUTOFF)
-                if score or is_prefix(titles[i], titles[j]):
+                if score:
                     yield i, j, score
         return
     block_titles = [titles[m] for m in members]
@@ -75,10 +87,6 @@ def _block_pairs(members: list[int], titles: list[str]) -> Iterable[tuple[int, i
     rows, cols = np.nonzero(np.triu(matrix, k=1))
     for r, c in zip(rows.tolist(), cols.tolist()):
         yield members[r], members[c], float(matrix[r, c])
-    ordered = sorted(members, key=titles.__getitem__)
-    for i, j in zip(ordered, ordered[1:]):
-        if is_prefix(titles[i], titles[j]):
-            yield i, j, 0.0
     empty = [m for m in members if not titles[m]]
     for e in empty:
         for m in members:

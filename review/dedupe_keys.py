@@ -1,6 +1,7 @@
 """Match keys for duplicate detection: each record reduced to comparable, normalised values."""
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -23,6 +24,15 @@ ANNOTATION = re.compile(r"(?<=\S)\s*\.?\s*\[(erratum|comment|review|see|retracti
 WOS_CORRECTION = re.compile(r"\(vol\.? \d+,? (pg|p)\.? \w+|\([a-z .&-]+\(\d{4}\)\s*\d+")
 # 'type II' and 'type 2' are one title; lone 'i' is left alone (a word in many languages)
 ROMAN = {"ii": "2", "iii": "3", "iv": "4", "vi": "6", "vii": "7", "viii": "8", "ix": "9"}
+NON_DIGIT = re.compile(r"\D")
+DIGITS = re.compile(r"\d+")
+PARENTHESES = re.compile(r"\(.*?\)")
+MEETING_PART = re.compile(r"[.:;]\s*(?:conference|meeting|congress)\b")
+VOLUME = re.compile(r"\s*(\d+)\s*(\(.*\)|[a-z .-]*\d*)?\s*$")
+MEETING_TYPE = re.compile(r"conference|congress|meeting|abstract")
+MEETING_VENUE = re.compile(r"conference|congress|meeting|sessions|symposium|abstracts")
+SUPPLEMENT = re.compile(r"suppl|^s\d")
+ELOCATOR = re.compile(r"\s*[a-rt-z]\d")
 TAG = re.compile(r"<[^>]{0,40}>")
 NON_ALNUM = re.compile(r"[^0-9a-z]+")
 DOI_FIND = re.compile(r"10\.\d{4,9}/\S+")
@@ -120,10 +130,11 @@ def norm_doi(doi: str) -> str:
 
 def norm_pmid(pmid: str) -> str:
     """PubMed ids as bare digits."""
-    digits = re.sub(r"\D", "", pmid or "")
+    digits = NON_DIGIT.sub("", pmid or "")
     return digits.lstrip("0")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def family_name(author: str) -> str:
     """The family name of an author written 'Family, Given', 'Family GA' or 'Given Family'."""
     if "," in author:
@@ -139,28 +150,31 @@ def family_name(author: str) -> str:
     return NON_ALNUM.sub("", fold(" ".join(names) if trailing else names[-1]))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm_journal(journal: str) -> str:
     """A journal name as significant words (no stop words, no parenthesised place or year)."""
     # 'Circulation. Conference: 66th Annual Meeting ...' is published in 'Circulation'
-    journal = re.split(r"[.:;]\s*(conference|meeting|congress)\b", fold(journal))[0]
-    words = NON_ALNUM.sub(" ", re.sub(r"\(.*?\)", " ", journal)).split()
+    journal = MEETING_PART.split(fold(journal))[0]
+    words = NON_ALNUM.sub(" ", PARENTHESES.sub(" ", journal)).split()
     return " ".join(w for w in words if w not in JOURNAL_STOP)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm_volume(volume: str) -> str:
     """The leading number of a volume ('60 (1 Supplement 1)' -> '60')."""
     # a fragment such as '1)' is what is left of '5 (Suppl 1)' after a bad export: no volume at all
-    found = re.match(r"\s*(\d+)\s*(\(.*\)|[a-z .-]*\d*)?\s*$", fold(volume or ""))
+    found = VOLUME.match(fold(volume or ""))
     return found.group(1).lstrip("0") if found else ""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm_page(pages_start: str) -> str:
     """The first page as digits ('S299' -> '299', 'e1234' -> '1234', 'Jan-13' -> '1')."""
     text = fold(pages_start).strip()
     month = MONTHS.get(text[:3]) if text[:3].isalpha() and not text[3:4].isalpha() else None
     if month:
         return str(month)
-    found = re.search(r"\d+", text)
+    found = DIGITS.search(text)
     return found.group(0).lstrip("0") if found else ""
 
 
@@ -173,7 +187,7 @@ def full_end_page(start: str, end: str) -> str:
 
 def title_numbers(title: str) -> frozenset[str]:
     """Numbers in a title: part 1 and part 2, or two trial phases, are different works."""
-    return frozenset(n.lstrip("0") or "0" for n in re.findall(r"\d+", title))
+    return frozenset(n.lstrip("0") or "0" for n in DIGITS.findall(title))
 
 
 def record_kind(title: str, pub_type: str) -> str:
@@ -193,13 +207,13 @@ def record_kind(title: str, pub_type: str) -> str:
     return "article"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_conference(journal: str, volume: str, pages: str, pub_type: str) -> bool:
     """Whether a record is a conference abstract (a meeting supplement), not a full paper."""
-    if re.search(r"conference|congress|meeting|abstract", fold(pub_type)):
+    if MEETING_TYPE.search(fold(pub_type)):
         return True
     venue = fold(journal)
-    return bool(CONFERENCE_VENUE.search(venue) and re.search(r"conference|congress|meeting|sessions|symposium|"
-                                                              r"abstracts", venue))
+    return bool(CONFERENCE_VENUE.search(venue) and MEETING_VENUE.search(venue))
 
 
 def make_keys(row: dict[str, Any]) -> Keys:
@@ -211,20 +225,21 @@ def make_keys(row: dict[str, Any]) -> Keys:
     # the first authors are enough to tell papers apart, and keep long consortium lists cheap
     families = tuple(f for f in (family_name(a) for a in authors[:MAX_AUTHORS]) if f)
     journal = row["journal"] or row["journal_abbrev"] or ""
+    start, end = norm_page(row["pages_start"]), norm_page(row["pages_end"])
     return Keys(
         id=row["id"], title=title, doi=norm_doi(row["doi"]), pmid=norm_pmid(row["pmid"]),
         year=row["year"], families=families, journal=norm_journal(journal),
-        volume=norm_volume(row["volume"]), page=norm_page(row["pages_start"]),
+        volume=norm_volume(row["volume"]), page=start,
         numbers=title_numbers(title), kind=record_kind(row["title"], row["pub_type"]),
         conference=is_conference(journal, row["volume"], row["pages_start"], row["pub_type"]),
-        supplement=bool(re.search(r"suppl|^s\d", fold(f"{row['volume']} {row['issue']} {row['pages_start']}"))),
-        eloc=bool(re.match(r"\s*[a-rt-z]\d", fold(row["pages_start"]))),
-        page_end=full_end_page(norm_page(row["pages_start"]), norm_page(row["pages_end"])),
-        one_page=bool(row["pages_end"]) and norm_page(row["pages_end"]) == norm_page(row["pages_start"]),
+        supplement=bool(SUPPLEMENT.search(fold(f"{row['volume']} {row['issue']} {row['pages_start']}"))),
+        eloc=bool(ELOCATOR.match(fold(row["pages_start"]))),
+        page_end=full_end_page(start, end), one_page=bool(end) and end == start,
         generic=title in GENERIC_TITLES or len(title) < 12, missing_authors=not families,
     )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def journals_compatible(a: str, b: str) -> bool | None:
     """Whether two normalised journal names can be one journal, full or abbreviated; None if unknown."""
     if not a or not b:

@@ -1,6 +1,8 @@
 """Pair rules: vetoes that stop false merges, then evidence that makes a pair certain or possible."""
 from __future__ import annotations
 
+import functools
+
 from rapidfuzz import fuzz
 
 from review.dedupe_keys import Keys, journals_compatible
@@ -78,10 +80,13 @@ def authors_agree(a: Keys, b: Keys) -> bool | None:
         return None
     if _same_name(a.families[0], b.families[0]):
         return True
-    shared = sum(1 for f in a.families if any(_same_name(f, g) for g in b.families))
-    return shared >= max(1, min(len(a.families), len(b.families)) // 2 + 1)
+    need = max(1, min(len(a.families), len(b.families)) // 2 + 1)
+    if len(set(a.families) & set(b.families)) >= need:
+        return True
+    return sum(1 for f in a.families if any(_same_name(f, g) for g in b.families)) >= need
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _same_name(x: str, y: str) -> bool:
     """Family names equal up to a typo or a particle ('vanderberg' / 'berg')."""
     if x == y:

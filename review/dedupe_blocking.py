@@ -16,6 +16,7 @@ MAX_BLOCK = 3000
 # Titles less alike than this in a block are not worth scoring (the rules need 85 at least).
 TITLE_CUTOFF = 80
 SMALL_BLOCK = 24
+IDENTIFIERS = {"doi", "pmid"}
 
 
 def block_keys(k: Keys) -> Iterator[tuple]:
@@ -36,20 +37,21 @@ def block_keys(k: Keys) -> Iterator[tuple]:
         yield ("vp", k.volume, k.page)
 
 
-def build_blocks(keys: list[Keys]) -> list[list[int]]:
-    """Indexes of records per shared key, blocks of one dropped."""
+def build_blocks(keys: list[Keys]) -> list[tuple[str, list[int]]]:
+    """(kind of key, indexes of records) per shared key, blocks of one dropped."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, k in enumerate(keys):
         for key in block_keys(k):
             blocks[key].append(i)
-    return [members for members in blocks.values() if 1 < len(members) <= MAX_BLOCK]
+    return [(key[0], members) for key, members in blocks.items() if 1 < len(members) <= MAX_BLOCK]
 
 
 def candidate_pairs(keys: list[Keys], is_new: list[bool] | None = None) -> dict[tuple[int, int], float]:
     """(i, j) index pairs worth scoring, with their title similarity (0 where a title is missing)."""
     pairs: dict[tuple[int, int], float] = {}
     titles = [k.title for k in keys]
-    found = (p for members in build_blocks(keys) for p in _block_pairs(members, titles))
+    found = (p for kind, members in build_blocks(keys)
+             for p in (_identifier_pairs(members) if kind in IDENTIFIERS else _block_pairs(members, titles)))
     for i, j, score in itertools.chain(found, _prefix_pairs(titles)):
         if is_new is not None and not (is_new[i] or is_new[j]):
             continue
@@ -66,6 +68,11 @@ def _prefix_pairs(titles: list[str], reach: int = 3) -> Iterable[tuple[int, int,
             for j in ordered[n + 1:n + 1 + reach]:
                 if is_prefix(titles[i], titles[j]):
                     yield i, j, 0.0
+
+
+def _identifier_pairs(members: list[int]) -> Iterable[tuple[int, int, float]]:
+    """Every pair sharing a DOI or PMID is scored, however different the titles (translations)."""
+    return ((i, j, 0.0) for x, i in enumerate(members) for j in members[x + 1:])
 
 
 def _block_pairs(members: list[int], titles: list[str]) -> Iterable[tuple[int, int, float]]:

@@ -11,6 +11,8 @@ from typing import Any
 
 GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa",
          "λ": "lambda", "μ": "mu", "π": "pi", "σ": "sigma", "τ": "tau", "ω": "omega"}
+# letters NFKD does not take apart (Norwegian, Danish, German, Polish, ...)
+GREEK.update({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ð": "d"})
 GREEK_TABLE = str.maketrans(GREEK)
 MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -31,8 +33,11 @@ MEETING_PART = re.compile(r"[.:;]\s*(?:conference|meeting|congress)\b")
 VOLUME = re.compile(r"\s*(\d+)\s*(\(.*\)|[a-z .-]*\d*)?\s*$")
 MEETING_TYPE = re.compile(r"conference|congress|meeting|abstract")
 MEETING_VENUE = re.compile(r"conference|congress|meeting|sessions|symposium|abstracts")
+ABSTRACT_PAGE = re.compile(r"\s*a\d")  # abstract books number their pages A1, A2, ...
 SUPPLEMENT = re.compile(r"suppl|^s\d")
 ELOCATOR = re.compile(r"\s*[a-rt-z]\d")
+# 'O-0314 Planned naps ...': the number a meeting gave an abstract
+ABSTRACT_CODE = re.compile(r"^[a-z]{1,3}-\d{1,5}\s+")
 TAG = re.compile(r"<[^>]{0,40}>")
 NON_ALNUM = re.compile(r"[^0-9a-z]+")
 DOI_FIND = re.compile(r"10\.\d{4,9}/\S+")
@@ -114,6 +119,7 @@ def norm_title(title: str) -> str:
     """A title as words of letters and digits, markup, notes and a 'RETRACTED:' mark removed."""
     title = RETRACTED_PREFIX.sub("", strip_annotations(title))
     # a correction notice cites the corrected article after its title: the citation is not the title
+    title = ABSTRACT_CODE.sub("", title)
     cited = WOS_CORRECTION.search(title)
     title = title[:cited.start()] if cited and cited.start() > 20 else title
     words = NON_ALNUM.sub(" ", title).split()
@@ -231,7 +237,8 @@ def make_keys(row: dict[str, Any]) -> Keys:
         year=row["year"], families=families, journal=norm_journal(journal),
         volume=norm_volume(row["volume"]), page=start,
         numbers=title_numbers(title), kind=record_kind(row["title"], row["pub_type"]),
-        conference=is_conference(journal, row["volume"], row["pages_start"], row["pub_type"]),
+        conference=is_conference(journal, row["volume"], row["pages_start"], row["pub_type"])
+        or bool(ABSTRACT_PAGE.match(fold(row["pages_start"])) and SUPPLEMENT.search(fold(row["issue"] or row["volume"]))),
         supplement=bool(SUPPLEMENT.search(fold(f"{row['volume']} {row['issue']} {row['pages_start']}"))),
         eloc=bool(ELOCATOR.match(fold(row["pages_start"]))),
         page_end=full_end_page(start, end), one_page=bool(end) and end == start,
@@ -254,7 +261,7 @@ def _abbreviates(short: list[str], long: list[str]) -> bool:
     """Each word of short is a prefix of a word of long, in order ('curr opin lipidol')."""
     i = 0
     for word in short:
-        while i < len(long) and not long[i].startswith(word[:max(3, len(word) - 2)] if len(word) > 4 else word):
+        while i < len(long) and not long[i].startswith(word):
             i += 1
         if i == len(long):
             return False

@@ -44,10 +44,11 @@ def veto(a: Keys, b: Keys, pages: bool = True) -> str:
     # one database names the meeting, another only the journal: the same volume and year say
     # it is one abstract; without them, an abstract and the later paper stay apart
     # the same abstract, named by its meeting in one database and by its journal in another: same
-    # volume, or the record that would be the full paper has no volume or pages to show it is one
+    # volume or first page, or the record that would be the full paper has no volume or pages to show it is one
     paper = b if a.conference else a
     if a.conference != b.conference and not (a.year == b.year and (
-            (a.volume and a.volume == b.volume) or not (paper.volume or paper.page))):
+            (a.volume and a.volume == b.volume) or (a.page and a.page == b.page)
+            or not (paper.volume or paper.page))):
         return "conference abstract versus full paper"
     return ""
 
@@ -71,7 +72,9 @@ def _page_slip(a: Keys, b: Keys, t: float, authors: bool | None) -> bool:
     if a.one_page or b.one_page or not authors or t < 95:
         return False
     near = abs(int(a.page) - int(b.page)) <= 10 or (a.page_end and a.page_end == b.page_end)
-    return near or "1" in (a.page, b.page) or a.eloc != b.eloc
+    # an e-locator ('c1804') against a printed page, but not a supplement's 'S334' against 'A254'
+    eloc = a.eloc != b.eloc and not (a.supplement or b.supplement)
+    return near or "1" in (a.page, b.page) or eloc
 
 
 def authors_agree(a: Keys, b: Keys) -> bool | None:
@@ -131,6 +134,8 @@ def classify(a: Keys, b: Keys, similarity: float | None = None) -> tuple[str, st
     if same_id:
         if t >= 90 or (not (a.title and b.title) and authors):
             return CERTAIN, "same identifier"
+        if authors and a.page and a.page == b.page and a.year == b.year:
+            return CERTAIN, "same identifier, authors, year and page (a translated title)"
         return POSSIBLE, "same identifier, titles differ"
     return _fuzzy(a, b, t, authors)
 

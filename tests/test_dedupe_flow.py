@@ -151,3 +151,20 @@ def test_merged_view_takes_the_most_complete_value_and_names_its_record(conn, pr
     assert merged["abstract"] == {"value": PAPER["abstract"], "record_id": 1}
     assert merged["issn"] == {"value": "0957-9672", "record_id": 4}
     assert merged["journal"]["value"] == "Current Opinion in Lipidology"
+
+
+def test_demo_exports_pair_up_and_the_traps_stay_apart(conn):
+    import json
+
+    from review import demo
+
+    demo.ensure_demo(conn)
+    project_id = conn.execute("SELECT id FROM projects").fetchone()[0]
+    expected = json.loads((demo.DEMO_DIR / "expected.json").read_text(encoding="utf-8"))
+    counts = find_duplicates(conn, project_id, None)
+    group_of = {r[2]: r[3] for r in duplicate_rows(conn, project_id)}  # source_id -> group
+    for medline, embase in expected["duplicate_pairs"]:
+        assert group_of[medline] is not None and group_of[medline] == group_of[embase], (medline, embase)
+    for trap, article in expected["not_duplicates"].values():
+        assert group_of[trap] is None or group_of[trap] != group_of[article]
+    assert counts["groups"] == len(expected["duplicate_pairs"])

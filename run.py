@@ -78,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     add_common(q)
     q.set_defaults(command=cmd_projects_list)
 
+    p = sub.add_parser("dedupe", help="find duplicate records in a project (prints groups, certain, possible)")
+    add_common(p)
+    p.add_argument("project", help="project id (or exact title)")
+    p.set_defaults(command=cmd_dedupe)
+
     p = sub.add_parser("export", help="write an export of a project (records, decisions, ...) to a file")
     add_common(p)
     p.add_argument("project", help="project id (or exact title)")
@@ -172,6 +177,18 @@ def cmd_projects_add(args: argparse.Namespace) -> None:
 def cmd_projects_list(args: argparse.Namespace) -> None:
     for project in projects.list_projects(open_db(args)):
         print(f"{project['id']}\t{project['review_type']}\t{project['title']}")
+
+
+def cmd_dedupe(args: argparse.Namespace) -> None:
+    from review.dedupe import duplicates_removed, find_duplicates
+
+    conn = open_db(args)
+    project = projects.resolve_project(conn, args.project)
+    counts = find_duplicates(conn, project["id"], None)
+    print(f"groups found: {counts['groups']}")
+    print(f"certain (grouped automatically): {counts['certain']}")
+    print(f"possible (waiting for a person): {counts['possible']}")
+    print(f"duplicates removed in total: {duplicates_removed(conn, project['id'])}")
 
 
 def cmd_export(args: argparse.Namespace) -> None:

@@ -70,3 +70,13 @@ def duplicate_rows(conn: sqlite3.Connection, project_id: int) -> list[tuple[Any,
                       AND (p.record_a = r.id OR p.record_b = r.id)) THEN 'possible' ELSE 'distinct' END)
            FROM records r LEFT JOIN duplicate_links l ON l.record_id = r.id
            WHERE r.project_id = ? ORDER BY r.id""", (project_id,))]
+
+
+def export_duplicates(conn: sqlite3.Connection, project_id: int, fmt: str, **_options: Any) -> bytes:
+    """The duplicates export (one row per record) as CSV or XLSX bytes."""
+    from exports.tables import write_csv, write_xlsx
+
+    rows = duplicate_rows(conn, project_id)
+    if fmt == "xlsx":
+        return write_xlsx({"duplicates": (EXPORT_COLUMNS, rows)})
+    return write_csv(EXPORT_COLUMNS, rows).encode("utf-8")

@@ -13,6 +13,7 @@ from review.errors import Invalid
 
 EXPORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     # what: ("module:function", formats)
+    "duplicates": ("review.dedupe:export_duplicates", ("csv", "xlsx")),
 }
 
 

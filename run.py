@@ -90,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reported", help="number of records the database reported")
     p.add_argument("--force", action="store_true", help="import a file even if the same file was imported before")
     p.set_defaults(command=cmd_import)
+    p = sub.add_parser("dedupe", help="find duplicate records in a project (prints groups, certain, possible)")
+    add_common(p)
+    p.add_argument("project", help="project id (or exact title)")
+    p.set_defaults(command=cmd_dedupe)
 
     p = sub.add_parser("export", help="write an export of a project (records, decisions, ...) to a file")
     add_common(p)
@@ -216,6 +220,16 @@ def cmd_import(args: argparse.Namespace) -> None:
         print(f"error: {failure}", file=sys.stderr)
     if failures:
         raise Invalid(failures[-1])
+def cmd_dedupe(args: argparse.Namespace) -> None:
+    from review.dedupe import duplicates_removed, find_duplicates
+
+    conn = open_db(args)
+    project = projects.resolve_project(conn, args.project)
+    counts = find_duplicates(conn, project["id"], None)
+    print(f"groups found: {counts['groups']}")
+    print(f"certain (grouped automatically): {counts['certain']}")
+    print(f"possible (waiting for a person): {counts['possible']}")
+    print(f"duplicates removed in total: {duplicates_removed(conn, project['id'])}")
 
 
 def cmd_export(args: argparse.Namespace) -> None:

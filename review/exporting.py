@@ -15,6 +15,7 @@ EXPORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     # what: ("module:function", formats)
     "records": ("review.records:export_records", ("csv", "xlsx", "ris")),
     "searches": ("review.searches:export_search_log", ("csv", "xlsx")),
+    "duplicates": ("review.dedupe:export_duplicates", ("csv", "xlsx")),
 }
 
 

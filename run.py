@@ -78,6 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
     add_common(q)
     q.set_defaults(command=cmd_projects_list)
 
+    p = sub.add_parser("export", help="write an export of a project (records, decisions, ...) to a file")
+    add_common(p)
+    p.add_argument("project", help="project id (or exact title)")
+    p.add_argument("--what", required=True, help="what to export, e.g. records, duplicates, decisions, included")
+    p.add_argument("--format", default="csv", help="csv, ris, xlsx, ... (what each export offers)")
+    p.add_argument("--out", default="-", help="file to write (default: standard output)")
+    p.add_argument("--stage", type=int, help="screening stage (1 title/abstract, 2 full text), where it applies")
+    p.add_argument("--search", type=int, help="only the records of this search, where it applies")
+    p.add_argument("--label", help="only records with this label, where it applies")
+    p.set_defaults(command=cmd_export)
+
     p = sub.add_parser("backup", help="copy the live database with SQLite's backup API")
     add_common(p)
     p.add_argument("dest", help="the new file to write")
@@ -121,8 +132,14 @@ def serve(args: argparse.Namespace) -> None:
               "  (shown once; you choose your own password at first login)")
     conn.close()
     host, port = getattr(args, "host", "127.0.0.1"), getattr(args, "port", 8080)
+    try:
+        server = waitress.create_server(make_app({"db": path}), host=host, port=port, threads=8, ident="Sil")
+    except OSError as error:
+        from review.errors import Invalid
+
+        raise Invalid(f"cannot listen on {host}:{port}: {error.strerror}; choose another --port") from error
     print(f"Sil serves {Path(path).resolve()} on http://{host}:{port}/  (Ctrl+C stops)", flush=True)
-    waitress.serve(make_app({"db": path}), host=host, port=port, threads=8, ident="Sil", _quiet=True)
+    server.run()
 
 
 def cmd_users_add(args: argparse.Namespace) -> None:
@@ -155,6 +172,35 @@ def cmd_projects_add(args: argparse.Namespace) -> None:
 def cmd_projects_list(args: argparse.Namespace) -> None:
     for project in projects.list_projects(open_db(args)):
         print(f"{project['id']}\t{project['review_type']}\t{project['title']}")
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    from review import exporting
+
+    conn = open_db(args)
+    project = projects.resolve_project(conn, args.project)
+    options = {k: v for k, v in (("stage", args.stage), ("search", args.search), ("label", args.label)) if v is not None}
+    data = exporting.export(conn, project["id"], args.what, args.format, **options)
+    if args.out == "-":
+        sys.stdout.buffer.write(data)
+        return
+    write_file_atomically(Path(args.out), data)
+    print(f"Wrote {args.what} of project {project['id']} as {args.format} to {args.out}", file=sys.stderr)
+
+
+def write_file_atomically(path: Path, data: bytes) -> None:
+    """Write a whole file or nothing: a temporary file beside it, renamed into place."""
+    from review.errors import Invalid
+
+    if path.is_dir():
+        raise Invalid(f"{path} is a folder; give a file name with --out.")
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise Invalid(f"cannot write {path}: {error.strerror}") from error
 
 
 def cmd_backup(args: argparse.Namespace) -> None:

@@ -13,6 +13,8 @@ from review.errors import Invalid
 
 EXPORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     # what: ("module:function", formats)
+    "decisions": ("review.screening_exports:export_decisions", ("csv", "xlsx")),
+    "included": ("review.screening_exports:export_included", ("csv", "xlsx", "ris")),
 }
 
 

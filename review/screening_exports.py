@@ -17,10 +17,23 @@ MIMETYPES = {"csv": "text/csv; charset=utf-8", "ris": "application/x-research-in
              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
-def export_screening(conn: sqlite3.Connection, project_id: int, user_id: int, what: str, fmt: str,
+def export_decisions(conn: sqlite3.Connection, project_id: int, fmt: str, **_options: Any) -> bytes:
+    """The whole decision log for the command line (review.exporting's entry for 'decisions')."""
+    return _bytes(export_screening(conn, project_id, None, "decisions", fmt)[0])
+
+
+def export_included(conn: sqlite3.Connection, project_id: int, fmt: str, stage: int | None = None, **_options: Any) -> bytes:
+    """The records included at a stage for the command line (review.exporting's entry for 'included')."""
+    if stage is None:
+        raise Invalid("--stage: say which stage's included records to export, 1 (title/abstract) or 2 (full text)")
+    return _bytes(export_screening(conn, project_id, None, "included", fmt, stage)[0])
+
+
+def export_screening(conn: sqlite3.Connection, project_id: int, user_id: int | None, what: str, fmt: str,
                      stage: int = 2) -> tuple[str | bytes, str, str]:
-    """(content, MIME type, file name) of a screening export, as far as blinding lets this user see."""
-    require_member(conn, project_id, user_id)
+    """(content, MIME type, file name) of a screening export, as far as blinding lets this user see (None: all)."""
+    if user_id is not None:
+        require_member(conn, project_id, user_id)
     if what not in FORMATS:
         raise Invalid(f"--what must be one of {', '.join(FORMATS)} for screening exports, not {what!r}")
     if fmt not in FORMATS[what]:
@@ -39,6 +52,10 @@ def export_screening(conn: sqlite3.Connection, project_id: int, user_id: int, wh
     if fmt == "xlsx":
         return write_xlsx({what: (columns, rows)}), MIMETYPES["xlsx"], name
     return write_csv(columns, rows), MIMETYPES["csv"], name
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
 def _included_row(record: dict[str, Any]) -> list[Any]:

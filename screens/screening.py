@@ -47,6 +47,7 @@ def screen(project_id: int, stage: str) -> str:
 def decide(project_id: int, stage: str) -> Any:
     c = ctx()
     stage_no = int(stage)
+    projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
     record_id = _int(form("record_id"), "record_id")
     reason = form("reason_id")
     hide = {"hide": "1"} if form("hide") == "1" else {}

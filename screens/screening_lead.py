@@ -61,6 +61,7 @@ def conflicts(project_id: int, stage: str) -> str:
 
 def resolve(project_id: int, stage: str, record_id: int) -> Any:
     c = ctx()
+    projects.require_role(c.conn, project_id, c.user)
     reason_id = form("reason_id")
     resolve_conflict(c.conn, project_id, c.user["id"], record_id, int(stage), form("decision"), form("reason"),
                      reason_id=int(reason_id) if reason_id.isdigit() else None)
@@ -77,6 +78,7 @@ def reasons(project_id: int) -> str:
 
 def reasons_post(project_id: int) -> Any:
     c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
     action, uid = form("action"), c.user["id"]
     if action == "add":
         add_reason(c.conn, project_id, uid, form("label"))
@@ -105,6 +107,7 @@ def agreement_csv(project_id: int, stage: str) -> str:
 
 def pilot_post(project_id: int) -> Any:
     c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
     if form("action") == "close":
         close_pilot(c.conn, project_id, c.user["id"])
     else:
@@ -114,6 +117,7 @@ def pilot_post(project_id: int) -> Any:
 
 def settings_post(project_id: int) -> Any:
     c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
     if form("maybe_policy"):
         set_maybe_policy(c.conn, project_id, c.user["id"], form("maybe_policy"))
     if form("blinded") in ("0", "1"):

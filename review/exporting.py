@@ -16,6 +16,8 @@ EXPORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "records": ("review.records:export_records", ("csv", "xlsx", "ris")),
     "searches": ("review.searches:export_search_log", ("csv", "xlsx")),
     "duplicates": ("review.dedupe:export_duplicates", ("csv", "xlsx")),
+    "decisions": ("review.screening_exports:export_decisions", ("csv", "xlsx")),
+    "included": ("review.screening_exports:export_included", ("csv", "xlsx", "ris")),
 }
 
 

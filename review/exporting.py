@@ -13,6 +13,9 @@ from review.errors import Invalid
 
 EXPORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     # what: ("module:function", formats)
+    "extraction": ("review.appraisal_exports:export_extraction", ("csv", "xlsx")),
+    "sof": ("review.appraisal_exports:export_sof", ("html", "csv", "docx")),
+    "rob-plot": ("review.appraisal_exports:export_rob_plot", ("svg", "png")),
 }
 
 

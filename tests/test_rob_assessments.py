@@ -100,3 +100,10 @@ def test_plot_data_uses_consensus_with_custom_tool(conn, team, study):
 def test_only_leads_define_tools(conn, team):
     with pytest.raises(Forbidden):
         create_tool(conn, team.project_id, team.ann, {"name": "X", "levels": ["a", "b"], "domains": [{"name": "d"}]})
+
+
+def test_answers_show_the_rob2_suggestion(conn, team, study):
+    mine = rob.open_assessment(conn, study, team.ann, "rob2")
+    rob.record(conn, mine, team.ann, {"d1.q.1.1": "Y", "d1.q.1.2": "N", "d1.q.1.3": "N"})
+    state = rob.view_assessment(conn, mine, team.ann)
+    assert state["domains"][0]["suggested"] == "high" and state["domains"][0]["judgement"] == ""

@@ -130,6 +130,8 @@ def _state(conn: sqlite3.Connection, assessment: dict[str, Any]) -> dict[str, An
     domains = [{"key": d.key, "name": d.name, "judgement": items.get(f"{d.key}.judgement", ""),
                 "support": items.get(f"{d.key}.support", ""), "questions": list(d.questions),
                 "answers": {q: items.get(f"{d.key}.q.{q}", "") for q, _ in d.questions}} for d in tool.domains]
+    for d in domains:
+        d["suggested"] = tool.suggest(d["key"], d["answers"]) or ""
     derived = tool.overall({d["key"]: d["judgement"] for d in domains})
     override = items.get("overall.override", "")
     return dict(assessment, tool_name=tool.name, levels=tool.levels, domains=domains,

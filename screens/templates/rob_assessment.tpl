@@ -18,6 +18,9 @@
 % end
 </select>
 % end
+% if d['suggested']:
+<p class="notice">{{_("rob.suggested")}}: <strong>{{labels.get(d['suggested'], d['suggested'])}}</strong></p>
+% end
 <label for="j-{{d['key']}}">{{_("rob.judgement")}}</label>
 <select id="j-{{d['key']}}" name="{{d['key']}}.judgement" {{'' if writable else 'disabled'}}><option value=""></option>
 % for level in state['levels']:

@@ -170,3 +170,29 @@ def _codebook_line(key: str, field: dict[str, Any], group: str) -> dict[str, str
     options = field.get("options") or (list(YES_NO) if field["type"] == "yesno" else [])
     return {"key": key, "label": field["label"], "type": field["type"], "group": group,
             "options": "; ".join(options), "help": field.get("help", "")}
+
+
+def with_field(form: dict[str, Any], field: dict[str, Any], group: str = "") -> dict[str, Any]:
+    """A copy of the form with one more field at the end (of a repeating group, if named), validated."""
+    fields = [dict(f, fields=list(f["fields"])) if f["type"] == "group" else f for f in form["fields"]]
+    if group:
+        target = next((f for f in fields if f["key"] == group and f["type"] == "group"), None)
+        if target is None:
+            raise Invalid(f"the form has no repeating group {group!r}")
+        target["fields"].append(field)
+    else:
+        fields.append(field)
+    return validate_form({"name": form["name"], "fields": fields})
+
+
+def without_field(form: dict[str, Any], key: str) -> dict[str, Any]:
+    """A copy of the form without a field ('key' or 'group.key'); values already extracted stay stored."""
+    group, _, sub = key.partition(".")
+    fields = []
+    for f in form["fields"]:
+        if f["key"] == group and not sub:
+            continue
+        if f["key"] == group and f["type"] == "group":
+            f = dict(f, fields=[s for s in f["fields"] if s["key"] != sub])
+        fields.append(f)
+    return validate_form({"name": form["name"], "fields": fields})

@@ -28,6 +28,8 @@ def install(app: bottle.Bottle) -> None:
     app.route(f"{base}/studies/<study_id:int>/agree", "POST", agree, name="study_agree")
     app.route(f"{base}/extraction-form", "GET", form_design, name="extraction_form")
     app.route(f"{base}/extraction-form", "POST", save_form_design, name="extraction_form_post")
+    app.route(f"{base}/extraction-form/field", "POST", add_field, name="extraction_field_post")
+    app.route(f"{base}/extraction-form/remove", "POST", remove_field, name="extraction_field_remove")
     app.route(f"{base}/export/<what>.<fmt>", "GET", download, name="appraisal_export")
     add_project_tab(app, 50, "studies", "extraction.tab", ("lead", "reviewer"))
 
@@ -157,7 +159,8 @@ def form_design(project_id: int, error: str = "", definition: str | None = None)
     current = forms.get_form(c.conn, project_id)
     text = definition if definition is not None else json.dumps(current, ensure_ascii=False, indent=2)
     return project_page("extraction_form.tpl", project_id, "studies", "lead", form_name=current["name"],
-                        definition=text, error=error, codebook=forms.codebook(current))
+                        definition=text, error=error, codebook=forms.codebook(current), field_types=forms.FIELD_TYPES,
+                        groups=[f["key"] for f in current["fields"] if f["type"] == "group"])
 
 
 def save_form_design(project_id: int) -> Any:
@@ -172,6 +175,32 @@ def save_form_design(project_id: int) -> Any:
     except Invalid as error:
         response.status = 400
         return form_design(project_id, str(error), text)
+    redirect_to("extraction_form", flash="common.saved", project_id=project_id)
+
+
+def add_field(project_id: int) -> Any:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
+    field = {k: form(k) for k in ("key", "label", "type", "help")}
+    field["options"] = [line.strip() for line in form("options").splitlines() if line.strip()]
+    if field["type"] == "group":
+        field["fields"] = [{"key": "value", "label": field["label"], "type": "text"}]
+    return _save_changed(project_id, lambda current: forms.with_field(current, field, form("group")))
+
+
+def remove_field(project_id: int) -> Any:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
+    return _save_changed(project_id, lambda current: forms.without_field(current, form("key")))
+
+
+def _save_changed(project_id: int, change: Any) -> Any:
+    c = ctx()
+    try:
+        forms.save_form(c.conn, project_id, c.user["id"], change(forms.get_form(c.conn, project_id)))
+    except Invalid as error:
+        response.status = 400
+        return form_design(project_id, str(error))
     redirect_to("extraction_form", flash="common.saved", project_id=project_id)
 
 

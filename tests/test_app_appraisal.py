@@ -154,3 +154,21 @@ def test_overview_card_shows_certainty(app, setup, conn):
     _as(app, "lena")
     page = app.get(f"/projects/{pid}")
     assert "1 studies, 1 outcomes graded" in page.text and "Sleep quality: ⊕⊕⊕⊕ High" in page.text
+
+
+def test_lead_adds_and_removes_fields(app, setup, conn):
+    from review import forms
+
+    pid = setup["project"]
+    _as(app, "lena")
+    form = app.get(f"/projects/{pid}/extraction-form").forms["field-form"]
+    form["key"], form["label"], form["type"] = "shift", "Shift pattern", "choice"
+    page = form.submit(status=400)
+    assert "a choice field needs at least one option" in page.text
+    form = page.forms["field-form"]
+    form["key"], form["label"], form["type"], form["options"] = "shift", "Shift pattern", "choice", "day\nnight\nrotating"
+    form.submit().follow()
+    field = forms.get_form(conn, pid)["fields"][-1]
+    assert (field["key"], field["options"]) == ("shift", ["day", "night", "rotating"])
+    app.post(f"/projects/{pid}/extraction-form/remove", {"csrf_token": csrf_of(app), "key": "funding"}).follow()
+    assert "funding" not in [f["key"] for f in forms.get_form(conn, pid)["fields"]]

@@ -72,3 +72,18 @@ def test_saved_form_replaces_default_and_is_audited(conn):
     assert [f["key"] for f in forms.get_form(conn, team.project_id)["fields"]] == ["country"]
     actions = [r[0] for r in conn.execute("SELECT action FROM audit_events WHERE project_id = ?", (team.project_id,))]
     assert "extraction.form_saved" in actions
+
+
+def test_adding_and_removing_fields_keeps_the_form_valid():
+    form = forms.validate_form({"name": "F", "fields": [
+        {"key": "country", "label": "Country", "type": "text"},
+        {"key": "arms", "label": "Arms", "type": "group", "fields": [{"key": "n", "label": "N", "type": "number"}]}]})
+    form = forms.with_field(form, {"key": "dose", "label": "Dose", "type": "number"}, group="arms")
+    assert [f["key"] for f in form["fields"][1]["fields"]] == ["n", "dose"]
+    with pytest.raises(Invalid, match="needs at least one option"):
+        forms.with_field(form, {"key": "kind", "label": "Kind", "type": "choice", "options": []})
+    form = forms.without_field(form, "arms.n")
+    assert [f["key"] for f in form["fields"][1]["fields"]] == ["dose"]
+    with pytest.raises(Invalid, match="group needs at least one field"):
+        forms.without_field(form, "arms.dose")
+    assert [f["key"] for f in forms.without_field(form, "country")["fields"]] == ["arms"]

@@ -13,11 +13,35 @@
 </form>
 </section>
 <section class="card">
+<h2>{{_("extraction.add_field")}}</h2>
+<form method="post" action="{{url('extraction_field_post', project_id=project['id'])}}" id="field-form">
+<input type="hidden" name="csrf_token" value="{{csrf}}">
+<label for="nf-key">{{_("extraction.field_key")}}</label><input id="nf-key" name="key" required pattern="[a-z][a-z0-9_]*">
+<label for="nf-label">{{_("extraction.field_label")}}</label><input id="nf-label" name="label" required>
+<label for="nf-type">{{_("extraction.field_type")}}</label><select id="nf-type" name="type">
+% for t in field_types:
+<option value="{{t}}">{{_("fieldtype." + t)}}</option>
+% end
+</select>
+<label for="nf-options">{{_("extraction.field_options")}}</label><textarea id="nf-options" name="options" rows="3"></textarea>
+<label for="nf-group">{{_("extraction.field_group")}}</label><select id="nf-group" name="group"><option value="">—</option>
+% for g in groups:
+<option value="{{g}}">{{g}}</option>
+% end
+</select>
+<label for="nf-help">{{_("extraction.field_help")}}</label><input id="nf-help" name="help">
+<button type="submit" class="primary">{{_("common.add")}}</button>
+</form>
+</section>
+<section class="card">
 <h2>{{_("extraction.codebook")}}</h2>
-<table><thead><tr><th scope="col">key</th><th scope="col">{{_("extraction.field")}}</th><th scope="col">type</th><th scope="col">{{_("extraction.options")}}</th></tr></thead>
+<table><thead><tr><th scope="col">key</th><th scope="col">{{_("extraction.field")}}</th><th scope="col">type</th><th scope="col">{{_("extraction.options")}}</th><th scope="col"><span class="sr-only">{{_("common.remove")}}</span></th></tr></thead>
 <tbody>
 % for line in codebook:
-<tr><td><code>{{line['key']}}</code></td><td>{{line['label']}}</td><td>{{line['type']}}</td><td>{{line['options']}}</td></tr>
+<tr><td><code>{{line['key']}}</code></td><td>{{line['label']}}</td><td>{{line['type']}}</td><td>{{line['options']}}</td>
+<td><form method="post" action="{{url('extraction_field_remove', project_id=project['id'])}}" class="inline">
+<input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="key" value="{{line['key']}}">
+<button type="submit" class="link">{{_("common.remove")}}<span class="sr-only"> {{line['key']}}</span></button></form></td></tr>
 % end
 </tbody></table>
 </section>

@@ -18,6 +18,9 @@ EXPORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "duplicates": ("review.dedupe:export_duplicates", ("csv", "xlsx")),
     "decisions": ("review.screening_exports:export_decisions", ("csv", "xlsx")),
     "included": ("review.screening_exports:export_included", ("csv", "xlsx", "ris")),
+    "extraction": ("review.appraisal_exports:export_extraction", ("csv", "xlsx")),
+    "sof": ("review.appraisal_exports:export_sof", ("html", "csv", "docx")),
+    "rob-plot": ("review.appraisal_exports:export_rob_plot", ("svg", "png")),
 }
 
 

@@ -9,21 +9,19 @@ from review.screening_access import require_member, sees_others
 from review.screening_state import STAGES
 from review.errors import Invalid
 
-RECORD_COLUMNS = ("id", "title", "abstract", "authors", "year", "journal", "journal_abbrev", "volume", "issue",
-                  "pages_start", "pages_end", "doi", "pmid", "issn", "keywords", "language", "pub_type", "url", "raw")
-
 
 def included_records(conn: sqlite3.Connection, project_id: int, stage: int) -> list[dict[str, Any]]:
     """The records that passed a stage (settled include, agreed or resolved), in record order."""
     if stage not in STAGES:
         raise Invalid(f"stage must be 1 or 2, not {stage!r}")
     rows = conn.execute(
-        f"""SELECT {', '.join('r.' + c for c in RECORD_COLUMNS)} FROM screening_state s
+        """SELECT r.* FROM screening_state s
             JOIN screenable_records v ON v.project_id = s.project_id AND v.record_id = s.record_id
             JOIN records r ON r.id = s.record_id
             WHERE s.project_id = ? AND s.stage = ? AND s.state = 'settled' AND s.outcome = 'include'
             ORDER BY r.id""", (project_id, stage)).fetchall()
-    return [dict(r, authors=json.loads(r["authors"]), keywords=json.loads(r["keywords"])) for r in rows]
+    return [dict(r, authors=json.loads(r["authors"]), keywords=json.loads(r["keywords"]), extra=json.loads(r["extra"]))
+            for r in rows]
 
 
 def screening_counts(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:

@@ -80,8 +80,9 @@ def my_decisions(conn: sqlite3.Connection, project_id: int, user_id: int, stage:
     require_member(conn, project_id, user_id)
     rows = conn.execute(
         """SELECT c.record_id, c.decision, c.reason_id, c.note, c.labels, c.at, r.title, r.year
-           FROM screening_current c JOIN records r ON r.id = c.record_id
-           WHERE c.project_id = ? AND c.user_id = ? AND c.stage = ? ORDER BY c.event_id DESC LIMIT ? OFFSET ?""",
+           FROM (SELECT * FROM screening_current WHERE project_id = ? AND user_id = ? AND stage = ?
+                 ORDER BY event_id DESC LIMIT ? OFFSET ?) c
+           JOIN records r ON r.id = c.record_id ORDER BY c.event_id DESC""",
         (project_id, user_id, stage, limit, offset)).fetchall()
     return [dict(r, labels=json.loads(r["labels"])) for r in rows]
 

@@ -42,7 +42,7 @@ def screening_counts(conn: sqlite3.Connection, project_id: int) -> dict[str, Any
            WHERE s.project_id = ? AND s.stage = 2 AND s.state = 'settled' AND s.outcome = 'exclude'
            GROUP BY x.id ORDER BY x.position""", (project_id,)).fetchall()
     return {
-        "records_to_screen": count("SELECT COUNT(*) FROM screenable_records WHERE project_id = ?"),
+        "records_to_screen": screenable_count(conn, project_id),
         "records_screened": count(settled, 1),
         "records_excluded": count(settled + " AND s.outcome = 'exclude'", 1),
         "reports_sought": sought,
@@ -55,25 +55,38 @@ def screening_counts(conn: sqlite3.Connection, project_id: int) -> dict[str, Any
     }
 
 
-def progress(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int) -> dict[str, Any]:
+def screenable_count(conn: sqlite3.Connection, project_id: int) -> int:
+    """How many records the screenable_records view lists, counted without visiting every record.
+
+    Mirrors the view (a record is screened unless it sits in a group that another record
+    represents); tests/test_screening_blinding.py checks the two agree.
+    """
+    return conn.execute(
+        """SELECT (SELECT COUNT(*) FROM records WHERE project_id = :p)
+                - (SELECT COUNT(*) FROM duplicate_groups g JOIN duplicate_links l ON l.group_id = g.id
+                   WHERE g.project_id = :p AND g.representative_id <> l.record_id)""", {"p": project_id}).fetchone()[0]
+
+
+def progress(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int,
+             per_reviewer: bool = True) -> dict[str, Any]:
     """My progress and the team's at a stage, without anything that would reveal a decision of another reviewer."""
     seen = sees_others(conn, project_id, user_id)
-    total = (conn.execute("SELECT COUNT(*) FROM screenable_records WHERE project_id = ?", (project_id,)).fetchone()[0]
-             if stage == 1 else
+    total = (screenable_count(conn, project_id) if stage == 1 else
              conn.execute("""SELECT COUNT(*) FROM screening_state WHERE project_id = ? AND stage = 1
                              AND state = 'settled' AND outcome = 'include'""", (project_id,)).fetchone()[0])
     states = dict(conn.execute("SELECT state, COUNT(*) FROM screening_state WHERE project_id = ? AND stage = ? GROUP BY state",
                                (project_id, stage)).fetchall())
-    per_reviewer = conn.execute(
-        """SELECT u.id, COALESCE(NULLIF(u.display_name, ''), u.name) AS name, COUNT(c.record_id) AS decided
-           FROM memberships m JOIN users u ON u.id = m.user_id
-           LEFT JOIN screening_current c ON c.project_id = m.project_id AND c.user_id = m.user_id AND c.stage = ?
-           WHERE m.project_id = ? AND m.role IN ('lead', 'reviewer') GROUP BY u.id ORDER BY name""",
-        (stage, project_id)).fetchall()
-    mine = next((r["decided"] for r in per_reviewer if r["id"] == user_id), 0)
+    mine = conn.execute("SELECT COUNT(*) FROM screening_current WHERE project_id = ? AND user_id = ? AND stage = ?",
+                        (project_id, user_id, stage)).fetchone()[0]
     result = {"stage": stage, "total": total, "mine": mine,
-              "complete": states.get("settled", 0) + states.get("conflict", 0),
-              "reviewers": [{"name": r["name"], "decided": r["decided"]} for r in per_reviewer]}
+              "complete": states.get("settled", 0) + states.get("conflict", 0), "reviewers": []}
+    if per_reviewer:
+        result["reviewers"] = [dict(r) for r in conn.execute(
+            """SELECT COALESCE(NULLIF(u.display_name, ''), u.name) AS name,
+                      (SELECT COUNT(*) FROM screening_current c WHERE c.project_id = m.project_id
+                       AND c.user_id = m.user_id AND c.stage = ?) AS decided
+               FROM memberships m JOIN users u ON u.id = m.user_id
+               WHERE m.project_id = ? AND m.role IN ('lead', 'reviewer') ORDER BY name""", (stage, project_id))]
     if seen != "none":
         result.update(settled=states.get("settled", 0), conflicts=states.get("conflict", 0))
     return result

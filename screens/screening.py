@@ -40,7 +40,7 @@ def screen(project_id: int, stage: str) -> str:
     return render("screen.tpl", project=project, member=member, tabs=project_tabs(member), active_tab="screening",
                   title=c._("screening.stage" + stage), stage=stage_no, record=record, hide=query("hide") == "1",
                   reasons=list_reasons(c.conn, project_id) if stage_no == 2 else [],
-                  progress=progress(c.conn, project_id, c.user["id"], stage_no), wide=True,
+                  progress=progress(c.conn, project_id, c.user["id"], stage_no, per_reviewer=False), wide=True,
                   scripts=["screening.js"], error=query("error"))
 
 

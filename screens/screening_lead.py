@@ -38,7 +38,7 @@ def install(app: bottle.Bottle) -> None:
 def screening_card(project: dict[str, Any], member: dict[str, Any]) -> str:
     """The overview card: my progress and the team's at each stage (blinding kept by progress())."""
     c = ctx()
-    stages = [progress(c.conn, project["id"], c.user["id"], s) for s in (1, 2)]
+    stages = [progress(c.conn, project["id"], c.user["id"], s, per_reviewer=False) for s in (1, 2)]
     return render("screening_card.tpl", project=project, member=member, stages=stages)
 
 

@@ -16,6 +16,7 @@ import collections
 import http.client
 import json
 import random
+import shutil
 import socket
 import statistics
 import sys
@@ -207,6 +208,8 @@ def main() -> int:
     total = len(first.successes) + sum(len(r.successes) for r in team)
     print(f"\nverified: {total - missing} of {total} successful decisions are in the database"
           f"{'' if not missing else f' — {missing} MISSING'}")
+    conn.close()
+    shutil.rmtree(folder, ignore_errors=True)
     return 1 if missing else 0
 
 

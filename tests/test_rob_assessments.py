@@ -107,3 +107,14 @@ def test_answers_show_the_rob2_suggestion(conn, team, study):
     rob.record(conn, mine, team.ann, {"d1.q.1.1": "Y", "d1.q.1.2": "N", "d1.q.1.3": "N"})
     state = rob.view_assessment(conn, mine, team.ann)
     assert state["domains"][0]["suggested"] == "high" and state["domains"][0]["judgement"] == ""
+
+
+def test_a_lead_who_assesses_is_blinded_until_submitting(conn, team, study):
+    lead = rob.open_assessment(conn, study, team.lead, "rob2")
+    ann = rob.open_assessment(conn, study, team.ann, "rob2")
+    rob.record(conn, ann, team.ann, {"d1.judgement": "high"})
+    with pytest.raises(Forbidden):
+        rob.view_assessment(conn, ann, team.lead)
+    rob.record(conn, lead, team.lead, ALL_LOW)
+    rob.submit_assessment(conn, lead, team.lead)
+    assert rob.view_assessment(conn, ann, team.lead)["domains"][0]["judgement"] == "high"

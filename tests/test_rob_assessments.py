@@ -118,3 +118,16 @@ def test_a_lead_who_assesses_is_blinded_until_submitting(conn, team, study):
     rob.record(conn, lead, team.lead, ALL_LOW)
     rob.submit_assessment(conn, lead, team.lead)
     assert rob.view_assessment(conn, ann, team.lead)["domains"][0]["judgement"] == "high"
+
+
+def test_consensus_starts_from_what_both_reviewers_agree_on(conn, team, study):
+    from review.rob.consensus import agree_where_identical
+
+    for user, d2 in ((team.ann, "low"), (team.bob, "high")):
+        mine = rob.open_assessment(conn, study, user, "rob2", "Sleep")
+        rob.record(conn, mine, user, {**ALL_LOW, "d2.judgement": d2, "d1.q.1.1": "Y"})
+        rob.submit_assessment(conn, mine, user)
+    consensus = agree_where_identical(conn, study, "rob2", "Sleep", team.bob)
+    state = rob.view_assessment(conn, consensus, team.bob)
+    assert [d["judgement"] for d in state["domains"]] == ["low", "", "low", "low", "low"]
+    assert state["domains"][0]["answers"]["1.1"] == "Y" and state["derived"] is None

@@ -84,6 +84,8 @@ MESSAGES = {
     "rob.override": {"en": "Override overall judgement", "nb": "Overstyr samlet vurdering"},
     "rob.reason": {"en": "Reason for overriding", "nb": "Grunn til å overstyre"},
     "rob.compare": {"en": "Compare reviewers", "nb": "Sammenlign vurderere"},
+    "rob.agree_identical": {"en": "Start the consensus from what you agree on",
+                            "nb": "Start konsensus fra det dere er enige om"},
     "rob.plots": {"en": "Plots", "nb": "Figurer"},
     "rob.plot_traffic": {"en": "Traffic-light plot", "nb": "Trafikklysfigur"},
     "rob.plot_summary": {"en": "Summary plot", "nb": "Oppsummeringsfigur"},

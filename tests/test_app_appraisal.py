@@ -192,3 +192,18 @@ def test_rob_comparison_and_consensus_through_the_web(app, setup, conn):
     assert page.text.count('<th scope="col">') == 4 and "≠" in page.text
     page = page.forms["rob-agree-form"].submit().follow()
     assert page.forms["rob-form"]["d1.judgement"].value == "" and page.forms["rob-form"]["d2.judgement"].value == "low"
+
+
+def test_link_and_unlink_reports(app, setup, conn):
+    pid = setup["project"]
+    first, second = setup["records"]
+    study_id = studies.create_study(conn, pid, setup["lead"], "Smith 2020", [first])
+    _as(app, "rolf")
+    form = app.get(f"/projects/{pid}/studies/{study_id}").forms["link-form"]
+    form["record_ids"] = "twelve"
+    assert "whole numbers" in form.submit(status=400).text
+    form["record_ids"] = str(second)
+    form.submit().follow()
+    assert [r["id"] for r in studies.get_study(conn, study_id)["records"]] == [first, second]
+    app.post(f"/projects/{pid}/studies/{study_id}/unlink", {"csrf_token": csrf_of(app), "record": str(first)}).follow()
+    assert [r["id"] for r in studies.get_study(conn, study_id)["records"]] == [second]

@@ -14,6 +14,8 @@ MESSAGES = {
     "extraction.record_ids": {"en": "Or record numbers, separated by commas", "nb": "Eller postnumre, skilt med komma"},
     "extraction.bad_ids": {"en": "Record numbers must be whole numbers separated by commas.",
                            "nb": "Postnumre må være hele tall skilt med komma."},
+    "extraction.unlink": {"en": "Unlink", "nb": "Fjern koblingen"},
+    "extraction.link_reports": {"en": "Link more reports (record numbers)", "nb": "Koble til flere rapporter (postnumre)"},
     "extraction.create_study": {"en": "Create study", "nb": "Opprett studie"},
     "extraction.form_design": {"en": "Extraction form", "nb": "Uttrekksskjema"},
     "extraction.form_help": {

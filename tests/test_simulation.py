@@ -60,14 +60,14 @@ def test_ranking_finds_relevant_records_early_when_the_text_says_so():
 
 
 def test_shuffled_labels_do_no_better_than_random_order():
-    data = synthetic(informative=False, n=300, relevant=30)
+    data = synthetic(informative=False, n=200, relevant=20)
     wss, recall = [], []
-    for seed in range(6):
+    for seed in range(5):
         shuffled = simulation.Dataset(data.texts, np.random.default_rng(seed).permutation(data.labels))
         result = simulation.simulate(shuffled, seed=seed)
         wss.append(simulation.wss(result.labels, result.n_priors))
         recall.append(simulation.recall_at(result.labels, result.n_priors))
-    # random order: WSS@95 about 0, recall@10% about 10 %; allow for noise over 6 runs
+    # random order: WSS@95 about 0, recall@10% about 10 %; allow for noise over 5 runs
     assert np.mean(wss) < 0.08
     assert np.mean(recall) < 0.22
 

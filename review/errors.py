@@ -1,10 +1,18 @@
-"""Typed errors of the domain; screens map them to HTTP status in one place, run.py to exit 1."""
+"""Typed errors of the domain; screens map them to HTTP status in one place, run.py to exit 1.
+
+The message is English; a catalogue key (screens/i18n) with values lets the web show it translated.
+"""
+from __future__ import annotations
 
 
 class SilError(Exception):
     """A problem the user can act on; its message says what and what to do."""
 
     status = 400
+
+    def __init__(self, message: str, key: str | None = None, **values: object):
+        super().__init__(message)
+        self.message, self.key, self.values = message, key, values
 
 
 class Invalid(SilError):

@@ -33,3 +33,96 @@ def shared_data() -> Path:
 def fixtures() -> Path:
     """The small fixture files the project ships."""
     return FIXTURES
+
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    """The path of the test's database file (the app and `conn` share it)."""
+    return tmp_path / "test.sqlite3"
+
+
+@pytest.fixture
+def app(conn, db_path, tmp_path):
+    """The WSGI app on the test's database, wrapped in WebTest."""
+    from webtest import TestApp
+
+    from screens.app import make_app
+
+    return TestApp(make_app({"db": db_path, "files": tmp_path / "files"}))
+
+
+@pytest.fixture
+def make_user(conn):
+    """Create an account with a known password; returns its id."""
+    from review import users
+
+    def make(name: str, admin: bool = False) -> int:
+        user_id, _ = users.create_user(conn, name, PASSWORD, is_admin=admin)
+        return user_id
+
+    return make
+
+
+def login(app, name: str, password: str = PASSWORD):
+    """Log a WebTest app in as name; returns the response after the redirect."""
+    page = app.get("/login")
+    form = page.forms["login"]
+    form["name"], form["password"] = name, password
+    return form.submit(expect_errors=True).maybe_follow()
+
+
+def csrf_of(app) -> str:
+    """The CSRF token of the signed-in session, read from a page like a browser would."""
+    page = app.get("/")
+    return page.html.find("input", {"name": "csrf_token"})["value"]
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture
+def live_server(conn, db_path, tmp_path):
+    """Sil served by waitress in a thread on a free loopback port; yields its base URL."""
+    import socket
+    import threading
+
+    from waitress.server import create_server
+
+    from screens.app import make_app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = create_server(make_app({"db": db_path, "files": tmp_path / "files"}), host="127.0.0.1", port=port,
+                           threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}"
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Headless Debian Chromium driven by Playwright; skips with the reason where it is missing."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium; .ci/run installs it)")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    """A fresh browser context and page for one test."""
+    context = chromium.new_context(locale="en-GB")
+    tab = context.new_page()
+    tab.set_default_timeout(15000)
+    yield tab
+    context.close()

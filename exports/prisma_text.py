@@ -1,0 +1,157 @@
+"""The PRISMA 2020 flow as plain values: the counts, the box texts in English or bokmål, the text alternative."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Named = tuple[str, int]  # (a database, register, source or reason; its count)
+
+LABELS = {
+    "en": {
+        "title": "PRISMA 2020 flow diagram",
+        "main_column": "Identification of studies via databases and registers",
+        "other_column": "Identification of studies via other methods",
+        "identification": "Identification", "screening": "Screening", "included": "Included",
+        "identified_from": "Records identified from:", "databases": "Databases", "registers": "Registers",
+        "removed_before": "Records removed before screening:", "duplicates": "Duplicate records removed",
+        "automation": "Records marked as ineligible by automation tools",
+        "other_reasons": "Records removed for other reasons",
+        "screened": "Records screened", "screen_excluded": "Records excluded",
+        "sought": "Reports sought for retrieval", "not_retrieved": "Reports not retrieved",
+        "assessed": "Reports assessed for eligibility", "excluded": "Reports excluded:",
+        "studies_included": "Studies included in review", "reports_included": "Reports of included studies",
+        "other_identified": "Records identified from:",
+        "desc": "Flow of records through the review, with the number in each box.",
+    },
+    "nb": {
+        "title": "PRISMA 2020 flytdiagram",
+        "main_column": "Identifisering av studier via databaser og registre",
+        "other_column": "Identifisering av studier via andre metoder",
+        "identification": "Identifisering", "screening": "Screening", "included": "Inkludert",
+        "identified_from": "Poster identifisert fra:", "databases": "Databaser", "registers": "Registre",
+        "removed_before": "Poster fjernet før screening:", "duplicates": "Dubletter fjernet",
+        "automation": "Poster vurdert som ikke relevante av automatiske verktøy",
+        "other_reasons": "Poster fjernet av andre grunner",
+        "screened": "Poster screenet", "screen_excluded": "Poster ekskludert",
+        "sought": "Rapporter forsøkt innhentet", "not_retrieved": "Rapporter ikke innhentet",
+        "assessed": "Rapporter vurdert for inklusjon", "excluded": "Rapporter ekskludert:",
+        "studies_included": "Studier inkludert i oversikten", "reports_included": "Rapporter fra inkluderte studier",
+        "other_identified": "Poster identifisert fra:",
+        "desc": "Hvordan postene gikk gjennom oversikten, med antallet i hver boks.",
+    },
+}
+
+
+@dataclass
+class OtherMethods:
+    """The right-hand column: citation searching, websites, organisations."""
+
+    sources: list[Named] = field(default_factory=list)
+    sought: int = 0
+    not_retrieved: int = 0
+    assessed: int = 0
+    excluded: list[Named] = field(default_factory=list)
+
+
+@dataclass
+class PrismaCounts:
+    """Every number in the PRISMA 2020 diagram, as computed by review.prisma."""
+
+    databases: list[Named] = field(default_factory=list)
+    registers: list[Named] = field(default_factory=list)
+    duplicates_removed: int = 0
+    automation_excluded: int = 0
+    other_removed: list[Named] = field(default_factory=list)
+    screened: int = 0
+    screen_excluded: int = 0
+    sought: int = 0
+    not_retrieved: int = 0
+    assessed: int = 0
+    excluded: list[Named] = field(default_factory=list)
+    studies_included: int = 0
+    reports_included: int = 0
+    other: OtherMethods | None = None
+
+
+def labels(lang: str) -> dict[str, str]:
+    """The box texts in bokmål ('nb') or English (anything else)."""
+    return LABELS["nb" if lang == "nb" else "en"]
+
+
+def n(label: str, value: int) -> str:
+    """'Label (n = 12)' as PRISMA writes it."""
+    return f"{label} (n = {value})"
+
+
+def total(items: list[Named]) -> int:
+    """The sum of the counts of named items."""
+    return sum(count for _, count in items)
+
+
+def boxes(counts: PrismaCounts, lang: str = "en") -> dict[str, list[str]]:
+    """The lines of every box, keyed by box name; the SVG and the text alternative both use these."""
+    t = labels(lang)
+    found = {
+        "identified": [t["identified_from"], n(t["databases"], total(counts.databases)),
+                       *[n("  " + name, c) for name, c in counts.databases],
+                       n(t["registers"], total(counts.registers)),
+                       *[n("  " + name, c) for name, c in counts.registers]],
+        "removed": [t["removed_before"], n(t["duplicates"], counts.duplicates_removed),
+                    n(t["automation"], counts.automation_excluded),
+                    n(t["other_reasons"], total(counts.other_removed)),
+                    *[n("  " + reason, c) for reason, c in counts.other_removed]],
+        "screened": [n(t["screened"], counts.screened)],
+        "screen_excluded": [n(t["screen_excluded"], counts.screen_excluded)],
+        "sought": [n(t["sought"], counts.sought)],
+        "not_retrieved": [n(t["not_retrieved"], counts.not_retrieved)],
+        "assessed": [n(t["assessed"], counts.assessed)],
+        "excluded": [t["excluded"], *[n(reason, c) for reason, c in counts.excluded]],
+        "included": [n(t["studies_included"], counts.studies_included),
+                     n(t["reports_included"], counts.reports_included)],
+    }
+    if counts.other is not None:
+        o = counts.other
+        found.update({
+            "other_identified": [t["other_identified"], *[n(name, c) for name, c in o.sources]],
+            "other_sought": [n(t["sought"], o.sought)],
+            "other_not_retrieved": [n(t["not_retrieved"], o.not_retrieved)],
+            "other_assessed": [n(t["assessed"], o.assessed)],
+            "other_excluded": [t["excluded"], *[n(reason, c) for reason, c in o.excluded]],
+        })
+    return found
+
+
+def text_alternative(counts: PrismaCounts, lang: str = "en") -> list[str]:
+    """The diagram as sentences in reading order, every count included (for screen readers and desc)."""
+    t = labels(lang)
+    found = boxes(counts, lang)
+    order = ["identified", "removed", "screened", "screen_excluded", "sought", "not_retrieved",
+             "assessed", "excluded"]
+    lines = [t["main_column"] + ":"]
+    lines += [" ".join(part.strip() for part in found[key]) for key in order]
+    if counts.other is not None:
+        lines.append(t["other_column"] + ":")
+        lines += [" ".join(part.strip() for part in found[key]) for key in
+                  ("other_identified", "other_sought", "other_not_retrieved", "other_assessed", "other_excluded")]
+    lines.append(" ".join(found["included"]))
+    return lines
+
+
+def counts_from_dict(data: dict) -> PrismaCounts:
+    """PrismaCounts from the plain dict review.prisma computes (and a publication stores as JSON)."""
+    pairs = lambda items: [(str(name), int(count)) for name, count in items or []]  # noqa: E731
+    other = data.get("other")
+    return PrismaCounts(
+        databases=pairs(data.get("databases")), registers=pairs(data.get("registers")),
+        duplicates_removed=int(data.get("duplicates_removed", 0)),
+        automation_excluded=int(data.get("automation_excluded", 0)),
+        other_removed=pairs(data.get("other_removed")),
+        screened=int(data.get("screened", 0)), screen_excluded=int(data.get("screen_excluded", 0)),
+        sought=int(data.get("sought", 0)), not_retrieved=int(data.get("not_retrieved", 0)),
+        assessed=int(data.get("assessed", 0)), excluded=pairs(data.get("excluded")),
+        studies_included=int(data.get("studies_included", 0)),
+        reports_included=int(data.get("reports_included", 0)),
+        other=None if not other else OtherMethods(
+            sources=pairs(other.get("sources")), sought=int(other.get("sought", 0)),
+            not_retrieved=int(other.get("not_retrieved", 0)), assessed=int(other.get("assessed", 0)),
+            excluded=pairs(other.get("excluded"))),
+    )

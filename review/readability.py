@@ -1,0 +1,112 @@
+"""Readability of plain-language summaries: LIX with its Norwegian bands, word count, the hard sentences."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# A word is a run of letters or digits, hyphenated parts kept together; \w covers æ, ø, å and é.
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# A sentence ends at . ! ? or : followed by space or the end, or at a blank line / line break
+# (headings and list items rarely end with a full stop but are read as sentences).
+SENTENCE_END = re.compile(r"(?<=[.!?:])[\"'”»)]*\s+|\n\s*")
+LONG_WORD_LETTERS = 6
+WORD_RANGE = (400, 850)
+BANDS = ((30, "very_easy"), (40, "easy"), (50, "medium"), (60, "hard"))
+BAND_LABELS = {
+    "very_easy": {"en": "very easy", "nb": "svært lett"},
+    "easy": {"en": "easy", "nb": "lett"},
+    "medium": {"en": "medium", "nb": "middels"},
+    "hard": {"en": "hard", "nb": "vanskelig"},
+    "very_hard": {"en": "very hard", "nb": "svært vanskelig"},
+}
+
+
+@dataclass
+class Sentence:
+    """One sentence with where it sits in the text and its own LIX."""
+
+    text: str
+    start: int
+    end: int
+    words: int
+    long_words: int
+    lix: float
+
+
+@dataclass
+class Readability:
+    """What the editor shows: counts, LIX, its band, the sentences that push LIX up."""
+
+    words: int
+    sentences: int
+    long_words: int
+    lix: float
+    band: str
+    word_range: tuple[int, int] = WORD_RANGE
+    hard_sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def length_status(self) -> str:
+        """'short', 'ok' or 'long' against the 400-850 word range."""
+        low, high = self.word_range
+        return "short" if self.words < low else "long" if self.words > high else "ok"
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text as LIX counts them."""
+    return WORD.findall(text)
+
+
+def letters(word: str) -> int:
+    """How many letters a word has (æ, ø, å count as one each; digits and hyphens do not count)."""
+    return sum(1 for ch in word if ch.isalpha())
+
+
+def is_long(word: str) -> bool:
+    """A long word in LIX has more than six letters."""
+    return letters(word) > LONG_WORD_LETTERS
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each sentence that holds at least one word."""
+    spans, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if WORD.search(text[s:e])]
+
+
+def lix_of(words: int, sentences: int, long_words: int) -> float:
+    """LIX = words per sentence + percentage of long words."""
+    if not words or not sentences:
+        return 0.0
+    return words / sentences + 100.0 * long_words / words
+
+
+def band_of(lix: float) -> str:
+    """The Norwegian band: under 30 very easy, 30-40 easy, 40-50 medium, 50-60 hard, over 60 very hard."""
+    for limit, name in BANDS:
+        if lix < limit:
+            return name
+    return "very_hard"
+
+
+def measure(text: str, word_range: tuple[int, int] = WORD_RANGE) -> Readability:
+    """Word count, LIX, band and the sentences harder than the text as a whole (hardest first)."""
+    sentences = []
+    for start, end in split_sentences(text):
+        chunk = text[start:end]
+        found = words_of(chunk)
+        n_long = sum(1 for w in found if is_long(w))
+        sentences.append(Sentence(chunk.strip(), start, end, len(found), n_long, lix_of(len(found), 1, n_long)))
+    n_words = sum(s.words for s in sentences)
+    n_long = sum(s.long_words for s in sentences)
+    lix = lix_of(n_words, len(sentences), n_long)
+    hard = sorted((s for s in sentences if s.lix > lix and len(sentences) > 1), key=lambda s: -s.lix)
+    return Readability(n_words, len(sentences), n_long, round(lix, 1), band_of(lix), word_range, hard)
+
+
+def band_label(band: str, lang: str) -> str:
+    """The band's name in English or bokmål."""
+    return BAND_LABELS[band]["nb" if lang == "nb" else "en"]

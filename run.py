@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""Sil's command line: serve the app (the default), manage accounts and projects, import, export, back up."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from imports.errors import ImportFailure
+from review import db, projects, users
+from review.errors import SilError
+
+DEFAULT_DB = "sil.sqlite3"
+DEMO_DB = "sil-demo.sqlite3"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command: Callable[[argparse.Namespace], Any] = getattr(args, "command", None) or serve
+    try:
+        command(args)
+    except (SilError, ImportFailure) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="run.py", description="Sil, a systematic-review workbench.")
+    add_common(parser)
+    parser.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8080, help="port to serve on (default 8080)")
+    parser.add_argument("--demo", action="store_true", help="serve with a demo review (in sil-demo.sqlite3 unless --db)")
+    sub = parser.add_subparsers(metavar="COMMAND")
+
+    p = sub.add_parser("serve", help="serve Sil (the default)")
+    add_common(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8080)
+    p.add_argument("--demo", action="store_true")
+    p.set_defaults(command=serve)
+
+    p = sub.add_parser("demo", help="serve Sil with a demo review")
+    add_common(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8080)
+    p.set_defaults(command=serve, demo=True)
+
+    p = sub.add_parser("users", help="manage accounts")
+    users_sub = p.add_subparsers(metavar="ACTION", required=True)
+    q = users_sub.add_parser("add", help="add an account and print its one-time password")
+    add_common(q)
+    q.add_argument("name")
+    q.add_argument("--admin", action="store_true", help="make it a site administrator")
+    q.set_defaults(command=cmd_users_add)
+    q = users_sub.add_parser("passwd", help="give an account a new one-time password")
+    add_common(q)
+    q.add_argument("name")
+    q.set_defaults(command=cmd_users_passwd)
+    q = users_sub.add_parser("list", help="list accounts")
+    add_common(q)
+    q.set_defaults(command=cmd_users_list)
+
+    p = sub.add_parser("projects", help="manage review projects")
+    projects_sub = p.add_subparsers(metavar="ACTION", required=True)
+    q = projects_sub.add_parser("add", help="create a review project and print its id")
+    add_common(q)
+    q.add_argument("title")
+    q.add_argument("--type", choices=projects.REVIEW_TYPES, default="systematic")
+    q.add_argument("--lead", help="user name of the project's lead")
+    q.set_defaults(command=cmd_projects_add)
+    q = projects_sub.add_parser("list", help="list review projects")
+    add_common(q)
+    q.set_defaults(command=cmd_projects_list)
+
+    p = sub.add_parser("import", help="import database export files into a project, one search per file")
+    add_common(p)
+    p.add_argument("project", help="project id (or exact title)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="export files (RIS, MEDLINE, WoS, EndNote XML, BibTeX, CSV)")
+    p.add_argument("--database", help="database searched, e.g. MEDLINE, Embase")
+    p.add_argument("--platform", help="platform or interface, e.g. Ovid, PubMed, EBSCOhost")
+    p.add_argument("--searched-on", help="date the search was run, YYYY-MM-DD")
+    p.add_argument("--query", help="the search exactly as run")
+    p.add_argument("--limits", help="limits and filters applied")
+    p.add_argument("--reported", help="number of records the database reported")
+    p.add_argument("--force", action="store_true", help="import a file even if the same file was imported before")
+    p.set_defaults(command=cmd_import)
+    p = sub.add_parser("dedupe", help="find duplicate records in a project (prints groups, certain, possible)")
+    add_common(p)
+    p.add_argument("project", help="project id (or exact title)")
+    p.set_defaults(command=cmd_dedupe)
+
+    p = sub.add_parser("export", help="write an export of a project (records, decisions, ...) to a file")
+    add_common(p)
+    p.add_argument("project", help="project id (or exact title)")
+    p.add_argument("--what", required=True, help="what to export, e.g. records, duplicates, decisions, included")
+    p.add_argument("--format", default="csv", help="csv, ris, xlsx, ... (what each export offers)")
+    p.add_argument("--out", default="-", help="file to write (default: standard output)")
+    p.add_argument("--stage", type=int, help="screening stage (1 title/abstract, 2 full text), where it applies")
+    p.add_argument("--search", type=int, help="only the records of this search, where it applies")
+    p.add_argument("--label", help="only records with this label, where it applies")
+    p.set_defaults(command=cmd_export)
+
+    p = sub.add_parser("backup", help="copy the live database with SQLite's backup API")
+    add_common(p)
+    p.add_argument("dest", help="the new file to write")
+    p.set_defaults(command=cmd_backup)
+    return parser
+
+
+def add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default=argparse.SUPPRESS,
+                        help=f"database file (default: $SIL_DB or ./{DEFAULT_DB})")
+
+
+def database_path(args: argparse.Namespace) -> str:
+    """--db, then SIL_DB, then the default file in the current folder (the demo has its own)."""
+    explicit = getattr(args, "db", None) or os.environ.get("SIL_DB")
+    if explicit:
+        return explicit
+    return DEMO_DB if getattr(args, "demo", False) else DEFAULT_DB
+
+
+def open_db(args: argparse.Namespace):
+    return db.open_database(database_path(args))
+
+
+def serve(args: argparse.Namespace) -> None:
+    import waitress
+
+    from screens.app import make_app
+
+    path = database_path(args)
+    conn = db.open_database(path)
+    if getattr(args, "demo", False):
+        from review import demo
+
+        for line in demo.ensure_demo(conn):
+            print(line)
+    if users.count_users(conn) == 0:
+        _, password = users.create_user(conn, "admin", is_admin=True, display_name="Site administrator")
+        print("Created the site administrator.\n"
+              f"  user name: admin\n  one-time password: {password}\n"
+              "  (shown once; you choose your own password at first login)")
+    conn.close()
+    host, port = getattr(args, "host", "127.0.0.1"), getattr(args, "port", 8080)
+    try:
+        server = waitress.create_server(make_app({"db": path}), host=host, port=port, threads=8, ident="Sil")
+    except OSError as error:
+        from review.errors import Invalid
+
+        raise Invalid(f"cannot listen on {host}:{port}: {error.strerror}; choose another --port") from error
+    print(f"Sil serves {Path(path).resolve()} on http://{host}:{port}/  (Ctrl+C stops)", flush=True)
+    server.run()
+
+
+def cmd_users_add(args: argparse.Namespace) -> None:
+    conn = open_db(args)
+    _, password = users.create_user(conn, args.name, is_admin=args.admin)
+    print(f"Added {args.name}{' (site administrator)' if args.admin else ''}. One-time password: {password}")
+
+
+def cmd_users_passwd(args: argparse.Namespace) -> None:
+    conn = open_db(args)
+    password = users.set_password(conn, users.find_user(conn, args.name)["id"])
+    print(f"New one-time password for {args.name}: {password}")
+
+
+def cmd_users_list(args: argparse.Namespace) -> None:
+    for user in users.list_users(open_db(args)):
+        flags = " admin" if user["is_admin"] else ""
+        flags += " disabled" if user["disabled_at"] else ""
+        print(f"{user['name']}\t{user['display_name']}{flags}")
+
+
+def cmd_projects_add(args: argparse.Namespace) -> None:
+    conn = open_db(args)
+    lead = users.find_user(conn, args.lead)["id"] if args.lead else None
+    project_id = projects.create_project(conn, lead, args.title, review_type=args.type)
+    print(f"Created project {project_id}: {args.title}")
+    print(project_id)
+
+
+def cmd_projects_list(args: argparse.Namespace) -> None:
+    for project in projects.list_projects(open_db(args)):
+        print(f"{project['id']}\t{project['review_type']}\t{project['title']}")
+
+
+def cmd_import(args: argparse.Namespace) -> None:
+    """Import each file as its own search; a file that fails is reported and the others still go in."""
+    from review import searches
+    from review.errors import Invalid
+
+    conn = open_db(args)
+    project = projects.resolve_project(conn, args.project)
+    meta = {"database_name": args.database, "platform": args.platform, "searched_on": args.searched_on,
+            "query": args.query, "limits": args.limits, "reported_count": args.reported}
+    failures = []
+    for name in args.files:
+        try:
+            data = Path(name).read_bytes()
+        except OSError as error:
+            failures.append(f"{name}: cannot read the file ({error.strerror})")
+            continue
+        try:
+            result = searches.import_file(conn, project["id"], None, Path(name).name, data, meta, force=args.force)
+        except SilError as error:
+            failures.append(str(error))
+            continue
+        print(f"{name}: imported {result['record_count']} records ({result['format']}, {result['encoding']}) "
+              f"as search {result['search_id']}")
+        for warning in result["warnings"]:
+            print(f"  warning: {warning}")
+    for failure in failures[:-1]:
+        print(f"error: {failure}", file=sys.stderr)
+    if failures:
+        raise Invalid(failures[-1])
+def cmd_dedupe(args: argparse.Namespace) -> None:
+    from review.dedupe import duplicates_removed, find_duplicates
+
+    conn = open_db(args)
+    project = projects.resolve_project(conn, args.project)
+    counts = find_duplicates(conn, project["id"], None)
+    print(f"groups found: {counts['groups']}")
+    print(f"certain (grouped automatically): {counts['certain']}")
+    print(f"possible (waiting for a person): {counts['possible']}")
+    print(f"duplicates removed in total: {duplicates_removed(conn, project['id'])}")
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    from review import exporting
+
+    conn = open_db(args)
+    project = projects.resolve_project(conn, args.project)
+    options = {k: v for k, v in (("stage", args.stage), ("search", args.search), ("label", args.label)) if v is not None}
+    data = exporting.export(conn, project["id"], args.what, args.format, **options)
+    if args.out == "-":
+        sys.stdout.buffer.write(data)
+        return
+    write_file_atomically(Path(args.out), data)
+    print(f"Wrote {args.what} of project {project['id']} as {args.format} to {args.out}", file=sys.stderr)
+
+
+def write_file_atomically(path: Path, data: bytes) -> None:
+    """Write a whole file or nothing: a temporary file beside it, renamed into place."""
+    from review.errors import Invalid
+
+    if path.is_dir():
+        raise Invalid(f"{path} is a folder; give a file name with --out.")
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise Invalid(f"cannot write {path}: {error.strerror}") from error
+
+
+def cmd_backup(args: argparse.Namespace) -> None:
+    conn = open_db(args)
+    db.backup(conn, args.dest)
+    print(f"Backed up {database_path(args)} to {args.dest}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""Logging in and out, changing one's password, choosing the language."""
+from __future__ import annotations
+
+from typing import Any
+
+import bottle
+from bottle import request
+
+from review import users
+from review.errors import Forbidden, Invalid
+from screens.app import LANGUAGE_COOKIE, SESSION_COOKIE, set_cookie
+from screens.i18n import LANGUAGES
+from screens.web import ctx, form, query, redirect_to, render
+
+
+def install(app: bottle.Bottle) -> None:
+    app.route("/login", "GET", login_form, name="login", public=True)
+    app.route("/login", "POST", login, name="login_post", public=True)
+    app.route("/logout", "POST", logout, name="logout")
+    app.route("/account/password", "GET", password_form, name="password")
+    app.route("/account/password", "POST", change_password, name="password_post")
+    app.route("/language", "POST", choose_language, name="language", public=True)
+
+
+def safe_next(target: str) -> str:
+    """Only local paths are followed after login (no open redirect)."""
+    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/"
+
+
+def login_form(error: str = "", name: str = "") -> Any:
+    if ctx().user and not error:
+        bottle.redirect("/", 303)
+    return render("login.tpl", title=ctx()._("login.title"), error=error, name=name, next=safe_next(query("next", "/")))
+
+
+def login() -> Any:
+    c = ctx()
+    name = form("name").strip()
+    try:
+        user = users.authenticate(c.conn, name, form("password"), request.remote_addr or "")
+    except Forbidden:
+        bottle.response.status = 429
+        return login_form(c._("login.limited"), name)
+    except Invalid:
+        bottle.response.status = 400
+        return login_form(c._("login.failed"), name)
+    users.end_session(c.conn, request.get_cookie(SESSION_COOKIE))
+    set_cookie(SESSION_COOKIE, users.create_session(c.conn, user["id"]))
+    bottle.redirect(safe_next(form("next", "/")), 303)
+
+
+def logout() -> Any:
+    users.end_session(ctx().conn, request.get_cookie(SESSION_COOKIE))
+    bottle.response.delete_cookie(SESSION_COOKIE, path="/")
+    redirect_to("login")
+
+
+def password_form(error: str = "") -> Any:
+    return render("password.tpl", title=ctx()._("password.title"), error=error)
+
+
+def change_password() -> Any:
+    c = ctx()
+    new, repeat = form("new"), form("repeat")
+    if not users.verify_password(form("current"), users.get_user(c.conn, c.user["id"])["password_hash"]):
+        bottle.response.status = 400
+        return password_form(c._("password.wrong"))
+    if new != repeat:
+        bottle.response.status = 400
+        return password_form(c._("password.mismatch"))
+    if len(new) < users.MIN_PASSWORD_LENGTH:
+        bottle.response.status = 400
+        return password_form(c._("password.short"))
+    users.set_password(c.conn, c.user["id"], new)
+    set_cookie(SESSION_COOKIE, users.create_session(c.conn, c.user["id"]))
+    redirect_to("home", flash="password.changed")
+
+
+def choose_language() -> Any:
+    c = ctx()
+    language = form("language")
+    if language in LANGUAGES:
+        set_cookie(LANGUAGE_COOKIE, language, max_age=365 * 24 * 3600)
+        if c.user:
+            users.set_language(c.conn, c.user["id"], language)
+    bottle.redirect(safe_next(form("next", "/")), 303)

@@ -1,0 +1,106 @@
+"""The list of projects, a project's overview, settings, members and audit log."""
+from __future__ import annotations
+
+from typing import Any
+
+import bottle
+
+from review import audit, projects
+from screens.web import add_project_tab, ctx, overview_cards, form, project_tabs, query_int, redirect_to, render
+
+SETTINGS_FORM = ("title", "question", "review_type", "population", "exposure", "comparator", "outcome",
+                 "inclusion_criteria", "exclusion_criteria", "highlight_include", "highlight_exclude",
+                 "reviewers_per_record")
+
+
+def install(app: bottle.Bottle) -> None:
+    app.route("/", "GET", home, name="home")
+    app.route("/projects/new", "GET", new_project_form, name="project_new")
+    app.route("/projects", "POST", create_project, name="project_create")
+    app.route("/projects/<project_id:int>", "GET", overview, name="project")
+    app.route("/projects/<project_id:int>/settings", "GET", settings_form, name="project_settings")
+    app.route("/projects/<project_id:int>/settings", "POST", save_settings, name="project_settings_post")
+    app.route("/projects/<project_id:int>/members", "GET", members, name="project_members")
+    app.route("/projects/<project_id:int>/members", "POST", set_member, name="project_members_post")
+    app.route("/projects/<project_id:int>/members/<user_id:int>/remove", "POST", remove_member,
+              name="project_member_remove")
+    app.route("/projects/<project_id:int>/audit", "GET", audit_log, name="project_audit")
+    add_project_tab(app, 0, "project", "project.overview")
+    add_project_tab(app, 80, "project_members", "project.members", ("lead",))
+    add_project_tab(app, 85, "project_settings", "project.settings", ("lead",))
+    add_project_tab(app, 90, "project_audit", "project.audit", ("lead",))
+
+
+def project_page(template: str, project_id: int, active: str, *roles: str, **values: Any) -> str:
+    """Render a page inside a project's frame after checking the user's role there."""
+    c = ctx()
+    member = projects.require_role(c.conn, project_id, c.user, *roles)
+    project = projects.get_project(c.conn, project_id)
+    return render(template, project=project, member=member, tabs=project_tabs(member), active_tab=active,
+                  title=values.pop("title", project["title"]), **values)
+
+
+def home() -> str:
+    c = ctx()
+    return render("projects.tpl", title=c._("projects.title"), projects=projects.list_projects(c.conn, c.user["id"]))
+
+
+def new_project_form(error: str = "", values: dict | None = None) -> str:
+    return render("project_new.tpl", title=ctx()._("projects.new"), error=error, values=values or {})
+
+
+def settings_from_form() -> dict[str, Any]:
+    values = {key: form(key) for key in SETTINGS_FORM if form(key, None) is not None}
+    values["blinded"] = form("blinded") == "1"
+    return values
+
+
+def create_project() -> Any:
+    c = ctx()
+    values = settings_from_form()
+    project_id = projects.create_project(c.conn, c.user["id"], values.pop("title", ""), **values)
+    redirect_to("project", flash="project.created", project_id=project_id)
+
+
+def overview(project_id: int) -> str:
+    c = ctx()
+    member = projects.require_role(c.conn, project_id, c.user)
+    cards = overview_cards(projects.get_project(c.conn, project_id), member)
+    return project_page("project.tpl", project_id, "project", overview_blocks=cards)
+
+
+def settings_form(project_id: int) -> str:
+    return project_page("project_settings.tpl", project_id, "project_settings", "lead", error="")
+
+
+def save_settings(project_id: int) -> Any:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
+    projects.update_project(c.conn, project_id, c.user["id"], settings_from_form())
+    redirect_to("project_settings", flash="common.saved", project_id=project_id)
+
+
+def members(project_id: int) -> str:
+    return project_page("members.tpl", project_id, "project_members", "lead",
+                        members=projects.list_members(ctx().conn, project_id), roles=projects.ROLES)
+
+
+def set_member(project_id: int) -> Any:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
+    projects.set_member(c.conn, project_id, c.user["id"], form("name"), form("role"), form("can_resolve") == "1")
+    redirect_to("project_members", flash="common.saved", project_id=project_id)
+
+
+def remove_member(project_id: int, user_id: int) -> Any:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
+    projects.remove_member(c.conn, project_id, c.user["id"], user_id)
+    redirect_to("project_members", flash="common.saved", project_id=project_id)
+
+
+def audit_log(project_id: int) -> str:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
+    events = audit.list_events(c.conn, project_id, before_id=query_int("before"))
+    return project_page("audit.tpl", project_id, "project_audit", "lead", events=events)

@@ -1,0 +1,21 @@
+% rebase('base.tpl')
+<section class="card">
+<h2>{{_("project.audit")}}</h2>
+% if not events:
+<p class="empty">{{_("audit.empty")}}</p>
+% else:
+<table class="audit">
+<thead><tr><th scope="col">{{_("common.when")}}</th><th scope="col">{{_("common.who")}}</th><th scope="col">{{_("common.what")}}</th><th scope="col">{{_("common.details")}}</th></tr></thead>
+<tbody>
+% for e in events:
+<tr><td><time datetime="{{e['at']}}">{{e['at'].replace('T', ' ').replace('Z', '')}}</time></td><td>{{e['user_name'] or '—'}}</td>
+<td><code>{{e['action']}}</code> {{e['subject']}}</td>
+<td>{{', '.join(f'{k}: {v}' for k, v in e['detail'].items())}}</td></tr>
+% end
+</tbody>
+</table>
+% if len(events) >= 200:
+<p><a href="?before={{events[-1]['id']}}">{{_("audit.older")}}</a></p>
+% end
+% end
+</section>

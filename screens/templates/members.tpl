@@ -1,0 +1,34 @@
+% rebase('base.tpl')
+<section class="card">
+<h2>{{_("project.members")}}</h2>
+<table>
+<thead><tr><th scope="col">{{_("members.name")}}</th><th scope="col">{{_("members.role")}}</th><th scope="col">{{_("members.can_resolve")}}</th><th scope="col"><span class="sr-only">{{_("common.remove")}}</span></th></tr></thead>
+<tbody>
+% for m in members:
+<tr>
+  <td>{{m['display_name']}} <span class="meta">({{m['name']}})</span></td>
+  <td>{{_("role." + m['role'])}}</td>
+  <td>{{_("common.yes") if m['can_resolve'] else _("common.no")}}</td>
+  <td><form method="post" action="{{url('project_member_remove', project_id=project['id'], user_id=m['user_id'])}}" class="inline">
+    <input type="hidden" name="csrf_token" value="{{csrf}}">
+    <button type="submit" class="link">{{_("common.remove")}}<span class="sr-only"> {{m['name']}}</span></button></form></td>
+</tr>
+% end
+</tbody>
+</table>
+</section>
+<section class="card">
+<h2>{{_("members.add")}}</h2>
+<form method="post" action="{{url('project_members_post', project_id=project['id'])}}" class="row" id="member-form">
+  <input type="hidden" name="csrf_token" value="{{csrf}}">
+  <div><label for="member-name">{{_("members.name")}}</label><input id="member-name" name="name" required></div>
+  <div><label for="member-role">{{_("members.role")}}</label>
+  <select id="member-role" name="role">
+  % for r in roles:
+    <option value="{{r}}" {{'selected' if r == 'reviewer' else ''}}>{{_("role." + r)}}</option>
+  % end
+  </select></div>
+  <div><label class="choice"><input type="checkbox" name="can_resolve" value="1"> {{_("members.can_resolve")}}</label></div>
+  <div><button type="submit" class="primary">{{_("common.save")}}</button></div>
+</form>
+</section>

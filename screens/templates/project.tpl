@@ -1,0 +1,24 @@
+% rebase('base.tpl')
+<section class="card">
+<p class="meta">{{_("project.type." + project['review_type'])}} · {{_("projects.role")}}: {{_("role." + member['role'])}}</p>
+<h2>{{_("project.question")}}</h2>
+<p>{{project['question'] or _("project.no_question")}}</p>
+% if any(project[f] for f in ('population', 'exposure', 'comparator', 'outcome')):
+<dl class="peco">
+% for f in ('population', 'exposure', 'comparator', 'outcome'):
+  % if project[f]:
+  <dt>{{_("project." + f)}}</dt><dd>{{project[f]}}</dd>
+  % end
+% end
+</dl>
+% end
+% for f in ('inclusion_criteria', 'exclusion_criteria'):
+  % if project[f]:
+  <h3>{{_("project." + f)}}</h3>
+  <p class="pre">{{project[f]}}</p>
+  % end
+% end
+</section>
+% for block in get('overview_blocks', []):
+{{!block}}
+% end

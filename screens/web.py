@@ -1,0 +1,126 @@
+"""What every screen uses: the request's context (connection, user, language), rendering, redirects, forms."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import urlencode
+
+import bottle
+from bottle import request, response
+
+from screens.i18n import translate
+
+TEMPLATES = str(Path(__file__).with_name("templates"))
+FLASH_COOKIE = "sil_flash"
+
+
+@dataclass
+class Context:
+    """What a request knows about itself once the Sil plugin has run."""
+
+    conn: sqlite3.Connection
+    user: dict[str, Any] | None
+    language: str
+    csrf: str
+    app: bottle.Bottle
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def _(self, key: str, **values: Any) -> str:
+        return translate(self.language, key, **values)
+
+
+def ctx() -> Context:
+    """The current request's context."""
+    return request.environ["sil.ctx"]
+
+
+def url(route_name: str, /, query: dict[str, Any] | None = None, **params: Any) -> str:
+    """The path of a named route, with an optional query string."""
+    path = ctx().app.get_url(route_name, **params)
+    return path + ("?" + urlencode(query) if query else "")
+
+
+def render(template_name: str, /, **values: Any) -> str:
+    """Render a template with what every page needs (_, language, user, csrf, url, flash, tabs)."""
+    c = ctx()
+    flash = request.get_cookie(FLASH_COOKIE)
+    if flash:
+        response.delete_cookie(FLASH_COOKIE, path="/")
+    defaults = {
+        "_": c._, "lang": c.language, "user": c.user, "csrf": c.csrf, "url": url,
+        "flash": c._(flash) if flash and flash.replace(".", "").replace("_", "").isalnum() else "",
+        "path": request.path, "project": None, "member": None, "tabs": [], "active_tab": "",
+        "title": "", "wide": False,
+    }
+    defaults.update(c.extra)
+    defaults.update(values)
+    return bottle.template(template_name, template_lookup=[TEMPLATES], **defaults)
+
+
+def redirect_to(route_name: str, /, flash: str | None = None, query: dict[str, Any] | None = None, **params: Any) -> None:
+    """Redirect (303) to a named route after a POST, with an optional message key to show there."""
+    if flash:
+        response.set_cookie(FLASH_COOKIE, flash, path="/", httponly=True, samesite="lax", max_age=60)
+    bottle.redirect(url(route_name, query, **params), 303)
+
+
+def form(name: str, default: str = "") -> str:
+    """A form field as text (decoded as UTF-8, never latin-1)."""
+    value = request.forms.getunicode(name, encoding="utf-8")
+    return default if value is None else value
+
+
+def form_all(name: str) -> list[str]:
+    """Every value of a repeated form field."""
+    return [v.encode("latin-1").decode("utf-8", "replace") for v in request.forms.getall(name)]
+
+
+def query(name: str, default: str = "") -> str:
+    """A query-string parameter as text."""
+    value = request.query.getunicode(name, encoding="utf-8")
+    return default if value is None else value
+
+
+def query_int(name: str, default: int | None = None) -> int | None:
+    """A query-string parameter as an integer, or the default when absent or not a number."""
+    try:
+        return int(query(name))
+    except ValueError:
+        return default
+
+
+def json_response(value: Any, status: int = 200) -> str:
+    """A JSON body with its content type."""
+    response.status = status
+    response.content_type = "application/json; charset=utf-8"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def add_project_tab(app: bottle.Bottle, order: int, route: str, label_key: str, roles: tuple[str, ...] = ()) -> None:
+    """Show a tab in every project page for members with one of roles (any member when empty)."""
+    tabs = app.config.setdefault("sil.tabs", [])
+    tabs.append({"order": order, "route": route, "label": label_key, "roles": roles})
+    tabs.sort(key=lambda t: t["order"])
+
+
+def add_overview_card(app: bottle.Bottle, order: int, card: Callable[[dict[str, Any], dict[str, Any]], str]) -> None:
+    """Show a card on the project's overview: card(project, member) returns rendered HTML, or '' for none."""
+    cards = app.config.setdefault("sil.overview_cards", [])
+    cards.append((order, card))
+    cards.sort(key=lambda c: c[0])
+
+
+def overview_cards(project: dict[str, Any], member: dict[str, Any]) -> list[str]:
+    """The rendered cards of a project's overview, in order, for this member."""
+    cards = ctx().app.config.get("sil.overview_cards", [])
+    return [html for html in (card(project, member) for _, card in cards) if html]
+
+
+def project_tabs(member: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The tabs this member sees, each with its label and URL parameters."""
+    tabs = ctx().app.config.get("sil.tabs", [])
+    role = member["role"] if member else None
+    return [t for t in tabs if not t["roles"] or role in t["roles"]]

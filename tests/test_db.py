@@ -1,0 +1,63 @@
+"""Storage: migrations from empty, connection settings, the transaction helper, backup."""
+import sqlite3
+
+import pytest
+
+from review import db
+from review.errors import Conflict
+
+
+def test_fresh_database_runs_every_migration(conn):
+    assert db.schema_version(conn) == len(db.migrations())
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    assert {"users", "projects", "memberships", "audit_events", "searches", "records", "screenable_records"} <= tables
+
+
+def test_connection_settings(conn):
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+
+
+def test_migrating_an_older_database_keeps_its_rows(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    old = db.connect(path)
+    db.migrate(old, upto=1)
+    assert db.schema_version(old) == 1
+    old.execute("INSERT INTO projects (title, created_at) VALUES ('Kept', '2026-01-01T00:00:00Z')")
+    old.close()
+    conn = db.open_database(path)
+    assert db.schema_version(conn) == len(db.migrations())
+    assert conn.execute("SELECT title FROM projects").fetchone()[0] == "Kept"
+
+
+def test_transaction_rolls_back_everything_on_error(conn):
+    with pytest.raises(RuntimeError):
+        with db.transaction(conn):
+            conn.execute("INSERT INTO projects (title, created_at) VALUES ('A', 'now')")
+            with db.transaction(conn):  # nested: joins the outer one
+                conn.execute("INSERT INTO projects (title, created_at) VALUES ('B', 'now')")
+            raise RuntimeError("boom")
+    assert conn.execute("SELECT COUNT(*) FROM projects").fetchone()[0] == 0
+
+
+def test_audit_log_cannot_be_rewritten(conn):
+    from review.audit import record_event
+
+    conn.execute("INSERT INTO projects (title, created_at) VALUES ('A', 'now')")
+    record_event(conn, 1, None, "test.event", "x")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        conn.execute("UPDATE audit_events SET action = 'forged'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        conn.execute("DELETE FROM audit_events")
+
+
+def test_backup_copies_a_live_database(conn, tmp_path):
+    conn.execute("INSERT INTO projects (title, created_at) VALUES ('Backed up', 'now')")
+    dest = tmp_path / "copy.sqlite3"
+    db.backup(conn, dest)
+    copy = db.connect(dest)
+    assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert copy.execute("SELECT title FROM projects").fetchone()[0] == "Backed up"
+    with pytest.raises(Conflict):
+        db.backup(conn, dest)

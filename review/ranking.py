@@ -24,7 +24,7 @@ class Settings:
     """Every knob of the model, the same for every project (no per-review tuning)."""
 
     classifier: str = "svm"          # svm | logreg | cnb
-    relevant_weight: float = 10.0    # how much one include counts against one exclude
+    balance: float = 10.0            # includes together weigh this many times the excludes together
     c: float = 1.0                   # inverse regularisation strength of svm/logreg
     ngram_max: int = 2               # words and word pairs
     min_df: int = 1
@@ -64,20 +64,25 @@ def can_train(labels: Sequence[int] | np.ndarray) -> bool:
 
 
 def _classifier(settings: Settings):
-    weights = {0: 1.0, 1: settings.relevant_weight}
     if settings.classifier == "svm":
-        return LinearSVC(C=settings.c, class_weight=weights)
+        return LinearSVC(C=settings.c)
     if settings.classifier == "logreg":
-        return LogisticRegression(C=settings.c, class_weight=weights, solver="liblinear")
+        return LogisticRegression(C=settings.c, solver="liblinear")
     if settings.classifier == "cnb":
         return ComplementNB(alpha=1.0 / settings.c)
     raise ValueError(f"unknown classifier {settings.classifier!r}")
 
 
-def _sample_weight(labels: np.ndarray, settings: Settings) -> np.ndarray | None:
-    if settings.classifier != "cnb":
-        return None
-    return np.where(labels == 1, settings.relevant_weight, 1.0)
+def sample_weight(labels: np.ndarray, settings: Settings = DEFAULT) -> np.ndarray:
+    """Weights that make the few includes together count `balance` times all excludes together.
+
+    A fixed per-record weight would let the excludes drown the includes as screening goes on
+    (typically 50 to 100 excludes per include); weighting the classes' totals keeps the
+    balance the same at every stage. Scaled to mean 1 so the regularisation strength holds.
+    """
+    included, excluded = int((labels == 1).sum()), int((labels == 0).sum())
+    weights = np.where(labels == 1, 1.0, included / (settings.balance * excluded))
+    return weights * (len(labels) / weights.sum())
 
 
 def train_scores(features: sparse.csr_matrix, rows: Sequence[int] | np.ndarray,
@@ -88,7 +93,7 @@ def train_scores(features: sparse.csr_matrix, rows: Sequence[int] | np.ndarray,
         raise ValueError("the model needs at least one include and one exclude")
     rows = np.asarray(rows, dtype=np.int64)
     model = _classifier(settings)
-    model.fit(features[rows], labels, sample_weight=_sample_weight(labels, settings))
+    model.fit(features[rows], labels, sample_weight=sample_weight(labels, settings))
     if settings.classifier == "cnb":
         log_prob = model.predict_joint_log_proba(features) if hasattr(model, "predict_joint_log_proba") \
             else model.predict_log_proba(features)

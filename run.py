@@ -132,8 +132,14 @@ def serve(args: argparse.Namespace) -> None:
               "  (shown once; you choose your own password at first login)")
     conn.close()
     host, port = getattr(args, "host", "127.0.0.1"), getattr(args, "port", 8080)
+    try:
+        server = waitress.create_server(make_app({"db": path}), host=host, port=port, threads=8, ident="Sil")
+    except OSError as error:
+        from review.errors import Invalid
+
+        raise Invalid(f"cannot listen on {host}:{port}: {error.strerror}; choose another --port") from error
     print(f"Sil serves {Path(path).resolve()} on http://{host}:{port}/  (Ctrl+C stops)", flush=True)
-    waitress.serve(make_app({"db": path}), host=host, port=port, threads=8, ident="Sil", _quiet=True)
+    server.run()
 
 
 def cmd_users_add(args: argparse.Namespace) -> None:

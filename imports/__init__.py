@@ -1,1 +1,48 @@
-"""Readers for bibliographic export files: detect the format, parse, normalise."""
+"""Readers for bibliographic export files: detect the format from content, decode, parse, normalise."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from imports import bibtex, csvfiles, endnote_xml, medline, refer, ris, wos
+from imports.decode import decode
+from imports.detect import FORMAT_NAMES, detect
+from imports.display import ADVICE
+from imports.errors import ImportFailure
+
+READERS = {
+    "ris": ris.read, "medline": medline.read, "wos": wos.read_tagged, "wos-tab": wos.read_tabbed,
+    "endnote-xml": endnote_xml.read, "bibtex": bibtex.read, "refer": refer.read_refer,
+    "noteexpress": refer.read_noteexpress, "cochrane-text": refer.read_cochrane, "csv": csvfiles.read,
+}
+
+
+@dataclass
+class ParsedFile:
+    """What a file held: its format, the encoding used, the records (dicts of record fields), warnings."""
+
+    format: str
+    encoding: str
+    records: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_file(data: bytes, file_name: str) -> ParsedFile:
+    """Read one export file; raises ImportFailure (and nothing else) when it cannot be imported."""
+    if not data.strip():
+        raise ImportFailure(file_name, None, "the file is empty")
+    text, encoding, warnings = decode(data)
+    kind = detect(text)
+    if kind is None:
+        raise ImportFailure(file_name, 1, "Sil does not recognise this format. Export the search as RIS "
+                            "(or PubMed/MEDLINE, Web of Science plain text, EndNote XML, BibTeX or CSV)")
+    if kind.startswith("display:"):
+        raise ImportFailure(file_name, 1, ADVICE[kind.split(":", 1)[1]])
+    try:
+        records, more = READERS[kind](text, file_name)
+    except ImportFailure:
+        raise
+    except Exception as exc:  # a reader bug must still reach the user as a clear, typed refusal
+        raise ImportFailure(file_name, None, f"Sil could not read this {FORMAT_NAMES[kind]} file "
+                            f"({type(exc).__name__}: {exc}); please report it with the file") from exc
+    return ParsedFile(format=kind, encoding=encoding, records=records, warnings=warnings + more)

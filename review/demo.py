@@ -7,7 +7,7 @@ from pathlib import Path
 from review import projects, users
 from review.db import transaction
 
-DEMO_DIR = Path(__file__).with_name("demo")
+DEMO_DIR = Path(__file__).with_name("demo_files")
 DEMO_TITLE = "Effects of breaks at work on the health of health-care workers"
 DEMO_PASSWORD = "demo-password"
 DEMO_ACCOUNTS = (("lead", "Lene Lead", "lead"), ("anna", "Anna Reviewer", "reviewer"),

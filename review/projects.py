@@ -81,9 +81,8 @@ def get_project(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
 def resolve_project(conn: sqlite3.Connection, reference: str | int) -> dict[str, Any]:
     """A project named on the command line by its id (or, failing that, its exact title)."""
     text = str(reference).strip()
-    if text.isdigit():
-        return get_project(conn, int(text))
-    rows = conn.execute("SELECT * FROM projects WHERE title = ?", (text,)).fetchall()
+    rows = conn.execute("SELECT * FROM projects WHERE id = ?", (int(text),)).fetchall() if text.isdigit() else []
+    rows = rows or conn.execute("SELECT * FROM projects WHERE title = ?", (text,)).fetchall()
     if len(rows) != 1:
         raise NotFound(f"No project with the id or title {text!r}; 'run.py projects list' shows them.")
     return dict(rows[0])

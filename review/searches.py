@@ -1,11 +1,18 @@
 """Searches (the PRISMA-S log) and storing the records a search brought."""
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import itertools
 import json
 import sqlite3
 from typing import Any, Iterable
 
+import imports
+from imports.errors import ImportFailure
+from review.audit import record_event
 from review.db import now, transaction
+from review.errors import Conflict, Invalid, NotFound
 
 SEARCH_FIELDS = ("source_kind", "database_name", "platform", "searched_on", "query", "limits", "reported_count")
 RECORD_FIELDS = (
@@ -35,13 +42,11 @@ def add_records(conn: sqlite3.Connection, project_id: int, search_id: int,
     """Store records (dicts with RECORD_FIELDS) in file order under a search; return the count."""
     sql = (f"INSERT INTO records (project_id, search_id, position, {', '.join(RECORD_FIELDS)}) "
            f"VALUES (?, ?, ?, {', '.join('?' * len(RECORD_FIELDS))})")
-    count = 0
+    counter = itertools.count(1)
     with transaction(conn):
-        rows = (_record_row(project_id, search_id, position, record)
-                for position, record in enumerate(records, start=1))
-        for row in rows:
-            conn.execute(sql, row)
-            count += 1
+        rows = (_record_row(project_id, search_id, next(counter), record) for record in records)
+        conn.executemany(sql, rows)
+        count = next(counter) - 1
         conn.execute("UPDATE searches SET record_count = record_count + ? WHERE id = ?", (count, search_id))
     return count
 
@@ -64,3 +69,89 @@ def list_searches(conn: sqlite3.Connection, project_id: int) -> list[dict[str, A
     """Every search of a project in the order imported, warnings decoded."""
     rows = conn.execute("SELECT * FROM searches WHERE project_id = ? ORDER BY id", (project_id,)).fetchall()
     return [dict(row, warnings=json.loads(row["warnings"])) for row in rows]
+
+
+def find_search_by_sha(conn: sqlite3.Connection, project_id: int, sha256: str) -> dict[str, Any] | None:
+    """The earlier search of this project that imported a file with these bytes, if any."""
+    row = conn.execute("SELECT * FROM searches WHERE project_id = ? AND file_sha256 = ? ORDER BY id LIMIT 1",
+                       (project_id, sha256)).fetchone()
+    return dict(row) if row else None
+
+
+def get_search(conn: sqlite3.Connection, project_id: int, search_id: int) -> dict[str, Any]:
+    """One search of a project, warnings decoded; NotFound when it is not this project's."""
+    row = conn.execute("SELECT * FROM searches WHERE project_id = ? AND id = ?", (project_id, search_id)).fetchone()
+    if row is None:
+        raise NotFound(f"search {search_id} does not exist in this project")
+    return dict(row, warnings=json.loads(row["warnings"]))
+
+
+TEXT_META = ("source_kind", "database_name", "platform", "query", "limits")
+
+
+def import_file(conn: sqlite3.Connection, project_id: int, user_id: int | None, file_name: str,
+                data: bytes, meta: dict[str, Any] | None = None, force: bool = False) -> dict[str, Any]:
+    """Import one file as a search; return its id, count, format, encoding and warnings.
+
+    Raises Conflict when the same bytes were imported into the project before (unless force),
+    Invalid when the file cannot be read or the search-log fields are wrong. Nothing is stored then.
+    """
+    meta = clean_meta(meta or {})
+    sha256 = hashlib.sha256(data).hexdigest()
+    earlier = find_search_by_sha(conn, project_id, sha256)
+    if earlier and not force:
+        raise Conflict(f"{file_name}: this file was imported already (search {earlier['id']}, "
+                       f"{earlier['file_name']}, {earlier['record_count']} records, {earlier['imported_at']}); "
+                       "import it again only if you mean to, with force")
+    try:
+        parsed = imports.read_file(data, file_name)
+    except ImportFailure as failure:
+        raise Invalid(str(failure)) from failure
+    with transaction(conn):
+        search_id = create_search(conn, project_id, user_id, file_name, sha256, parsed.format, meta,
+                                  encoding=parsed.encoding, warnings=parsed.warnings)
+        count = add_records(conn, project_id, search_id, parsed.records)
+        record_event(conn, project_id, user_id, "search.imported", f"search:{search_id}",
+                     {"file_name": file_name, "sha256": sha256, "format": parsed.format, "records": count,
+                      "warnings": len(parsed.warnings), "forced": bool(earlier and force)})
+    return {"search_id": search_id, "record_count": count, "format": parsed.format,
+            "encoding": parsed.encoding, "warnings": parsed.warnings}
+
+
+def clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """The PRISMA-S fields checked: a real date, a whole non-negative count, trimmed text."""
+    clean: dict[str, Any] = {}
+    for key in TEXT_META:
+        value = meta.get(key)
+        if value is not None and str(value).strip():
+            clean[key] = str(value).strip()
+    if clean.get("source_kind", "database") not in ("database", "register", "other"):
+        raise Invalid("source kind must be database, register or other")
+    searched_on = str(meta.get("searched_on") or "").strip()
+    if searched_on:
+        try:
+            clean["searched_on"] = dt.date.fromisoformat(searched_on).isoformat()
+        except ValueError:
+            raise Invalid(f"date searched {searched_on!r} is not a date like 2026-03-02") from None
+    reported = meta.get("reported_count")
+    if reported not in (None, ""):
+        try:
+            clean["reported_count"] = int(str(reported).strip())
+        except ValueError:
+            raise Invalid(f"records reported {reported!r} is not a whole number") from None
+        if clean["reported_count"] < 0:
+            raise Invalid("records reported cannot be negative")
+    return clean
+
+
+SEARCH_LOG_COLUMNS = ("search_id", "source_kind", "database", "platform", "searched_on", "query", "limits",
+                      "reported_count", "records_imported", "file_name", "file_sha256", "file_format",
+                      "encoding", "imported_at", "warnings")
+
+
+def search_log_rows(searches: list[dict[str, Any]]) -> list[list[Any]]:
+    """The PRISMA-S appendix table: one row per search in SEARCH_LOG_COLUMNS order."""
+    return [[s["id"], s["source_kind"], s["database_name"], s["platform"], s["searched_on"] or "", s["query"],
+             s["limits"], "" if s["reported_count"] is None else s["reported_count"], s["record_count"],
+             s["file_name"], s["file_sha256"], s["file_format"], s["encoding"], s["imported_at"],
+             " | ".join(s["warnings"])] for s in searches]

@@ -48,3 +48,62 @@ def test_export_of_an_unknown_kind_names_what_is_on_offer(tmp_path):
     assert result.returncode == 1 and result.stderr.startswith("error: --what nonsense: choose one of")
     missing = run("export", "99", "--what", "records", "--db", db)
     assert missing.returncode == 1 and "No project with the id or title '99'" in missing.stderr
+
+
+def start_server(db, port):
+    import os
+
+    return subprocess.Popen([sys.executable, str(ROOT / "run.py"), "--db", db, "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=os.environ.copy())
+
+
+def read_until_serving(process):
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        if "serves" in line:
+            break
+    return "".join(lines)
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_first_start_creates_the_admin_once_and_serves(tmp_path):
+    import urllib.request
+
+    from review import db as storage
+    from review import users
+
+    db, port = str(tmp_path / "fresh.sqlite3"), free_port()
+    server = start_server(db, port)
+    try:
+        output = read_until_serving(server)
+        password = output.split("one-time password: ")[1].split()[0]
+        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=10).read().decode()
+        assert "Log in" in page
+    finally:
+        server.terminate()
+        server.wait(10)
+    assert users.authenticate(storage.open_database(db), "admin", password, "test")["is_admin"] == 1
+    again = start_server(db, free_port())
+    try:
+        assert "one-time password" not in read_until_serving(again)
+    finally:
+        again.terminate()
+        again.wait(10)
+
+
+def test_a_busy_port_is_a_clear_error(tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = run("--db", str(tmp_path / "a.sqlite3"), "--port", str(taken.getsockname()[1]))
+    assert result.returncode == 1 and "choose another --port" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,87 @@
+"""Summary of Findings table (GRADE) as HTML, CSV and DOCX, from the plain values review.evidence.sof_table gives."""
+from __future__ import annotations
+
+import io
+from html import escape
+from typing import Any
+
+from exports.tables import write_csv
+
+COLUMNS = ("Outcome", "Importance", "Studies", "Design", "Participants", "Effect", "Certainty", "Comments")
+
+
+def _cells(row: dict[str, Any]) -> list[str]:
+    marks = ",".join(_letter(n) for n in row["footnotes"])
+    certainty = f"{row['symbol']} {row['certainty']}" + (f" ({marks})" if marks else "")
+    participants = "" if row["participants"] is None else str(row["participants"])
+    return [row["outcome"], row["importance"], str(row["studies"]), row["design"], participants,
+            row["effect"], certainty, row["comments"]]
+
+
+def _letter(number: int) -> str:
+    """Footnote marks a, b, ... z, aa, ab, ... as GRADEpro numbers them."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+def sof_fragment(table: dict[str, Any]) -> str:
+    """The table and its footnotes as an HTML fragment (every value escaped)."""
+    head = "".join(f"<th scope=\"col\">{escape(c)}</th>" for c in COLUMNS)
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in _cells(row)) + "</tr>\n" for row in table["rows"])
+    notes = "".join(f"<li><span class=\"mark\">{_letter(i)}</span> {escape(text)}</li>\n"
+                    for i, text in enumerate(table["footnotes"], start=1))
+    return (f"<table class=\"sof\">\n<caption>Summary of findings: {escape(table['title'])}</caption>\n"
+            f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
+            f"<ol class=\"footnotes\">\n{notes}</ol>\n<p class=\"grade-key\">{escape(GRADE_KEY)}</p>\n")
+
+
+GRADE_KEY = ("GRADE certainty: ⊕⊕⊕⊕ high, ⊕⊕⊕◯ moderate, ⊕⊕◯◯ low, ⊕◯◯◯ very low. "
+             "Letters refer to the footnotes explaining why certainty was rated down or up.")
+
+STYLE = ("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+         "th,td{border:1px solid #888;padding:.3em .5em;vertical-align:top;text-align:left}"
+         "ol.footnotes{list-style:none;padding:0}.mark{font-weight:bold}")
+
+
+def sof_html(table: dict[str, Any]) -> str:
+    """A standalone HTML document with the Summary of Findings table."""
+    return (f"<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
+            f"<title>Summary of findings: {escape(table['title'])}</title><style>{STYLE}</style></head>\n"
+            f"<body>\n{sof_fragment(table)}</body>\n</html>\n")
+
+
+def sof_csv(table: dict[str, Any]) -> str:
+    """CSV with one row per outcome, then a blank line and the footnotes."""
+    rows = [_cells(row) for row in table["rows"]]
+    rows.append([""] * len(COLUMNS))
+    rows.extend([f"{_letter(i)}: {text}", *[""] * (len(COLUMNS) - 1)] for i, text in enumerate(table["footnotes"], 1))
+    return write_csv(COLUMNS, rows)
+
+
+def sof_docx(table: dict[str, Any]) -> bytes:
+    """A Word document with the table, its footnotes and the GRADE key."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    document.add_heading(f"Summary of findings: {table['title']}", level=1)
+    grid = document.add_table(rows=1, cols=len(COLUMNS))
+    grid.style = "Table Grid"
+    for cell, name in zip(grid.rows[0].cells, COLUMNS):
+        cell.text = name
+        cell.paragraphs[0].runs[0].bold = True
+    for row in table["rows"]:
+        for cell, value in zip(grid.add_row().cells, _cells(row)):
+            cell.text = value
+    for i, text in enumerate(table["footnotes"], start=1):
+        document.add_paragraph(f"{_letter(i)}. {text}")
+    document.add_paragraph(GRADE_KEY)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -1,0 +1,143 @@
+"""Normalised values for display and matching; the raw text is kept elsewhere untouched."""
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import unquote
+
+DOI_PREFIX = re.compile(r"^\s*(?:https?://)?(?:dx\.)?(?:doi\.org/|doi:\s*|doi\s+)", re.I)
+DOI_SHAPE = re.compile(r"10\.\d{4,9}/[^\s&?#\"<>]+")
+TAGS = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9:_-]*(?:\s[^<>]*)?/?>")
+BLOCK_TAGS = re.compile(r"<\s*(?:br|/p|/AbstractText|/sec|/title)\s*/?>", re.I)
+SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+PAGE_RANGE = re.compile(r"^\s*([A-Za-z]*\d+[A-Za-z]*)\s*[-\u2010-\u2015\u2212]+\s*([A-Za-z]*\d+[A-Za-z]*)\s*$")
+PMID = re.compile(r"^\s*(\d{1,9})\b")
+MARKUP_HINT = re.compile(r"<|&[#A-Za-z]")
+PLACEHOLDERS = {"na", "n/a", "null", "none", "[no abstract available]", "no abstract available", "no title"}
+
+
+def clean_text(value: str | None) -> str:
+    """Text for display: HTML/JATS tags dropped, entities decoded, runs of spaces collapsed."""
+    if not value:
+        return ""
+    text = value
+    if MARKUP_HINT.search(text):
+        text = BLOCK_TAGS.sub("\n", text)
+        text = TAGS.sub("", text)
+        text = html.unescape(text)
+    lines = [SPACES.sub(" ", line).strip() for line in text.replace("\u2028", "\n").split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def clean_field(value: str | None) -> str:
+    """A one-line field (title, journal): clean_text with line breaks folded to spaces."""
+    return clean_text(value).replace("\n", " ")
+
+
+def drop_placeholder(value: str) -> str:
+    """'NA', 'No Title' and the like, written by tools for an empty field, become empty."""
+    return "" if value.strip().lower() in PLACEHOLDERS else value
+
+
+def doi(value: str | None) -> str:
+    """A DOI in lower case without a URL or 'doi:' prefix; '' when the value holds none."""
+    if not value:
+        return ""
+    text = html.unescape(value.strip())
+    if "%2" in text:  # resolver links carry the DOI URL-encoded
+        text = unquote(text)
+    text = DOI_PREFIX.sub("", text)
+    match = DOI_SHAPE.search(text)
+    if not match:
+        return ""
+    return match.group(0).rstrip(".,;)]").lower()
+
+
+def year(value: str | int | None) -> int | None:
+    """The first plausible four-digit year in a date text ('2016///', '1975-1976//', 'Nov 2020')."""
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return value if 1500 <= value <= 2100 else None
+    match = YEAR.search(value)
+    return int(match.group(1)) if match else None
+
+
+def pages(start: str | None, end: str | None = None) -> tuple[str, str]:
+    """(start, end) with a range in one field split and an abbreviated end expanded: '123-9' -> 123, 129."""
+    start, end = (start or "").strip(), (end or "").strip()
+    if start and not end:
+        match = PAGE_RANGE.match(start)
+        if match:
+            start, end = match.group(1), match.group(2)
+    if start.lower() == "no" and end.lower() == "specified":  # Ovid's "No pagination specified"
+        return "", ""
+    if start.isdigit() and end.isdigit() and len(end) < len(start):
+        end = start[: len(start) - len(end)] + end
+    return start, end
+
+
+def author(value: str) -> str:
+    """One author as 'Family, Given': 'Smith JM' -> 'Smith, JM'; 'Shi,Yu ' -> 'Shi, Yu'."""
+    name = clean_field(value).strip().strip(",;").strip()
+    if not name:
+        return ""
+    if "," in name:
+        family, _, given = name.partition(",")
+        given = given.strip()
+        return f"{family.strip()}, {given}" if given else family.strip()
+    parts = name.split()
+    if len(parts) >= 2 and _initials(parts[-1]):
+        return f"{' '.join(parts[:-1])}, {parts[-1]}"
+    if len(parts) >= 2:
+        return f"{parts[-1]}, {' '.join(parts[:-1])}"
+    return name
+
+
+def authors(values: list[str], split_on: str | None = None) -> list[str]:
+    """A list of authors, each normalised; one field with every author is split on ';'."""
+    found: list[str] = []
+    for value in values:
+        pieces = [value]
+        if split_on and split_on in value:
+            pieces = value.split(split_on)
+        elif ";" in value:
+            pieces = value.split(";")
+        for piece in pieces:
+            name = author(piece)
+            if name:
+                found.append(name)
+    return found
+
+
+def issn(value: str | None) -> str:
+    """The first ISSN in a value ('0964-6906 (Print)0964-6906' -> '0964-6906'), upper-case X."""
+    if not value:
+        return ""
+    match = re.search(r"(\d{4})-?(\d{3}[\dXx])", value)
+    return f"{match.group(1)}-{match.group(2).upper()}" if match else value.strip()
+
+
+def pmid(value: str | None) -> str:
+    """The numeric PubMed id at the start of a value ('35957633 [PMID]' -> '35957633')."""
+    if not value:
+        return ""
+    match = PMID.match(value)
+    return match.group(1) if match else ""
+
+
+def keywords(values: list[str]) -> list[str]:
+    """Keywords cleaned, split on ';' where a tool put several in one value, duplicates dropped."""
+    seen: dict[str, None] = {}
+    for value in values:
+        for piece in re.split(r";;|;", value) if ";" in value else [value]:
+            word = clean_field(piece).strip()
+            if word:
+                seen.setdefault(word, None)
+    return list(seen)
+
+
+def _initials(text: str) -> bool:
+    letters = text.replace(".", "").replace("-", "")
+    return 0 < len(letters) <= 3 and letters.isupper()

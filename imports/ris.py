@@ -1,0 +1,142 @@
+"""RIS in every dialect of the corpus: one tolerant tokeniser, then a field mapping.
+
+rispy is not used for reading: it loses the first record after a BOM, the last record without ER,
+every record of one-space files (`TY - JOUR`) and the second value of repeated tags. A tolerant
+line tokeniser that keeps every value costs no more than rispy's own loop.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from imports import normalise as norm
+from imports.errors import ImportFailure
+from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
+
+# Spec: "TY  - JOUR". Cochrane adds a space after the dash, CNKI drops one before it.
+STRICT_TAG = re.compile(r"([A-Z][A-Z0-9]|PMID) {2}-(?: +(.*))?$")
+LOOSE_TAG = re.compile(r"([A-Z][A-Z0-9]|PMID) {1,2}-(?: +(.*))?$")
+ONE_SPACE_TY = re.compile(r"^TY - ", re.M)
+LIST_TAGS = {"AU", "A1", "A2", "A3", "A4", "KW", "UR", "L1", "L2", "L4", "AD", "ED"}
+URLISH = re.compile(r"^\s*(?:https?://|www\.)", re.I)
+
+
+def tokenise(text: str, file_name: str) -> tuple[list[Tagged], list[str]]:
+    """Split RIS text into records; lines outside TY..ER are counted and reported, not lost silently."""
+    pattern = STRICT_TAG if "  -" in text[:20000] or not ONE_SPACE_TY.search(text) else LOOSE_TAG
+    match = pattern.match
+    records: list[Tagged] = []
+    warnings: list[str] = []
+    ignored: list[tuple[int, str]] = []
+    current: Tagged | None = None
+    start = 0
+    last_tag = ""
+    pending: list[tuple[int, str, str]] = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        found = match(line) if len(line) >= 5 else None
+        if found is None and line[:2] in ("TY", "ER"):
+            found = LOOSE_TAG.match(line.rstrip() + " ")  # "TY - JOUR" or a bare "ER -" in a two-space file
+        if found is not None:
+            tag, value = found.group(1), (found.group(2) or "").strip()
+            if tag == "ER":
+                if current is not None:
+                    current.raw = "\n".join(lines[start:number])
+                    records.append(current)
+                    current = None
+                continue
+            if current is None and tag != "TY":
+                pending.append((number, tag, value))  # Ovid's NL after ER, or tags an R tool put before TY
+                continue
+            if current is None or (tag == "TY" and "TY" in current.tags):
+                if current is not None:
+                    current.raw = "\n".join(lines[start:number - 1]).rstrip("\n")
+                    records.append(current)
+                    warnings.append(f"line {current.line}: record {len(records)} had no ER line; "
+                                    "it ends where the next TY starts")
+                first = pending[0][0] if pending else number
+                current, start = Tagged(line=first), first - 1
+                for _, early_tag, early_value in pending:
+                    current.add(early_tag, early_value)
+                pending = []
+            current.add(tag, value)
+            last_tag = tag
+        elif current is not None:
+            _continue(current, last_tag, line)
+        elif line.strip():
+            ignored.extend((n, f"{t}  - {v}") for n, t, v in pending)
+            pending = []
+            ignored.append((number, line))
+    if current is not None:
+        current.raw = "\n".join(lines[start:]).rstrip("\n")
+        records.append(current)
+        warnings.append(f"line {current.line}: the last record (record {len(records)}) had no ER line; "
+                        "it was kept")
+    ignored.extend((n, f"{t}  - {v}") for n, t, v in pending)
+    if ignored:
+        ignored.sort()
+        number, line = ignored[0]
+        warnings.append(f"{len(ignored)} line(s) outside records were ignored "
+                        f"(first: line {number}: {line.strip()[:60]!r})")
+    return records, warnings
+
+
+def _continue(record: Tagged, tag: str, line: str) -> None:
+    """An untagged line inside a record continues the last tag: a new item of a list tag, more text otherwise."""
+    text = line.strip()
+    if not text:
+        return
+    values = record.tags[tag]
+    if tag in LIST_TAGS:
+        values.append(text)
+    else:
+        values[-1] = f"{values[-1]}\n{text}" if values[-1] else text
+
+
+def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """Parse RIS text into record dicts and warnings."""
+    tagged, warnings = tokenise(text, file_name)
+    if not tagged:
+        raise ImportFailure(file_name, None, "no RIS records found (no line starts with 'TY  - '); "
+                            "export the search again as RIS")
+    records = [to_record(item) for item in tagged]
+    warnings.extend(missing_title_warnings(records, [t.line for t in tagged]))
+    return records, warnings
+
+
+def to_record(item: Tagged) -> dict[str, Any]:
+    """Map one RIS record's tags to Sil's fields; what no field takes goes to extra."""
+    r = empty_record()
+    r["pub_type"] = item.first("TY")
+    r["title"] = item.first("TI", "T1", "CT", "BT")
+    r["abstract"] = item.first("AB", "N2")
+    r["authors"] = norm.authors(item.every("AU", "A1"))
+    r["year"] = norm.year(item.first("PY", "Y1", "DA", accept=norm.year))
+    r["journal"] = item.first("T2", "JF", "JO", "J1", "JA", accept=_not_url)
+    r["journal_abbrev"] = item.first("J2", "JA", "JO", "J1", accept=_not_url)
+    r["volume"] = item.first("VL")
+    r["issue"] = item.first("IS")
+    r["pages_start"], r["pages_end"] = norm.pages(item.first("SP"), item.first("EP"))
+    r["doi"] = norm.doi(item.first("DO", "DI", "L3", "M3", "UR", accept=norm.doi))
+    r["issn"] = norm.issn(item.first("SN"))
+    r["keywords"] = norm.keywords(item.every("KW"))
+    r["language"] = item.first("LA")
+    r["url"] = item.first("UR", "L2")
+    r["pmid"] = _pmid(item)
+    r["source_id"] = item.first("AN", "ID")
+    r["extra"] = item.leftovers()
+    r["raw"] = item.raw
+    return finish(r)
+
+
+def _pmid(item: Tagged) -> str:
+    value = item.first("PMID", "C2", "C5", accept=lambda v: v.strip().isdigit())
+    if not value:
+        value = item.first("U1", "U2", accept=lambda v: "[PMID]" in v)
+    if not value and any("MEDLINE" in db for db in item.tags.get("DB", ())):
+        value = item.tags.get("ID", [""])[0]
+    return norm.pmid(value)
+
+
+def _not_url(value: str) -> bool:
+    return not URLISH.match(value)

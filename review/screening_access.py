@@ -1,0 +1,73 @@
+"""Who may do what in screening, and what blinding lets a person see."""
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from review.errors import Forbidden, NotFound
+
+SCREENERS = ("lead", "reviewer")
+
+
+def membership(conn: sqlite3.Connection, project_id: int, user_id: int) -> dict[str, Any]:
+    """The user's membership of the project; NotFound when not a member (the project stays hidden)."""
+    row = conn.execute("SELECT role, can_resolve FROM memberships WHERE project_id = ? AND user_id = ?",
+                       (project_id, user_id)).fetchone()
+    if row is None:
+        raise NotFound(f"project {project_id} not found")
+    return {"role": row["role"], "can_resolve": bool(row["can_resolve"]) or row["role"] == "lead"}
+
+
+def require_member(conn: sqlite3.Connection, project_id: int, user_id: int) -> dict[str, Any]:
+    """Any member of the project (lead, reviewer, communicator)."""
+    return membership(conn, project_id, user_id)
+
+
+def require_screener(conn: sqlite3.Connection, project_id: int, user_id: int) -> dict[str, Any]:
+    """A member who screens: the lead or a reviewer."""
+    member = membership(conn, project_id, user_id)
+    if member["role"] not in SCREENERS:
+        raise Forbidden("only the lead and reviewers screen records in this project")
+    return member
+
+
+def require_lead(conn: sqlite3.Connection, project_id: int, user_id: int) -> dict[str, Any]:
+    """The project lead."""
+    member = membership(conn, project_id, user_id)
+    if member["role"] != "lead":
+        raise Forbidden("only the project lead can do this")
+    return member
+
+
+def require_resolver(conn: sqlite3.Connection, project_id: int, user_id: int) -> dict[str, Any]:
+    """The lead or a member given the right to resolve conflicts."""
+    member = membership(conn, project_id, user_id)
+    if not member["can_resolve"]:
+        raise Forbidden("only the lead or a member allowed to resolve conflicts can do this")
+    return member
+
+
+def is_blinded(conn: sqlite3.Connection, project_id: int) -> bool:
+    """Whether the project still hides reviewers' decisions from each other."""
+    row = conn.execute("SELECT blinded FROM projects WHERE id = ?", (project_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"project {project_id} not found")
+    return bool(row["blinded"])
+
+
+def sees_others(conn: sqlite3.Connection, project_id: int, user_id: int) -> str:
+    """How much of other reviewers' decisions this user may see: 'all', 'closed' or 'none'.
+
+    'closed' means decisions on records whose stage has every required decision in (conflict or
+    settled); a record still open at a stage never shows another reviewer's decision.
+    """
+    member = membership(conn, project_id, user_id)
+    if not is_blinded(conn, project_id):
+        return "all"
+    return "closed" if member["can_resolve"] else "none"
+
+
+def require_project(conn: sqlite3.Connection, project_id: int) -> None:
+    """NotFound unless the project exists."""
+    if conn.execute("SELECT 1 FROM projects WHERE id = ?", (project_id,)).fetchone() is None:
+        raise NotFound(f"project {project_id} not found")

@@ -1,0 +1,74 @@
+"""The next record for a reviewer at a stage: read from stored ranks, never ranked in the request.
+
+Order of preference: an open pilot round's records (for its reviewers); the reviewer's own ranks;
+the project-wide ranks (user_id 0); then records without a rank in a stable pseudo-random order,
+records that another reviewer already started first so pairs complete and few records wait half
+decided. Each reviewer starts the pseudo-random order at a different point so concurrent reviewers
+rarely pick the same record. Every step walks an index and stops at the first fit.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+_MASK = (1 << 64) - 1
+
+# A record fits when it still needs decisions at the stage, this reviewer has not decided it,
+# and it is one the screenable_records view lists (one per duplicate group).
+_FITS = """
+    AND NOT EXISTS (SELECT 1 FROM screening_current c WHERE c.project_id = p.project_id AND c.stage = p.stage
+                    AND c.record_id = p.record_id AND c.user_id = :user)
+    AND EXISTS (SELECT 1 FROM screenable_records v WHERE v.project_id = p.project_id AND v.record_id = p.record_id)
+"""
+
+
+def next_record(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int,
+                skip: tuple[int, ...] = ()) -> int | None:
+    """The id of the record this reviewer should screen next at the stage, or None when none is left."""
+    params = {"project": project_id, "user": user_id, "stage": stage, "start": start_point(user_id)}
+    skip_sql = f" AND p.record_id NOT IN ({', '.join(str(int(s)) for s in skip)})" if skip else ""
+    for query in (_pilot_query(conn, project_id, user_id, stage), _RANKED_OWN, _RANKED_PROJECT,
+                  _STARTED, _FRESH_AFTER, _FRESH_BEFORE):
+        if query is None:
+            continue
+        row = conn.execute(query.format(fits=_FITS + skip_sql), params).fetchone()
+        if row is not None:
+            return row[0]
+    return None
+
+
+def start_point(user_id: int) -> int:
+    """Where this reviewer enters the pseudo-random order (a signed 64-bit key, as random() makes)."""
+    key = (user_id * 0x9E3779B97F4A7C15) & _MASK
+    return key - (1 << 63)
+
+
+def _pilot_query(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int) -> str | None:
+    if stage != 1:
+        return None
+    row = conn.execute(
+        "SELECT 1 FROM pilots p, json_each(p.reviewer_ids) j WHERE p.project_id = ? AND p.closed_at IS NULL AND j.value = ?",
+        (project_id, user_id)).fetchone()
+    if row is None:
+        return None
+    return """SELECT p.record_id FROM screening_pending p
+              WHERE p.project_id = :project AND p.stage = :stage AND p.pilot_id IS NOT NULL {fits}
+              ORDER BY p.shuffle LIMIT 1"""
+
+
+_RANKED = """SELECT q.record_id FROM queue_ranks q INDEXED BY queue_ranks_order
+             JOIN screening_pending p ON p.project_id = q.project_id AND p.stage = q.stage AND p.record_id = q.record_id
+             WHERE q.project_id = :project AND q.user_id = {who} AND q.stage = :stage AND p.pilot_id IS NULL {{fits}}
+             ORDER BY q.rank LIMIT 1"""
+_RANKED_OWN = _RANKED.format(who=":user")
+_RANKED_PROJECT = _RANKED.format(who="0")
+
+_STARTED = """SELECT p.record_id FROM screening_state s
+              JOIN screening_pending p ON p.project_id = s.project_id AND p.stage = s.stage AND p.record_id = s.record_id
+              WHERE s.project_id = :project AND s.stage = :stage AND s.state = 'open' AND s.decisions > 0
+              AND p.pilot_id IS NULL {fits}
+              ORDER BY p.shuffle < :start, p.shuffle LIMIT 1"""
+
+_FRESH_AFTER = """SELECT p.record_id FROM screening_pending p INDEXED BY screening_pending_shuffle
+                  WHERE p.project_id = :project AND p.stage = :stage AND p.shuffle >= :start AND p.pilot_id IS NULL {fits}
+                  ORDER BY p.shuffle LIMIT 1"""
+_FRESH_BEFORE = _FRESH_AFTER.replace("p.shuffle >= :start", "p.shuffle < :start")

@@ -1,0 +1,82 @@
+"""The project's list of stage-2 exclusion reasons, edited by the lead; reasons are retired, never deleted."""
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from review.audit import record_event
+from review.db import now, transaction
+from review.errors import Invalid, NotFound
+from review.screening_access import require_lead
+
+DEFAULT_REASONS = ("Wrong population", "Wrong exposure or intervention", "Wrong outcome", "Wrong study design",
+                   "Wrong publication type", "Duplicate report", "Language")
+
+
+def list_reasons(conn: sqlite3.Connection, project_id: int, include_retired: bool = False) -> list[dict[str, Any]]:
+    """The exclusion reasons in their order (1 to 9 are keyboard shortcuts on the screening page)."""
+    rows = conn.execute(
+        "SELECT id, label, position, retired_at FROM exclusion_reasons WHERE project_id = ? "
+        + ("" if include_retired else "AND retired_at IS NULL ") + "ORDER BY position, id", (project_id,)).fetchall()
+    return [dict(r) for r in rows]
+
+
+def add_reason(conn: sqlite3.Connection, project_id: int, user_id: int, label: str) -> int:
+    """Append a reason to the project's list; return its id."""
+    require_lead(conn, project_id, user_id)
+    label = _clean(label)
+    with transaction(conn):
+        if any(r["label"].casefold() == label.casefold() for r in list_reasons(conn, project_id)):
+            raise Invalid(f"the reason {label!r} is already in the list")
+        position = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM exclusion_reasons WHERE project_id = ?",
+                                (project_id,)).fetchone()[0]
+        reason_id = conn.execute(
+            "INSERT INTO exclusion_reasons (project_id, label, position, created_at) VALUES (?, ?, ?, ?)",
+            (project_id, label, position, now())).lastrowid
+        record_event(conn, project_id, user_id, "screening.reason_add", label, {"reason_id": reason_id})
+    return reason_id
+
+
+def rename_reason(conn: sqlite3.Connection, project_id: int, user_id: int, reason_id: int, label: str) -> None:
+    """Change a reason's wording (decisions citing it follow, since they refer to it by id)."""
+    require_lead(conn, project_id, user_id)
+    label = _clean(label)
+    with transaction(conn):
+        _get(conn, project_id, reason_id)
+        conn.execute("UPDATE exclusion_reasons SET label = ? WHERE id = ?", (label, reason_id))
+        record_event(conn, project_id, user_id, "screening.reason_rename", label, {"reason_id": reason_id})
+
+
+def retire_reason(conn: sqlite3.Connection, project_id: int, user_id: int, reason_id: int) -> None:
+    """Take a reason off the list for new decisions; earlier decisions keep citing it."""
+    require_lead(conn, project_id, user_id)
+    with transaction(conn):
+        reason = _get(conn, project_id, reason_id)
+        conn.execute("UPDATE exclusion_reasons SET retired_at = ? WHERE id = ?", (now(), reason_id))
+        record_event(conn, project_id, user_id, "screening.reason_retire", reason["label"], {"reason_id": reason_id})
+
+
+def ensure_default_reasons(conn: sqlite3.Connection, project_id: int) -> None:
+    """Give a project without reasons the usual starting list, which the lead can then edit."""
+    with transaction(conn):
+        if conn.execute("SELECT 1 FROM exclusion_reasons WHERE project_id = ?", (project_id,)).fetchone():
+            return
+        for position, label in enumerate(DEFAULT_REASONS, start=1):
+            conn.execute("INSERT INTO exclusion_reasons (project_id, label, position, created_at) VALUES (?, ?, ?, ?)",
+                         (project_id, label, position, now()))
+
+
+def _clean(label: str) -> str:
+    label = " ".join((label or "").split())
+    if not label:
+        raise Invalid("an exclusion reason needs some words")
+    if len(label) > 200:
+        raise Invalid("keep an exclusion reason under 200 characters")
+    return label
+
+
+def _get(conn: sqlite3.Connection, project_id: int, reason_id: int) -> sqlite3.Row:
+    row = conn.execute("SELECT * FROM exclusion_reasons WHERE id = ? AND project_id = ?", (reason_id, project_id)).fetchone()
+    if row is None:
+        raise NotFound(f"exclusion reason {reason_id} is not in this project")
+    return row

@@ -1,0 +1,117 @@
+"""What screening produced: included records, PRISMA counts, progress and the decision log, blinding kept."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from review.screening_access import require_member, sees_others
+from review.screening_state import STAGES
+from review.errors import Invalid
+
+RECORD_COLUMNS = ("id", "title", "abstract", "authors", "year", "journal", "journal_abbrev", "volume", "issue",
+                  "pages_start", "pages_end", "doi", "pmid", "issn", "keywords", "language", "pub_type", "url", "raw")
+
+
+def included_records(conn: sqlite3.Connection, project_id: int, stage: int) -> list[dict[str, Any]]:
+    """The records that passed a stage (settled include, agreed or resolved), in record order."""
+    if stage not in STAGES:
+        raise Invalid(f"stage must be 1 or 2, not {stage!r}")
+    rows = conn.execute(
+        f"""SELECT {', '.join('r.' + c for c in RECORD_COLUMNS)} FROM screening_state s
+            JOIN screenable_records v ON v.project_id = s.project_id AND v.record_id = s.record_id
+            JOIN records r ON r.id = s.record_id
+            WHERE s.project_id = ? AND s.stage = ? AND s.state = 'settled' AND s.outcome = 'include'
+            ORDER BY r.id""", (project_id, stage)).fetchall()
+    return [dict(r, authors=json.loads(r["authors"]), keywords=json.loads(r["keywords"])) for r in rows]
+
+
+def screening_counts(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
+    """The numbers PRISMA 2020 needs from screening, derived from the decisions."""
+    def count(sql: str, *args: Any) -> int:
+        return conn.execute(sql, (project_id, *args)).fetchone()[0]
+
+    settled = """SELECT COUNT(*) FROM screening_state s JOIN screenable_records v
+                 ON v.project_id = s.project_id AND v.record_id = s.record_id
+                 WHERE s.project_id = ? AND s.stage = ? AND s.state = 'settled'"""
+    sought = count(settled + " AND s.outcome = 'include'", 1)
+    not_retrieved = count(
+        """SELECT COUNT(*) FROM screening_state s WHERE s.project_id = ? AND s.stage = 1 AND s.state = 'settled'
+           AND s.outcome = 'include' AND (SELECT kind FROM fulltext_events f WHERE f.project_id = s.project_id
+           AND f.record_id = s.record_id ORDER BY f.id DESC LIMIT 1) = 'not_retrieved'""")
+    reasons = conn.execute(
+        """SELECT x.label, COUNT(*) AS n FROM screening_state s JOIN exclusion_reasons x ON x.id = s.reason_id
+           WHERE s.project_id = ? AND s.stage = 2 AND s.state = 'settled' AND s.outcome = 'exclude'
+           GROUP BY x.id ORDER BY x.position""", (project_id,)).fetchall()
+    return {
+        "records_to_screen": count("SELECT COUNT(*) FROM screenable_records WHERE project_id = ?"),
+        "records_screened": count(settled, 1),
+        "records_excluded": count(settled + " AND s.outcome = 'exclude'", 1),
+        "reports_sought": sought,
+        "reports_not_retrieved": not_retrieved,
+        "reports_assessed": sought - not_retrieved,
+        "reports_excluded": {r["label"]: r["n"] for r in reasons},
+        "studies_included": count(settled + " AND s.outcome = 'include'", 2),
+        "conflicts": {stage: count("SELECT COUNT(*) FROM screening_state WHERE project_id = ? AND stage = ? AND state = 'conflict'", stage)
+                      for stage in STAGES},
+    }
+
+
+def progress(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int) -> dict[str, Any]:
+    """My progress and the team's at a stage, without anything that would reveal a decision of another reviewer."""
+    seen = sees_others(conn, project_id, user_id)
+    total = (conn.execute("SELECT COUNT(*) FROM screenable_records WHERE project_id = ?", (project_id,)).fetchone()[0]
+             if stage == 1 else
+             conn.execute("""SELECT COUNT(*) FROM screening_state WHERE project_id = ? AND stage = 1
+                             AND state = 'settled' AND outcome = 'include'""", (project_id,)).fetchone()[0])
+    states = dict(conn.execute("SELECT state, COUNT(*) FROM screening_state WHERE project_id = ? AND stage = ? GROUP BY state",
+                               (project_id, stage)).fetchall())
+    per_reviewer = conn.execute(
+        """SELECT u.id, COALESCE(NULLIF(u.display_name, ''), u.name) AS name, COUNT(c.record_id) AS decided
+           FROM memberships m JOIN users u ON u.id = m.user_id
+           LEFT JOIN screening_current c ON c.project_id = m.project_id AND c.user_id = m.user_id AND c.stage = ?
+           WHERE m.project_id = ? AND m.role IN ('lead', 'reviewer') GROUP BY u.id ORDER BY name""",
+        (stage, project_id)).fetchall()
+    mine = next((r["decided"] for r in per_reviewer if r["id"] == user_id), 0)
+    result = {"stage": stage, "total": total, "mine": mine,
+              "complete": states.get("settled", 0) + states.get("conflict", 0),
+              "reviewers": [{"name": r["name"], "decided": r["decided"]} for r in per_reviewer]}
+    if seen != "none":
+        result.update(settled=states.get("settled", 0), conflicts=states.get("conflict", 0))
+    return result
+
+
+def decision_rows(conn: sqlite3.Connection, project_id: int, viewer_id: int) -> list[dict[str, Any]]:
+    """One row per decision in force and per resolution, as far as the viewer may see them under blinding."""
+    require_member(conn, project_id, viewer_id)
+    seen = sees_others(conn, project_id, viewer_id)
+    rows = conn.execute(
+        """SELECT e.id, e.record_id, r.title, e.stage, e.user_id, u.name AS reviewer, e.kind, e.decision,
+                  x.label AS reason, e.note, e.labels, e.change_reason, e.at, s.state
+           FROM screening_events e JOIN records r ON r.id = e.record_id JOIN users u ON u.id = e.user_id
+           LEFT JOIN exclusion_reasons x ON x.id = e.reason_id
+           LEFT JOIN screening_state s ON s.project_id = e.project_id AND s.stage = e.stage AND s.record_id = e.record_id
+           WHERE e.project_id = ? AND (e.kind = 'resolution' OR e.id IN
+                 (SELECT event_id FROM screening_current WHERE project_id = ?))
+           ORDER BY e.id""", (project_id, project_id)).fetchall()
+    visible = []
+    for row in rows:
+        if row["user_id"] == viewer_id or seen == "all" or (seen == "closed" and row["state"] in ("conflict", "settled")):
+            visible.append(dict(row, labels=json.loads(row["labels"])))
+    return visible
+
+
+DECISION_COLUMNS = ("record_id", "title", "stage", "reviewer", "kind", "decision", "reason", "note", "labels", "at")
+
+
+def decisions_table(conn: sqlite3.Connection, project_id: int, viewer_id: int) -> tuple[tuple[str, ...], list[list[Any]]]:
+    """The decision log as (columns, rows) for CSV/XLSX writers."""
+    rows = decision_rows(conn, project_id, viewer_id)
+    return DECISION_COLUMNS, [[r["record_id"], r["title"], r["stage"], r["reviewer"], r["kind"], r["decision"],
+                               r["reason"] or "", _note(r), "; ".join(r["labels"]), r["at"]] for r in rows]
+
+
+def _note(row: dict[str, Any]) -> str:
+    # A resolution's stated reason and a changed decision's reason belong with the note a reader sees.
+    parts = [row["note"], row["change_reason"]]
+    return " | ".join(p for p in parts if p)

@@ -1,0 +1,43 @@
+from review import screening
+from review.screening_reports import decision_rows, progress
+from review.screening_settings import set_blinding
+from tests.screening_setup import make_project
+
+
+def test_a_reviewer_sees_only_own_decisions_while_blinded(conn):
+    project, users, ids = make_project(conn)
+    screening.record_decision(conn, project, users["rita"], ids[0], 1, "include", note="RITA-NOTE")
+    screening.record_decision(conn, project, users["rolf"], ids[1], 1, "exclude")
+    rows = decision_rows(conn, project, users["rolf"])
+    assert [r["record_id"] for r in rows] == [ids[1]]
+    assert "settled" not in progress(conn, project, users["rolf"], 1)
+    screening.record_decision(conn, project, users["rolf"], ids[0], 1, "exclude")
+    assert [r["record_id"] for r in decision_rows(conn, project, users["rolf"])] == [ids[1], ids[0]]
+    lead_rows = decision_rows(conn, project, users["lea"])
+    assert {(r["record_id"], r["reviewer"]) for r in lead_rows} == {(ids[0], "rita"), (ids[0], "rolf")}
+
+
+def test_lead_cannot_see_decisions_on_open_records_until_blinding_is_lifted(conn):
+    project, users, ids = make_project(conn)
+    screening.record_decision(conn, project, users["rita"], ids[0], 1, "include")
+    assert decision_rows(conn, project, users["lea"]) == []
+    set_blinding(conn, project, users["lea"], False)
+    assert [r["reviewer"] for r in decision_rows(conn, project, users["rolf"])] == ["rita"]
+
+
+def test_progress_counts_and_prisma_numbers(conn):
+    project, users, ids = make_project(conn, records=5)
+    screening.record_decision(conn, project, users["rita"], ids[0], 1, "include")
+    screening.record_decision(conn, project, users["rolf"], ids[0], 1, "include")
+    screening.record_decision(conn, project, users["rita"], ids[1], 1, "exclude")
+    screening.record_decision(conn, project, users["rolf"], ids[1], 1, "exclude")
+    screening.record_decision(conn, project, users["rita"], ids[2], 1, "exclude")
+    mine = progress(conn, project, users["rita"], 1)
+    assert (mine["total"], mine["mine"], mine["complete"]) == (5, 3, 2)
+    counts = screening.screening_counts(conn, project)
+    assert (counts["records_to_screen"], counts["records_screened"], counts["records_excluded"],
+            counts["reports_sought"], counts["studies_included"]) == (5, 2, 1, 1, 0)
+    screening.record_decision(conn, project, users["rita"], ids[0], 2, "include")
+    screening.record_decision(conn, project, users["rolf"], ids[0], 2, "include")
+    assert screening.screening_counts(conn, project)["studies_included"] == 1
+    assert [r["id"] for r in screening.included_records(conn, project, 2)] == [ids[0]]

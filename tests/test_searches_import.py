@@ -1,0 +1,101 @@
+"""Importing a file as a search: atomic, refused twice unless forced, logged for PRISMA-S."""
+from __future__ import annotations
+
+import pytest
+
+from review import searches
+from review.audit import list_events
+from review.errors import Conflict, Invalid
+from tests.helpers_import import make_project
+
+META = {"database_name": "MEDLINE", "platform": "Ovid", "searched_on": "2026-03-02",
+        "query": "telework.ti,ab. AND health", "reported_count": "2"}
+
+
+def dump(conn) -> list[str]:
+    return list(conn.iterdump())
+
+
+def test_import_stores_every_record_with_its_search(conn, fixtures):
+    project, user = make_project(conn)
+    result = searches.import_file(conn, project, user, "small.ris", (fixtures / "small.ris").read_bytes(), META)
+    assert result["record_count"] == 2 and result["format"] == "ris"
+    [search] = searches.list_searches(conn, project)
+    assert (search["database_name"], search["platform"], search["searched_on"]) == ("MEDLINE", "Ovid", "2026-03-02")
+    assert search["reported_count"] == 2 and search["record_count"] == 2
+    assert len(search["file_sha256"]) == 64
+    assert any("had no ER" in w for w in search["warnings"])
+    titles = [r[0] for r in conn.execute("SELECT title FROM records ORDER BY position")]
+    assert titles[1] == "Breaks at work for nurses: a trial"
+
+
+def test_the_import_is_in_the_audit_trail(conn, fixtures):
+    project, user = make_project(conn)
+    searches.import_file(conn, project, user, "small.ris", (fixtures / "small.ris").read_bytes(), META)
+    [event] = list_events(conn, project)
+    assert event["action"] == "search.imported"
+    assert event["detail"]["records"] == 2 and event["detail"]["file_name"] == "small.ris"
+
+
+def test_the_same_file_twice_is_refused_unless_forced(conn, fixtures):
+    project, user = make_project(conn)
+    data = (fixtures / "small.ris").read_bytes()
+    searches.import_file(conn, project, user, "small.ris", data, META)
+    with pytest.raises(Conflict, match="imported already"):
+        searches.import_file(conn, project, user, "renamed.ris", data, META)
+    searches.import_file(conn, project, user, "renamed.ris", data, META, force=True)
+    assert conn.execute("SELECT COUNT(*) FROM records").fetchone()[0] == 4
+
+
+def test_the_same_file_in_another_project_is_fine(conn, fixtures):
+    first, user = make_project(conn, "First review")
+    second, _ = make_project(conn, "Second review")
+    data = (fixtures / "small.ris").read_bytes()
+    searches.import_file(conn, first, user, "small.ris", data, {})
+    assert searches.import_file(conn, second, user, "small.ris", data, {})["record_count"] == 2
+
+
+def test_an_unreadable_file_leaves_the_database_exactly_as_before(conn, fixtures):
+    project, user = make_project(conn)
+    searches.import_file(conn, project, user, "small.nbib", (fixtures / "small.nbib").read_bytes(), {})
+    before = dump(conn)
+    with pytest.raises(Invalid) as refused:
+        searches.import_file(conn, project, user, "letter.txt", (fixtures / "not_an_export.txt").read_bytes(), {})
+    assert "letter.txt" in str(refused.value)
+    assert dump(conn) == before
+
+
+def test_a_failure_while_storing_rolls_everything_back(conn, fixtures, monkeypatch):
+    project, user = make_project(conn)
+    before = dump(conn)
+
+    def broken_event(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(searches, "record_event", broken_event)
+    with pytest.raises(RuntimeError):
+        searches.import_file(conn, project, user, "small.ris", (fixtures / "small.ris").read_bytes(), META)
+    assert dump(conn) == before
+    assert not conn.in_transaction
+
+
+@pytest.mark.parametrize("meta,message", [
+    ({"searched_on": "02.03.2026"}, "not a date"),
+    ({"reported_count": "many"}, "whole number"),
+    ({"reported_count": "-4"}, "negative"),
+])
+def test_bad_search_log_fields_are_refused_before_anything_is_stored(conn, fixtures, meta, message):
+    project, user = make_project(conn)
+    with pytest.raises(Invalid, match=message):
+        searches.import_file(conn, project, user, "small.ris", (fixtures / "small.ris").read_bytes(), meta)
+    assert conn.execute("SELECT COUNT(*) FROM searches").fetchone()[0] == 0
+
+
+def test_search_log_rows_hold_what_prisma_s_asks(conn, fixtures):
+    project, user = make_project(conn)
+    searches.import_file(conn, project, user, "small.ris", (fixtures / "small.ris").read_bytes(), META)
+    [row] = searches.search_log_rows(searches.list_searches(conn, project))
+    named = dict(zip(searches.SEARCH_LOG_COLUMNS, row))
+    assert named["database"] == "MEDLINE" and named["platform"] == "Ovid"
+    assert named["query"] == META["query"] and named["reported_count"] == 2 and named["records_imported"] == 2
+    assert named["file_name"] == "small.ris" and "had no ER" in named["warnings"]

@@ -56,8 +56,6 @@ def import_demo_records(conn: sqlite3.Connection, project_id: int, user_id: int)
 
     for file_name, database, platform in (("medline.ris", "MEDLINE", "PubMed"), ("embase.ris", "Embase", "Embase.com")):
         path = DEMO_DIR / file_name
-        if not path.exists() or not hasattr(searches, "import_file"):
-            continue
         searches.import_file(conn, project_id, user_id, file_name, path.read_bytes(),
                              {"database_name": database, "platform": platform, "searched_on": "2025-10-01",
                               "query": "(rest break* OR micro-break* OR nap*) AND (nurs* OR physician* OR health personnel)"})

@@ -6,7 +6,7 @@ from typing import Any
 import bottle
 
 from review import audit, projects
-from screens.web import add_project_tab, ctx, form, project_tabs, query_int, redirect_to, render
+from screens.web import add_project_tab, ctx, overview_cards, form, project_tabs, query_int, redirect_to, render
 
 SETTINGS_FORM = ("title", "question", "review_type", "population", "exposure", "comparator", "outcome",
                  "inclusion_criteria", "exclusion_criteria", "highlight_include", "highlight_exclude",
@@ -63,7 +63,10 @@ def create_project() -> Any:
 
 
 def overview(project_id: int) -> str:
-    return project_page("project.tpl", project_id, "project")
+    c = ctx()
+    member = projects.require_role(c.conn, project_id, c.user)
+    cards = overview_cards(projects.get_project(c.conn, project_id), member)
+    return project_page("project.tpl", project_id, "project", overview_blocks=cards)
 
 
 def settings_form(project_id: int) -> str:

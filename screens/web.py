@@ -5,7 +5,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlencode
 
 import bottle
@@ -104,6 +104,19 @@ def add_project_tab(app: bottle.Bottle, order: int, route: str, label_key: str, 
     tabs = app.config.setdefault("sil.tabs", [])
     tabs.append({"order": order, "route": route, "label": label_key, "roles": roles})
     tabs.sort(key=lambda t: t["order"])
+
+
+def add_overview_card(app: bottle.Bottle, order: int, card: Callable[[dict[str, Any], dict[str, Any]], str]) -> None:
+    """Show a card on the project's overview: card(project, member) returns rendered HTML, or '' for none."""
+    cards = app.config.setdefault("sil.overview_cards", [])
+    cards.append((order, card))
+    cards.sort(key=lambda c: c[0])
+
+
+def overview_cards(project: dict[str, Any], member: dict[str, Any]) -> list[str]:
+    """The rendered cards of a project's overview, in order, for this member."""
+    cards = ctx().app.config.get("sil.overview_cards", [])
+    return [html for html in (card(project, member) for _, card in cards) if html]
 
 
 def project_tabs(member: dict[str, Any] | None) -> list[dict[str, Any]]:

@@ -78,6 +78,23 @@ def build_parser() -> argparse.ArgumentParser:
     add_common(q)
     q.set_defaults(command=cmd_projects_list)
 
+    p = sub.add_parser("import", help="import database export files into a project, one search per file")
+    add_common(p)
+    p.add_argument("project", help="project id (or exact title)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="export files (RIS, MEDLINE, WoS, EndNote XML, BibTeX, CSV)")
+    p.add_argument("--database", help="database searched, e.g. MEDLINE, Embase")
+    p.add_argument("--platform", help="platform or interface, e.g. Ovid, PubMed, EBSCOhost")
+    p.add_argument("--searched-on", help="date the search was run, YYYY-MM-DD")
+    p.add_argument("--query", help="the search exactly as run")
+    p.add_argument("--limits", help="limits and filters applied")
+    p.add_argument("--reported", help="number of records the database reported")
+    p.add_argument("--force", action="store_true", help="import a file even if the same file was imported before")
+    p.set_defaults(command=cmd_import)
+    p = sub.add_parser("dedupe", help="find duplicate records in a project (prints groups, certain, possible)")
+    add_common(p)
+    p.add_argument("project", help="project id (or exact title)")
+    p.set_defaults(command=cmd_dedupe)
+
     p = sub.add_parser("export", help="write an export of a project (records, decisions, ...) to a file")
     add_common(p)
     p.add_argument("project", help="project id (or exact title)")
@@ -172,6 +189,47 @@ def cmd_projects_add(args: argparse.Namespace) -> None:
 def cmd_projects_list(args: argparse.Namespace) -> None:
     for project in projects.list_projects(open_db(args)):
         print(f"{project['id']}\t{project['review_type']}\t{project['title']}")
+
+
+def cmd_import(args: argparse.Namespace) -> None:
+    """Import each file as its own search; a file that fails is reported and the others still go in."""
+    from review import searches
+    from review.errors import Invalid
+
+    conn = open_db(args)
+    project = projects.resolve_project(conn, args.project)
+    meta = {"database_name": args.database, "platform": args.platform, "searched_on": args.searched_on,
+            "query": args.query, "limits": args.limits, "reported_count": args.reported}
+    failures = []
+    for name in args.files:
+        try:
+            data = Path(name).read_bytes()
+        except OSError as error:
+            failures.append(f"{name}: cannot read the file ({error.strerror})")
+            continue
+        try:
+            result = searches.import_file(conn, project["id"], None, Path(name).name, data, meta, force=args.force)
+        except SilError as error:
+            failures.append(str(error))
+            continue
+        print(f"{name}: imported {result['record_count']} records ({result['format']}, {result['encoding']}) "
+              f"as search {result['search_id']}")
+        for warning in result["warnings"]:
+            print(f"  warning: {warning}")
+    for failure in failures[:-1]:
+        print(f"error: {failure}", file=sys.stderr)
+    if failures:
+        raise Invalid(failures[-1])
+def cmd_dedupe(args: argparse.Namespace) -> None:
+    from review.dedupe import duplicates_removed, find_duplicates
+
+    conn = open_db(args)
+    project = projects.resolve_project(conn, args.project)
+    counts = find_duplicates(conn, project["id"], None)
+    print(f"groups found: {counts['groups']}")
+    print(f"certain (grouped automatically): {counts['certain']}")
+    print(f"possible (waiting for a person): {counts['possible']}")
+    print(f"duplicates removed in total: {duplicates_removed(conn, project['id'])}")
 
 
 def cmd_export(args: argparse.Namespace) -> None:

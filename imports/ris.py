@@ -34,11 +34,18 @@ def tokenise(text: str, file_name: str) -> tuple[list[Tagged], list[str]]:
     pending: list[tuple[int, str, str]] = []
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
-        found = match(line) if len(line) >= 5 else None
-        if found is None and line[:2] in ("TY", "ER"):
-            found = LOOSE_TAG.match(line.rstrip() + " ")  # "TY - JOUR" or a bare "ER -" in a two-space file
-        if found is not None:
-            tag, value = found.group(1), (found.group(2) or "").strip()
+        # The common case, "XY  - value" as the spec writes it, is checked without a regex.
+        tag = line[:2] if line[2:5] == "  -" and line[5:6] in ("", " ") else None
+        if tag is not None and tag.isascii() and tag[0].isalpha() and tag.isupper():
+            value = line[5:].strip()
+        else:
+            tag = None
+            found = match(line) if len(line) >= 5 else None
+            if found is None and line[:2] in ("TY", "ER"):
+                found = LOOSE_TAG.match(line.rstrip() + " ")  # "TY - JOUR" or a bare "ER -" in a two-space file
+            if found is not None:
+                tag, value = found.group(1), (found.group(2) or "").strip()
+        if tag is not None:
             if tag == "ER":
                 if current is not None:
                     current.raw = "\n".join(lines[start:number])

@@ -155,3 +155,13 @@ def search_log_rows(searches: list[dict[str, Any]]) -> list[list[Any]]:
              s["limits"], "" if s["reported_count"] is None else s["reported_count"], s["record_count"],
              s["file_name"], s["file_sha256"], s["file_format"], s["encoding"], s["imported_at"],
              " | ".join(s["warnings"])] for s in searches]
+
+
+def export_search_log(conn: sqlite3.Connection, project_id: int, fmt: str, **_options: Any) -> bytes:
+    """The PRISMA-S search log of a project as CSV or XLSX, for the review's appendix."""
+    from exports.tables import write_csv, write_xlsx
+
+    rows = search_log_rows(list_searches(conn, project_id))
+    if fmt == "xlsx":
+        return write_xlsx({"searches": (SEARCH_LOG_COLUMNS, rows)})
+    return write_csv(SEARCH_LOG_COLUMNS, rows).encode("utf-8")

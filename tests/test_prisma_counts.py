@@ -111,3 +111,18 @@ def test_screening_boxes_and_other_methods_column(small_review):
                                "assessed": 2, "excluded": [["Wrong population", 1]]}
     assert (counts["studies_included"], counts["reports_included"]) == (3, 3)
     assert counts["automation_excluded"] == 0
+
+
+def test_reports_of_one_study_count_once(small_review):
+    from review import screening, screening_settings, studies
+
+    conn, project_id, users = small_review
+    lead = users["lead"]
+    screening_settings.set_reviewers_per_record(conn, project_id, lead, 1)
+    chosen = screenable(conn, project_id, "database")[:3]
+    for record_id in chosen:
+        screening.record_decision(conn, project_id, lead, record_id, 1, "include")
+        screening.record_decision(conn, project_id, lead, record_id, 2, "include")
+    studies.create_study(conn, project_id, lead, "Hansen 2021", chosen[:2])
+    counts = prisma.prisma_counts(conn, project_id)
+    assert (counts["studies_included"], counts["reports_included"]) == (2, 3)

@@ -10,9 +10,8 @@ from tests.review_factory import add_project
 
 FIELDS = ("title", "abstract", "authors", "year", "journal", "journal_abbrev", "volume", "issue", "pages_start",
           "pages_end", "doi", "pmid", "issn", "keywords", "language", "url", "source_id")
-CORPUS = [name for name in sorted(p.relative_to(SHARED_DATA / "exports").as_posix()
-                             for p in (SHARED_DATA / "exports").rglob("*") if p.is_file() and p.name != "README.md")
-          ] if (SHARED_DATA / "exports").is_dir() else []
+CORPUS = sorted(p.relative_to(SHARED_DATA / "exports").as_posix() for p in (SHARED_DATA / "exports").rglob("*")
+                if p.is_file() and p.name != "README.md") if (SHARED_DATA / "exports").is_dir() else []
 
 
 def fields(conn, project_id):

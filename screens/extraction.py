@@ -14,7 +14,7 @@ from screens.web import add_project_tab, ctx, form, form_all, query, redirect_to
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "html": "text/html; charset=utf-8", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 "svg": "image/svg+xml", "png": "image/png"}
-APPRAISAL_EXPORTS = ("extraction", "sof", "rob-plot")
+APPRAISAL_EXPORTS = ("extraction", "sof", "rob-plot", "rob")
 
 
 def install(app: bottle.Bottle) -> None:

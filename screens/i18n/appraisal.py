@@ -81,6 +81,7 @@ MESSAGES = {
     "rob.domain": {"en": "Domain", "nb": "Domene"},
     "rob.judgement": {"en": "Judgement", "nb": "Vurdering"},
     "rob.support": {"en": "Support for judgement", "nb": "Begrunnelse for vurderingen"},
+    "rob.questions": {"en": "Signalling questions", "nb": "Signalspørsmål"},
     "rob.suggested": {"en": "The tool's algorithm suggests", "nb": "Verktøyets algoritme foreslår"},
     "rob.derived": {"en": "Derived by the tool's rule", "nb": "Utledet etter verktøyets regel"},
     "rob.override": {"en": "Override overall judgement", "nb": "Overstyr samlet vurdering"},

@@ -10,6 +10,9 @@
 <input type="hidden" name="csrf_token" value="{{csrf}}">
 % for d in state['domains']:
 <fieldset><legend>{{d['name']}}</legend>
+% if d['questions']:
+<details {{'open' if any(d['answers'].values()) else ''}}><summary>{{_("rob.questions")}}</summary>
+% end
 % for qid, text in d['questions']:
 <label for="q-{{d['key']}}-{{qid}}">{{qid}} {{text}}</label>
 <select id="q-{{d['key']}}-{{qid}}" name="{{d['key']}}.q.{{qid}}" {{'' if writable else 'disabled'}}><option value=""></option>
@@ -17,6 +20,9 @@
 <option value="{{a}}" {{'selected' if d['answers'][qid] == a else ''}}>{{a}} ({{answer_labels[a]}})</option>
 % end
 </select>
+% end
+% if d['questions']:
+</details>
 % end
 % if d['suggested']:
 <p class="notice">{{_("rob.suggested")}}: <strong>{{labels.get(d['suggested'], d['suggested'])}}</strong></p>

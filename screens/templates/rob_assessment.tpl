@@ -30,7 +30,7 @@
 <label for="j-{{d['key']}}">{{_("rob.judgement")}}</label>
 <select id="j-{{d['key']}}" name="{{d['key']}}.judgement" {{'' if writable else 'disabled'}}><option value=""></option>
 % for level in state['levels']:
-<option value="{{level.key}}" {{'selected' if d['judgement'] == level.key else ''}}>{{level.label}}</option>
+<option value="{{level.key}}" {{'selected' if d['judgement'] == level.key else ''}}>{{labels.get(level.key, level.label)}}</option>
 % end
 </select>
 <label for="s-{{d['key']}}">{{_("rob.support")}}</label>
@@ -45,7 +45,7 @@
 <label for="override">{{_("rob.override")}}</label>
 <select id="override" name="overall.override" {{'' if writable else 'disabled'}}><option value=""></option>
 % for level in state['levels']:
-<option value="{{level.key}}" {{'selected' if state['override'] == level.key else ''}}>{{level.label}}</option>
+<option value="{{level.key}}" {{'selected' if state['override'] == level.key else ''}}>{{labels.get(level.key, level.label)}}</option>
 % end
 </select>
 <label for="reason">{{_("rob.reason")}}</label>

@@ -121,9 +121,12 @@ def comparison(conn: sqlite3.Connection, study_id: int, viewer_id: int) -> dict[
 
 
 def agree_where_identical(conn: sqlite3.Connection, study_id: int, user_id: int) -> list[str]:
-    """Record as agreed every value on which all submitted reviewers (at least two) agree."""
+    """Record as agreed every value on which all submitted reviewers agree: at least two of them, or one
+    where the project has a single reviewer per record."""
+    study = get_study(conn, study_id)
+    single = conn.execute("SELECT reviewers_per_record FROM projects WHERE id = ?", (study["project_id"],)).fetchone()[0] == 1
     submitted = submitted_reviewers(conn, study_id)
-    if len(submitted) < 2:
+    if len(submitted) < (1 if single else 2):
         return []
     per_reviewer = [_current(conn, study_id, r) for r in submitted]
     common = {path: value for path, value in per_reviewer[0].items()

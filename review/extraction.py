@@ -187,3 +187,15 @@ def extraction_table(conn: sqlite3.Connection, project_id: int) -> dict[str, Any
     studies = [dict(study, values=nest(form, agreed_values(conn, study["id"])))
                for study in list_studies(conn, project_id)]
     return {"form": form, "codebook": codebook(form), "studies": studies}
+
+
+def progress(conn: sqlite3.Connection, project_id: int) -> dict[int, dict[str, int]]:
+    """Per study: how many reviewers have submitted and how many agreed values exist (no values revealed)."""
+    rows = conn.execute(
+        """SELECT s.id,
+                  (SELECT COUNT(*) FROM extraction_submissions x WHERE x.study_id = s.id) AS submitted,
+                  (SELECT COUNT(*) FROM extraction_values v WHERE v.study_id = s.id AND v.reviewer_id IS NULL
+                      AND v.value <> 'null' AND v.id = (SELECT MAX(w.id) FROM extraction_values w
+                          WHERE w.study_id = s.id AND w.reviewer_id IS NULL AND w.path = v.path)) AS agreed
+           FROM studies s WHERE s.project_id = ?""", (project_id,)).fetchall()
+    return {row["id"]: {"submitted": row["submitted"], "agreed": row["agreed"]} for row in rows}

@@ -219,3 +219,12 @@ def test_judgements_show_in_bokmal(app, setup, conn):
     _as(app, "lena")
     page = app.get(f"/projects/{pid}/rob/{agreed}", headers={"Accept-Language": "nb-NO,nb;q=0.9"})
     assert "Utledet etter verktøyets regel: <strong>Noe usikkerhet</strong>" in page.text
+
+
+def test_study_list_shows_progress(app, setup, conn):
+    pid = setup["project"]
+    study_id = studies.create_study(conn, pid, setup["lead"], "Smith 2020", setup["records"][:1])
+    extraction.save_values(conn, study_id, setup["lead"], {"country": "Norway"})
+    extraction.submit(conn, study_id, setup["lead"])
+    _as(app, "rolf")
+    assert "1 submitted · 0 agreed values" in app.get(f"/projects/{pid}/studies").text

@@ -87,17 +87,20 @@ def submitted_reviewers(conn: sqlite3.Connection, study_id: int) -> list[int]:
 
 
 def visible_reviewers(conn: sqlite3.Connection, study: dict[str, Any], viewer_id: int) -> list[int]:
-    """Whose extraction the viewer may see: all when unblinded or resolving; else submitted ones, after their own."""
+    """Whose extraction the viewer may see on a blinded project: only their own until they have submitted,
+    then the others who have submitted; a lead or resolver who is not extracting (or has submitted) sees all."""
     member = access.require(conn, study["project_id"], viewer_id, "lead", "reviewer")
     extractors = [row[0] for row in conn.execute(
         "SELECT DISTINCT reviewer_id FROM extraction_values WHERE study_id = ? AND reviewer_id IS NOT NULL "
         "ORDER BY reviewer_id", (study["id"],))]
-    if access.can_resolve(member) or not access.project_blinded(conn, study["project_id"]):
+    if not access.project_blinded(conn, study["project_id"]):
         return extractors
     submitted = submitted_reviewers(conn, study["id"])
-    if viewer_id not in submitted:
-        return [viewer_id] if viewer_id in extractors else []
-    return [r for r in extractors if r in submitted]
+    if viewer_id in extractors and viewer_id not in submitted:
+        return [viewer_id]
+    if access.can_resolve(member):
+        return extractors
+    return [r for r in extractors if r in submitted] if viewer_id in submitted else []
 
 
 def comparison(conn: sqlite3.Connection, study_id: int, viewer_id: int) -> dict[str, Any]:

@@ -24,6 +24,8 @@ def install(app: bottle.Bottle) -> None:
     app.route(f"{base}/studies", "POST", create_study, name="studies_post")
     app.route(f"{base}/studies/<study_id:int>", "GET", study_page, name="study")
     app.route(f"{base}/studies/<study_id:int>/extract", "POST", save_extraction, name="study_extract")
+    app.route(f"{base}/studies/<study_id:int>/link", "POST", link_reports, name="study_link")
+    app.route(f"{base}/studies/<study_id:int>/unlink", "POST", unlink_report, name="study_unlink")
     app.route(f"{base}/studies/<study_id:int>/compare", "GET", compare, name="study_compare")
     app.route(f"{base}/studies/<study_id:int>/agree", "POST", agree, name="study_agree")
     app.route(f"{base}/extraction-form", "GET", form_design, name="extraction_form")
@@ -45,16 +47,45 @@ def study_list(project_id: int, error: str = "") -> str:
 def create_study(project_id: int) -> Any:
     c = ctx()
     projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
-    typed = [part for part in form("record_ids").replace(";", ",").replace(" ", ",").split(",") if part]
-    if not all(part.isdigit() for part in typed):
+    typed = _typed_ids()
+    if typed is None:
         return study_list(project_id, error=c._("extraction.bad_ids"))
-    record_ids = [int(r) for r in [*form_all("record"), *typed]]
+    record_ids = [int(r) for r in form_all("record") if r.isdigit()] + typed
     try:
         study_id = studies.create_study(c.conn, project_id, c.user["id"], form("label"), record_ids,
                                         form("design", "observational"))
     except SilError as error:
         response.status = error.status
         return study_list(project_id, error=str(error))
+    redirect_to("study", flash="common.saved", project_id=project_id, study_id=study_id)
+
+
+def _typed_ids() -> list[int] | None:
+    """Record numbers typed as '12, 15' (None when something else was typed)."""
+    typed = [part for part in form("record_ids").replace(";", ",").replace(" ", ",").split(",") if part]
+    return [int(part) for part in typed] if all(part.isdigit() for part in typed) else None
+
+
+def link_reports(project_id: int, study_id: int) -> Any:
+    c = ctx()
+    _study(project_id, study_id)
+    typed = _typed_ids()
+    try:
+        if typed is None:
+            raise Invalid(c._("extraction.bad_ids"))
+        studies.link_records(c.conn, study_id, c.user["id"], typed)
+    except SilError as error:
+        response.status = error.status
+        return study_page(project_id, study_id, error=str(error))
+    redirect_to("study", flash="common.saved", project_id=project_id, study_id=study_id)
+
+
+def unlink_report(project_id: int, study_id: int) -> Any:
+    c = ctx()
+    _study(project_id, study_id)
+    if not form("record").isdigit():
+        raise bottle.HTTPError(404)
+    studies.unlink_record(c.conn, study_id, c.user["id"], int(form("record")))
     redirect_to("study", flash="common.saved", project_id=project_id, study_id=study_id)
 
 

@@ -110,3 +110,11 @@ def test_reports_included_at_full_text_are_offered_until_in_a_study(conn):
     assert [r["id"] for r in studies.candidate_records(conn, project)] == [ids[0]]
     studies.create_study(conn, project, users["lea"], "Included 2020", [ids[0]])
     assert studies.candidate_records(conn, project) == []
+
+
+def test_a_lead_who_extracts_is_blinded_until_submitting(conn, team, study):
+    extraction.save_values(conn, study, team.lead, {"country": "Denmark"})
+    extraction.save_values(conn, study, team.ann, {"country": "Norway"})
+    assert list(extraction.comparison(conn, study, team.lead)["reviewers"]) == [team.lead]
+    extraction.submit(conn, study, team.lead)
+    assert list(extraction.comparison(conn, study, team.lead)["reviewers"]) == [team.lead, team.ann]

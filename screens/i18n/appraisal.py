@@ -14,6 +14,8 @@ MESSAGES = {
     "extraction.record_ids": {"en": "Or record numbers, separated by commas", "nb": "Eller postnumre, skilt med komma"},
     "extraction.bad_ids": {"en": "Record numbers must be whole numbers separated by commas.",
                            "nb": "Postnumre må være hele tall skilt med komma."},
+    "extraction.unlink": {"en": "Unlink", "nb": "Fjern koblingen"},
+    "extraction.link_reports": {"en": "Link more reports (record numbers)", "nb": "Koble til flere rapporter (postnumre)"},
     "extraction.create_study": {"en": "Create study", "nb": "Opprett studie"},
     "extraction.form_design": {"en": "Extraction form", "nb": "Uttrekksskjema"},
     "extraction.form_help": {
@@ -84,6 +86,8 @@ MESSAGES = {
     "rob.override": {"en": "Override overall judgement", "nb": "Overstyr samlet vurdering"},
     "rob.reason": {"en": "Reason for overriding", "nb": "Grunn til å overstyre"},
     "rob.compare": {"en": "Compare reviewers", "nb": "Sammenlign vurderere"},
+    "rob.agree_identical": {"en": "Start the consensus from what you agree on",
+                            "nb": "Start konsensus fra det dere er enige om"},
     "rob.plots": {"en": "Plots", "nb": "Figurer"},
     "rob.plot_traffic": {"en": "Traffic-light plot", "nb": "Trafikklysfigur"},
     "rob.plot_summary": {"en": "Summary plot", "nb": "Oppsummeringsfigur"},

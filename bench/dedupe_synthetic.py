@@ -89,15 +89,17 @@ def build(n: int, seed: int = 7) -> tuple[list[dict], dict[str, str]]:
         work = dict(src)
         work_label = label[id(src)]
         if generation:
-            # a different study: other second half of the title, other authors, a later year and pages
-            donor = base[(w * 7919 + 13) % len(base)]
-            words, extra = src["title"].split(), donor["title"].split()
-            work["title"] = " ".join(words[:max(2, len(words) // 2)] + extra[len(extra) // 2:])
-            work["authors"] = base[(w * 104729 + 7) % len(base)]["authors"]
-            work["year"] = (src["year"] or 2000) + 2 * generation
+            # a different study on the same topic: title halves, authors, journal and numbers from others
+            first, second, people, venue = (base[rng.randrange(len(base))] for _ in range(4))
+            head, tail = first["title"].split(), second["title"].split()
+            work["title"] = " ".join(head[:max(2, len(head) // 2)] + tail[len(tail) // 2:])
+            work["authors"] = people["authors"]
+            work["journal"] = venue["journal"]
+            work["year"] = rng.randrange(1995, 2025)
+            work["volume"] = str(rng.randrange(1, 200))
             work["pages_start"] = str(rng.randrange(1, 3000))
             work["pages_end"] = ""
-            work["doi"] = f"10.9999/synthetic.{w}" if src["doi"] else ""
+            work["doi"] = f"10.9999/synthetic.{w}" if rng.random() < 0.7 else ""
             work_label = f"synthetic:{w}"
         for copy in range(rng.choice((1, 1, 2, 2, 3, 4))):
             record = _variant(work, rng, copy)

@@ -72,6 +72,7 @@ GENERIC_TITLES = {
 
 
 MAX_AUTHORS = 8
+ABSTRACT_CHARS = 300
 
 
 @dataclass(slots=True)
@@ -96,6 +97,7 @@ class Keys:
     one_page: bool
     generic: bool
     missing_authors: bool
+    abstract: str = ""
 
 
 def fold(text: str) -> str:
@@ -243,7 +245,13 @@ def make_keys(row: dict[str, Any]) -> Keys:
         eloc=bool(ELOCATOR.match(fold(row["pages_start"]))),
         page_end=full_end_page(start, end), one_page=bool(end) and end == start,
         generic=title in GENERIC_TITLES or len(title) < 12, missing_authors=not families,
+        abstract=norm_abstract(row["abstract"]) if "abstract" in row.keys() else "",
     )
+
+
+def norm_abstract(abstract: str) -> str:
+    """The opening of an abstract as plain words: enough to tell two abstracts apart, cheap to keep."""
+    return NON_ALNUM.sub(" ", fold(abstract[:ABSTRACT_CHARS])).strip() if len(abstract) >= 200 else ""
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -149,6 +149,8 @@ def _fuzzy(a: Keys, b: Keys, t: float, authors: bool | None) -> tuple[str, str]:
             (POSSIBLE, "a title is missing") if authors and evidence >= 3 else (DISTINCT, "a title is missing")
     if authors and t >= 95 and evidence >= 2:
         return CERTAIN, "same title, authors and details"
+    if authors and t >= 95 and a.abstract and b.abstract and fuzz.ratio(a.abstract, b.abstract) >= 95:
+        return CERTAIN, "same title, authors and abstract"
     if authors and t >= 90 and evidence >= 3 and bool(a.page and a.page == b.page):
         return CERTAIN, "near-same title, same authors, journal and pages"
     if authors is None and t >= 98 and evidence >= 3:

@@ -131,3 +131,17 @@ def test_register_records_with_nothing_but_a_long_title_and_year():
     assert verdict(keys(id=1, **bare), keys(**{**bare, "year": 2013})) != CERTAIN
     short = {**bare, "title": "Eculizumab in atypical HUS"}
     assert verdict(keys(id=1, **short), keys(**short)) != CERTAIN
+
+
+def test_same_abstract_backs_a_title_match_when_the_venue_is_named_two_ways():
+    abstract = ("There is limited systematic research that examines how the perceived trustworthiness of "
+                "providers from photos and consumer comments influences consumer purchasing behavior in a "
+                "sharing economy platform. In this paper, we develop a theoretical model.")
+    paper = dict(title="How Consumers Perceive Trustworthiness of Providers in Sharing Economy - Effects of Photos",
+                 authors=["Deng, Chaoqun", "Ravichandran, T."], year=2017, volume="", pages_start="", pages_end="",
+                 doi="", pub_type="conference paper")
+    a = keys(id=1, **paper, journal="Americas Conference on Information Systems", abstract=abstract)
+    b = keys(**{**paper, "title": paper["title"].replace(" - ", ": ")}, journal="Amcis 2017 Proceedings",
+             abstract=abstract.replace("consumer", "consumers'"))
+    assert verdict(a, b) == CERTAIN
+    assert verdict(a, keys(**paper, journal="Amcis 2017 Proceedings", abstract="")) != CERTAIN

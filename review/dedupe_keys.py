@@ -96,7 +96,6 @@ class Keys:
     page_end: str
     one_page: bool
     generic: bool
-    missing_authors: bool
     abstract: str = ""
 
 
@@ -216,12 +215,17 @@ def record_kind(title: str, pub_type: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def is_conference(journal: str, volume: str, pages: str, pub_type: str) -> bool:
+def is_conference(journal: str, pub_type: str) -> bool:
     """Whether a record is a conference abstract (a meeting supplement), not a full paper."""
     if MEETING_TYPE.search(fold(pub_type)):
         return True
     venue = fold(journal)
     return bool(CONFERENCE_VENUE.search(venue) and MEETING_VENUE.search(venue))
+
+
+def in_abstract_book(pages_start: str, issue: str, volume: str) -> bool:
+    """Page 'A112' of a supplement: a meeting's abstract book."""
+    return bool(ABSTRACT_PAGE.match(fold(pages_start)) and SUPPLEMENT.search(fold(issue or volume)))
 
 
 def make_keys(row: dict[str, Any]) -> Keys:
@@ -239,12 +243,12 @@ def make_keys(row: dict[str, Any]) -> Keys:
         year=row["year"], families=families, journal=norm_journal(journal),
         volume=norm_volume(row["volume"]), page=start,
         numbers=title_numbers(title), kind=record_kind(row["title"], row["pub_type"]),
-        conference=is_conference(journal, row["volume"], row["pages_start"], row["pub_type"])
-        or bool(ABSTRACT_PAGE.match(fold(row["pages_start"])) and SUPPLEMENT.search(fold(row["issue"] or row["volume"]))),
+        conference=is_conference(journal, row["pub_type"]) or in_abstract_book(row["pages_start"], row["issue"],
+                                                                              row["volume"]),
         supplement=bool(SUPPLEMENT.search(fold(f"{row['volume']} {row['issue']} {row['pages_start']}"))),
         eloc=bool(ELOCATOR.match(fold(row["pages_start"]))),
         page_end=full_end_page(start, end), one_page=bool(end) and end == start,
-        generic=title in GENERIC_TITLES or len(title) < 12, missing_authors=not families,
+        generic=title in GENERIC_TITLES or len(title) < 12,
         abstract=norm_abstract(row["abstract"]) if "abstract" in row.keys() else "",
     )
 

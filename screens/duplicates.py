@@ -78,11 +78,12 @@ def review_page(project_id: int) -> str:
     c = ctx()
     _lead(project_id)
     offset = max(0, query_int("skip", 0) or 0)
-    pairs = list_pairs(c.conn, project_id)
+    pairs = list_pairs(c.conn, project_id, limit=max(PAGE_SIZE, offset + 1))
     current = pairs[offset] if offset < len(pairs) else None
     ran = {k: query_int(k) for k in ("groups", "certain", "possible")}
     return _page("duplicates.tpl", project_id, "duplicates", title_key="dup.title", pairs=pairs[:PAGE_SIZE],
-                 total=len(pairs), current=current, offset=offset, ran=ran if None not in ran.values() else None,
+                 total=count_pairs(c.conn, project_id), current=current, offset=offset,
+                 ran=ran if None not in ran.values() else None,
                  rows=_side_by_side(current) if current else [],
                  removed=duplicates_removed(c.conn, project_id))
 

@@ -78,6 +78,18 @@ def build_parser() -> argparse.ArgumentParser:
     add_common(q)
     q.set_defaults(command=cmd_projects_list)
 
+    p = sub.add_parser("import", help="import database export files into a project, one search per file")
+    add_common(p)
+    p.add_argument("project", help="project id (or exact title)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="export files (RIS, MEDLINE, WoS, EndNote XML, BibTeX, CSV)")
+    p.add_argument("--database", help="database searched, e.g. MEDLINE, Embase")
+    p.add_argument("--platform", help="platform or interface, e.g. Ovid, PubMed, EBSCOhost")
+    p.add_argument("--searched-on", help="date the search was run, YYYY-MM-DD")
+    p.add_argument("--query", help="the search exactly as run")
+    p.add_argument("--limits", help="limits and filters applied")
+    p.add_argument("--reported", help="number of records the database reported")
+    p.add_argument("--force", action="store_true", help="import a file even if the same file was imported before")
+    p.set_defaults(command=cmd_import)
     p = sub.add_parser("dedupe", help="find duplicate records in a project (prints groups, certain, possible)")
     add_common(p)
     p.add_argument("project", help="project id (or exact title)")
@@ -93,6 +105,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--search", type=int, help="only the records of this search, where it applies")
     p.add_argument("--label", help="only records with this label, where it applies")
     p.set_defaults(command=cmd_export)
+
+    p = sub.add_parser("export-portal", help="write the published summaries as a static site (HTML, CSS, feeds)")
+    add_common(p)
+    p.add_argument("dir", help="folder to write (new, empty, or an earlier portal export)")
+    p.add_argument("--base-url", default="", help="where the site will be published, for absolute links in the feeds")
+    p.set_defaults(command=cmd_export_portal)
+
+    p = sub.add_parser("archive", help="write a whole project (its data as JSON and its PDFs) to a zip")
+    add_common(p)
+    p.add_argument("project", help="project id (or exact title)")
+    p.add_argument("--out", required=True, help="the zip file to write")
+    p.add_argument("--files", help="folder of uploaded PDFs (default: 'files' beside the database)")
+    p.set_defaults(command=cmd_archive)
+
+    p = sub.add_parser("import-archive", help="import a project archive as a new project; prints its id last")
+    add_common(p)
+    p.add_argument("file", help="a zip written by 'run.py archive'")
+    p.add_argument("--files", help="folder of uploaded PDFs (default: 'files' beside the database)")
+    p.set_defaults(command=cmd_import_archive)
 
     p = sub.add_parser("backup", help="copy the live database with SQLite's backup API")
     add_common(p)
@@ -179,6 +210,35 @@ def cmd_projects_list(args: argparse.Namespace) -> None:
         print(f"{project['id']}\t{project['review_type']}\t{project['title']}")
 
 
+def cmd_import(args: argparse.Namespace) -> None:
+    """Import each file as its own search; a file that fails is reported and the others still go in."""
+    from review import searches
+    from review.errors import Invalid
+
+    conn = open_db(args)
+    project = projects.resolve_project(conn, args.project)
+    meta = {"database_name": args.database, "platform": args.platform, "searched_on": args.searched_on,
+            "query": args.query, "limits": args.limits, "reported_count": args.reported}
+    failures = []
+    for name in args.files:
+        try:
+            data = Path(name).read_bytes()
+        except OSError as error:
+            failures.append(f"{name}: cannot read the file ({error.strerror})")
+            continue
+        try:
+            result = searches.import_file(conn, project["id"], None, Path(name).name, data, meta, force=args.force)
+        except SilError as error:
+            failures.append(str(error))
+            continue
+        print(f"{name}: imported {result['record_count']} records ({result['format']}, {result['encoding']}) "
+              f"as search {result['search_id']}")
+        for warning in result["warnings"]:
+            print(f"  warning: {warning}")
+    for failure in failures[:-1]:
+        print(f"error: {failure}", file=sys.stderr)
+    if failures:
+        raise Invalid(failures[-1])
 def cmd_dedupe(args: argparse.Namespace) -> None:
     from review.dedupe import duplicates_removed, find_duplicates
 
@@ -218,6 +278,47 @@ def write_file_atomically(path: Path, data: bytes) -> None:
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise Invalid(f"cannot write {path}: {error.strerror}") from error
+
+
+def cmd_export_portal(args: argparse.Namespace) -> None:
+    from exports.portal import export_site
+    from review.publications import published_summaries
+    from screens.portal import gettext_for
+
+    items = published_summaries(open_db(args))
+    files = export_site(args.dir, items, gettext_for, args.base_url)
+    print(f"Wrote {len(items)} published summaries ({len(files)} files) to {args.dir}")
+
+
+def files_folder(args: argparse.Namespace) -> Path:
+    """--files, or the 'files' folder beside the database (where the web app keeps PDFs)."""
+    return Path(args.files) if args.files else Path(database_path(args)).resolve().parent / "files"
+
+
+def cmd_archive(args: argparse.Namespace) -> None:
+    from review.archive import write_project_archive
+
+    conn = open_db(args)
+    project = projects.resolve_project(conn, args.project)
+    out = Path(args.out)
+    if out.exists():
+        raise SilError(f"{out} exists already; choose a new file name for the archive")
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        with open(partial, "wb") as stream:
+            write_project_archive(conn, project["id"], stream, files_folder(args))
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+    print(f"Wrote project {project['id']} to {out}")
+
+
+def cmd_import_archive(args: argparse.Namespace) -> None:
+    from review.archive_import import import_project_archive
+
+    project_id = import_project_archive(open_db(args), args.file, None, files_folder(args))
+    print(f"Imported {args.file} as project {project_id}")
+    print(project_id)
 
 
 def cmd_backup(args: argparse.Namespace) -> None:

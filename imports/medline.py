@@ -77,7 +77,7 @@ def to_record(item: Tagged) -> dict[str, Any]:
     r["volume"] = item.first("VI")
     r["issue"] = item.first("IP")
     r["pages_start"], r["pages_end"] = norm.pages(item.first("PG"))
-    r["doi"] = norm.doi(item.first("LID", "AID", accept=lambda v: "[doi]" in v and norm.doi(v)))
+    r["doi"] = norm.doi(item.first("LID", "AID", accept=lambda v: ("[doi]" in v or "doi.org/" in v) and norm.doi(v)))
     r["issn"] = norm.issn(item.first("IS"))
     r["keywords"] = norm.keywords(item.every("OT", "MH"))
     r["language"] = item.first("LA")

@@ -14,6 +14,7 @@ YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 PAGE_RANGE = re.compile(r"^\s*([A-Za-z]*\d+[A-Za-z]*)\s*[-\u2010-\u2015\u2212]+\s*([A-Za-z]*\d+[A-Za-z]*)\s*$")
 PMID = re.compile(r"^\s*(\d{1,9})\b")
 MARKUP_HINT = re.compile(r"<|&[#A-Za-z]")
+SLOW_PATH = re.compile(r"[<&\n\t\u00a0\u2009\u202f\u2028]|  ")
 PLACEHOLDERS = {"na", "n/a", "null", "none", "[no abstract available]", "no abstract available", "no title"}
 
 
@@ -21,18 +22,25 @@ def clean_text(value: str | None) -> str:
     """Text for display: HTML/JATS tags dropped, entities decoded, runs of spaces collapsed."""
     if not value:
         return ""
+    if SLOW_PATH.search(value) is None:  # most values need nothing but trimming
+        return value.strip()
     text = value
     if MARKUP_HINT.search(text):
         text = BLOCK_TAGS.sub("\n", text)
         text = TAGS.sub("", text)
-        text = html.unescape(text)
+        for _ in range(3):  # Cochrane escapes twice ("&amp;quot;"); display wants the character
+            unescaped = html.unescape(text)
+            if unescaped == text:
+                break
+            text = TAGS.sub("", unescaped) if "<" in unescaped and unescaped.count("<") > text.count("<") else unescaped
     lines = [SPACES.sub(" ", line).strip() for line in text.replace("\u2028", "\n").split("\n")]
     return "\n".join(line for line in lines if line)
 
 
 def clean_field(value: str | None) -> str:
     """A one-line field (title, journal): clean_text with line breaks folded to spaces."""
-    return clean_text(value).replace("\n", " ")
+    text = clean_text(value)
+    return text.replace("\n", " ") if "\n" in text else text
 
 
 def drop_placeholder(value: str) -> str:
@@ -131,10 +139,10 @@ def keywords(values: list[str]) -> list[str]:
     """Keywords cleaned, split on ';' where a tool put several in one value, duplicates dropped."""
     seen: dict[str, None] = {}
     for value in values:
-        for piece in re.split(r";;|;", value) if ";" in value else [value]:
-            word = clean_field(piece).strip()
+        for piece in value.split(";") if ";" in value else (value,):
+            word = clean_field(piece)
             if word:
-                seen.setdefault(word, None)
+                seen[word] = None
     return list(seen)
 
 

@@ -72,7 +72,11 @@ def finish(record: dict[str, Any]) -> dict[str, Any]:
 
 def missing_title_warnings(records: list[dict[str, Any]], lines: list[int]) -> list[str]:
     """One warning naming the records (and lines) that have no title."""
-    missing = [(i + 1, line) for i, (rec, line) in enumerate(zip(records, lines)) if not rec["title"]]
+    return untitled_warning([(i + 1, line) for i, (rec, line) in enumerate(zip(records, lines)) if not rec["title"]])
+
+
+def untitled_warning(missing: list[tuple[int, int]]) -> list[str]:
+    """The warning for (record number, line) pairs of records without a title."""
     if not missing:
         return []
     shown = ", ".join(f"record {n} (line {line})" if line else f"record {n}" for n, line in missing[:10])

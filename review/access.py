@@ -1,27 +1,16 @@
-"""Who may do what on a project: the membership lookups extraction and appraisal need."""
+"""Who may do what on a project: thin helpers over review.projects for extraction and appraisal."""
 from __future__ import annotations
 
 import sqlite3
 from typing import Any
 
-from review.errors import Forbidden, NotFound
-
-
-def membership(conn: sqlite3.Connection, project_id: int, user_id: int | None) -> dict[str, Any]:
-    """The user's membership of the project; NotFound when not a member (existence is not revealed)."""
-    row = conn.execute("SELECT role, can_resolve FROM memberships WHERE project_id = ? AND user_id = ?",
-                       (project_id, user_id)).fetchone()
-    if row is None:
-        raise NotFound("no such project")
-    return dict(row)
+from review.errors import NotFound
+from review.projects import require_role
 
 
 def require(conn: sqlite3.Connection, project_id: int, user_id: int | None, *roles: str) -> dict[str, Any]:
-    """The membership if its role is one of roles; Forbidden otherwise."""
-    member = membership(conn, project_id, user_id)
-    if member["role"] not in roles:
-        raise Forbidden(f"this needs the role {' or '.join(roles)} on the project; you are {member['role']}")
-    return member
+    """The membership if its role is one of roles; NotFound for non-members, Forbidden for other roles."""
+    return require_role(conn, project_id, {"id": user_id} if user_id is not None else None, *roles)
 
 
 def can_resolve(member: dict[str, Any]) -> bool:
@@ -33,5 +22,5 @@ def project_blinded(conn: sqlite3.Connection, project_id: int) -> bool:
     """Whether reviewers work blind to each other on this project."""
     row = conn.execute("SELECT blinded FROM projects WHERE id = ?", (project_id,)).fetchone()
     if row is None:
-        raise NotFound("no such project")
+        raise NotFound("No such review project.")
     return bool(row["blinded"])

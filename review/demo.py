@@ -5,6 +5,8 @@ import sqlite3
 from pathlib import Path
 
 from review import projects, users
+from review.dedupe import find_duplicates
+from review.screening import record_decision
 from review.db import transaction
 
 DEMO_DIR = Path(__file__).with_name("demo_files")
@@ -26,8 +28,32 @@ def ensure_demo(conn: sqlite3.Connection) -> list[str]:
         for name, _display, role in DEMO_ACCOUNTS[1:]:
             projects.set_member(conn, project_id, ids["lead"], name, role)
         import_demo_records(conn, project_id, ids["lead"])
+        find_duplicates(conn, project_id, ids["lead"])
+        screen_a_few(conn, project_id, ids["anna"], ids["bjorn"])
     return [f"Created the demo review '{DEMO_TITLE}'.",
             f"Log in as lead (project lead), anna or bjorn (reviewers) or kari (communicator); password: {DEMO_PASSWORD}"]
+
+
+DEMO_SCREENED = 16
+DEMO_DISAGREEMENTS = 2
+
+
+def screen_a_few(conn: sqlite3.Connection, project_id: int, anna: int, bjorn: int) -> None:
+    """Both reviewers have screened the first records, and disagree on two: the demo shows conflicts."""
+    import json
+
+    relevant = set(json.loads((DEMO_DIR / "expected.json").read_text(encoding="utf-8"))["relevant_ans"])
+    rows = conn.execute("SELECT r.id, r.source_id FROM screenable_records s JOIN records r ON r.id = s.record_id"
+                        " WHERE s.project_id = ? ORDER BY r.id LIMIT ?", (project_id, DEMO_SCREENED)).fetchall()
+    disagreements = 0
+    for row in rows:
+        decision = "include" if row["source_id"] in relevant else "exclude"
+        record_decision(conn, project_id, anna, row["id"], 1, decision)
+        if decision == "include" and disagreements < DEMO_DISAGREEMENTS:
+            disagreements += 1
+            decision = "exclude"
+        record_decision(conn, project_id, bjorn, row["id"], 1, decision,
+                        note="Not health-care workers?" if decision != "include" and row["source_id"] in relevant else "")
 
 
 def demo_settings() -> dict[str, object]:

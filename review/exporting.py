@@ -13,7 +13,19 @@ from review.errors import Invalid
 
 EXPORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     # what: ("module:function", formats)
+    "records": ("review.records:export_records", ("csv", "xlsx", "ris")),
+    "searches": ("review.searches:export_search_log", ("csv", "xlsx")),
     "duplicates": ("review.dedupe:export_duplicates", ("csv", "xlsx")),
+    "decisions": ("review.screening_exports:export_decisions", ("csv", "xlsx")),
+    "included": ("review.screening_exports:export_included", ("csv", "xlsx", "ris")),
+    "extraction": ("review.appraisal_exports:export_extraction", ("csv", "xlsx")),
+    "sof": ("review.appraisal_exports:export_sof", ("html", "csv", "docx")),
+    "rob-plot": ("review.appraisal_exports:export_rob_plot", ("svg", "png")),
+    "prisma": ("review.prisma:export_diagram", ("svg", "png")),
+    "records-with-decisions": ("review.record_exports:export_records", ("csv", "xlsx", "ris")),
+    "excluded": ("review.record_exports:export_excluded", ("csv", "xlsx", "ris")),
+    "conflicts": ("review.record_exports:export_conflicts", ("csv", "xlsx", "ris")),
+    "labelled": ("review.record_exports:export_labelled", ("csv", "xlsx", "ris")),
 }
 
 

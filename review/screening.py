@@ -10,12 +10,13 @@ import json
 import sqlite3
 from typing import Any, Iterable
 
+from review import screening_claims
 from review.audit import record_event
-from review.db import now, transaction
+from review.db import now
 from review.errors import Conflict, Invalid, NotFound
 from review.screening_access import require_screener, require_member
-from review.screening_state import DECISIONS, STAGES, active_pilot, fulltext_not_retrieved, rebuild_current, refresh, state_of
-from review.screening_queue import next_record  # noqa: F401  (part of this module's public face)
+from review.screening_state import screening_write, drop_ranks, DECISIONS, STAGES, active_pilot, fulltext_not_retrieved, rebuild_current, refresh, state_of
+from review.screening_queue import claim_next, next_record  # noqa: F401  (part of this module's public face)
 from review.screening_reports import included_records, screening_counts  # noqa: F401
 
 MAX_NOTE = 4000
@@ -32,7 +33,7 @@ def record_decision(conn: sqlite3.Connection, project_id: int, user_id: int, rec
     labels = _clean_labels(labels)
     note, change_reason = (note or "").strip(), (change_reason or "").strip()
     _check_values(conn, project_id, stage, decision, reason_id, note)
-    with transaction(conn):
+    with screening_write(conn):
         _check_record(conn, project_id, record_id, stage)
         own = conn.execute("SELECT event_id FROM screening_current WHERE project_id = ? AND stage = ? AND record_id = ? AND user_id = ?",
                            (project_id, stage, record_id, user_id)).fetchone()
@@ -42,18 +43,20 @@ def record_decision(conn: sqlite3.Connection, project_id: int, user_id: int, rec
                            reason_id=reason_id if stage == 2 and decision == "exclude" else None,
                            note=note, labels=json.dumps(labels, ensure_ascii=False), change_reason=change_reason)
         rebuild_current(conn, project_id, stage, record_id, user_id)
+        drop_ranks(conn, project_id, stage, record_id, (user_id,))
         if own is not None:
             record_event(conn, project_id, user_id, "screening.change", f"record {record_id}",
                          {"stage": stage, "decision": decision, "replaces_event": own["event_id"],
                           "event": event_id, "reason": change_reason})
         new_state = refresh(conn, project_id, stage, record_id)
+    screening_claims.release(conn, project_id, stage, user_id, record_id)
     return dict(new_state, event_id=event_id)
 
 
 def undo_last(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int | None = None) -> dict[str, Any]:
     """Undo the reviewer's newest decision still in force (at one stage if given); return the record's state."""
     require_screener(conn, project_id, user_id)
-    with transaction(conn):
+    with screening_write(conn):
         last = conn.execute(
             """SELECT id, record_id, stage FROM screening_events e
                WHERE project_id = ? AND user_id = ? AND kind = 'decision' AND (? IS NULL OR stage = ?)
@@ -77,10 +80,17 @@ def my_decisions(conn: sqlite3.Connection, project_id: int, user_id: int, stage:
     require_member(conn, project_id, user_id)
     rows = conn.execute(
         """SELECT c.record_id, c.decision, c.reason_id, c.note, c.labels, c.at, r.title, r.year
-           FROM screening_current c JOIN records r ON r.id = c.record_id
-           WHERE c.project_id = ? AND c.user_id = ? AND c.stage = ? ORDER BY c.event_id DESC LIMIT ? OFFSET ?""",
+           FROM (SELECT * FROM screening_current WHERE project_id = ? AND user_id = ? AND stage = ?
+                 ORDER BY event_id DESC LIMIT ? OFFSET ?) c
+           JOIN records r ON r.id = c.record_id ORDER BY c.event_id DESC""",
         (project_id, user_id, stage, limit, offset)).fetchall()
     return [dict(r, labels=json.loads(r["labels"])) for r in rows]
+
+
+def my_count(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int) -> int:
+    """How many records the reviewer has a decision on at a stage."""
+    return conn.execute("SELECT COUNT(*) FROM screening_current WHERE project_id = ? AND user_id = ? AND stage = ?",
+                        (project_id, user_id, stage)).fetchone()[0]
 
 
 def my_decision(conn: sqlite3.Connection, project_id: int, user_id: int, record_id: int, stage: int) -> dict[str, Any] | None:

@@ -6,11 +6,10 @@ import sqlite3
 from typing import Any
 
 from review.audit import record_event
-from review.db import transaction
 from review.errors import Conflict, Invalid
 from review.screening import _append, _check_not_final, _check_values
 from review.screening_access import require_resolver
-from review.screening_state import STAGES, refresh, state_of
+from review.screening_state import screening_write, STAGES, refresh, state_of
 
 
 def list_conflicts(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int,
@@ -46,7 +45,7 @@ def resolve_conflict(conn: sqlite3.Connection, project_id: int, user_id: int, re
     if not reason:
         raise Invalid("say why you resolve the conflict this way; the reason is kept with the resolution")
     _check_values(conn, project_id, stage, decision, reason_id, "")
-    with transaction(conn):
+    with screening_write(conn):
         state = state_of(conn, project_id, stage, record_id)
         if state["state"] == "open":
             raise Conflict(f"record {record_id} still waits for decisions at stage {stage}; there is nothing to resolve yet")

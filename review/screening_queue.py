@@ -4,11 +4,19 @@ Order of preference: an open pilot round's records (for its reviewers); the revi
 the project-wide ranks (user_id 0); then records without a rank in a stable pseudo-random order,
 records that another reviewer already started first so pairs complete and few records wait half
 decided. Each reviewer starts the pseudo-random order at a different point so concurrent reviewers
-rarely pick the same record. Every step walks an index and stops at the first fit.
+rarely pick the same record, and records that other reviewers have on screen in numbers enough to
+complete them (screening_claims) are passed over. Every step walks an index and stops at the first fit.
 """
 from __future__ import annotations
 
 import sqlite3
+import threading
+
+from review import screening_claims
+
+# Choosing and claiming happen under one lock so two reviewers asking at the same instant do not
+# both take the last free place on the same record.
+_CLAIMING = threading.Lock()
 
 _MASK = (1 << 64) - 1
 
@@ -25,6 +33,7 @@ def next_record(conn: sqlite3.Connection, project_id: int, user_id: int, stage: 
                 skip: tuple[int, ...] = ()) -> int | None:
     """The id of the record this reviewer should screen next at the stage, or None when none is left."""
     params = {"project": project_id, "user": user_id, "stage": stage, "start": start_point(user_id)}
+    skip = tuple(skip) + tuple(screening_claims.taken_by_others(conn, project_id, stage, user_id))
     skip_sql = f" AND p.record_id NOT IN ({', '.join(str(int(s)) for s in skip)})" if skip else ""
     for query in (_pilot_query(conn, project_id, user_id, stage), _RANKED_OWN, _RANKED_PROJECT,
                   _STARTED, _FRESH_AFTER, _FRESH_BEFORE):
@@ -34,6 +43,15 @@ def next_record(conn: sqlite3.Connection, project_id: int, user_id: int, stage: 
         if row is not None:
             return row[0]
     return None
+
+
+def claim_next(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int,
+               keep: tuple[int, ...] = ()) -> int | None:
+    """The next record, held for this reviewer (with the records in keep, e.g. the one on screen) for a while."""
+    with _CLAIMING:
+        record_id = next_record(conn, project_id, user_id, stage, skip=keep)
+        screening_claims.hold(conn, project_id, stage, user_id, [*keep, *([record_id] if record_id else [])])
+    return record_id
 
 
 def start_point(user_id: int) -> int:

@@ -104,16 +104,19 @@ def import_file(conn: sqlite3.Connection, project_id: int, user_id: int | None, 
                        f"{earlier['file_name']}, {earlier['record_count']} records, {earlier['imported_at']}); "
                        "import it again only if you mean to, with force")
     try:
-        parsed = imports.read_file(data, file_name)
+        # Records stream from the file into the database: a large export is never held whole twice.
+        parsed = imports.stream_file(data, file_name)
+        with transaction(conn):
+            search_id = create_search(conn, project_id, user_id, file_name, sha256, parsed.format, meta,
+                                      encoding=parsed.encoding)
+            count = add_records(conn, project_id, search_id, parsed.records)
+            conn.execute("UPDATE searches SET warnings = ? WHERE id = ?",
+                         (json.dumps(parsed.warnings, ensure_ascii=False), search_id))
+            record_event(conn, project_id, user_id, "search.imported", f"search:{search_id}",
+                         {"file_name": file_name, "sha256": sha256, "format": parsed.format, "records": count,
+                          "warnings": len(parsed.warnings), "forced": bool(earlier and force)})
     except ImportFailure as failure:
         raise Invalid(str(failure)) from failure
-    with transaction(conn):
-        search_id = create_search(conn, project_id, user_id, file_name, sha256, parsed.format, meta,
-                                  encoding=parsed.encoding, warnings=parsed.warnings)
-        count = add_records(conn, project_id, search_id, parsed.records)
-        record_event(conn, project_id, user_id, "search.imported", f"search:{search_id}",
-                     {"file_name": file_name, "sha256": sha256, "format": parsed.format, "records": count,
-                      "warnings": len(parsed.warnings), "forced": bool(earlier and force)})
     return {"search_id": search_id, "record_count": count, "format": parsed.format,
             "encoding": parsed.encoding, "warnings": parsed.warnings}
 
@@ -155,3 +158,13 @@ def search_log_rows(searches: list[dict[str, Any]]) -> list[list[Any]]:
              s["limits"], "" if s["reported_count"] is None else s["reported_count"], s["record_count"],
              s["file_name"], s["file_sha256"], s["file_format"], s["encoding"], s["imported_at"],
              " | ".join(s["warnings"])] for s in searches]
+
+
+def export_search_log(conn: sqlite3.Connection, project_id: int, fmt: str, **_options: Any) -> bytes:
+    """The PRISMA-S search log of a project as CSV or XLSX, for the review's appendix."""
+    from exports.tables import write_csv, write_xlsx
+
+    rows = search_log_rows(list_searches(conn, project_id))
+    if fmt == "xlsx":
+        return write_xlsx({"searches": (SEARCH_LOG_COLUMNS, rows)})
+    return write_csv(SEARCH_LOG_COLUMNS, rows).encode("utf-8")

@@ -20,3 +20,16 @@ def test_demo_is_created_once(conn):
     demo.ensure_demo(conn)
     demo.ensure_demo(conn)
     assert len(projects.list_projects(conn)) == 1
+
+
+def test_demo_has_duplicates_grouped_and_a_started_screening_with_conflicts(conn):
+    from review import screening_conflicts
+    from review.dedupe import duplicates_removed
+
+    demo.ensure_demo(conn)
+    project = projects.resolve_project(conn, demo.DEMO_TITLE)
+    lead = users.find_user(conn, "lead")["id"]
+    expected = json.loads((demo.DEMO_DIR / "expected.json").read_text(encoding="utf-8"))
+    assert duplicates_removed(conn, project["id"]) == len(expected["duplicate_pairs"])
+    conflicts = screening_conflicts.list_conflicts(conn, project["id"], lead, 1)
+    assert len(conflicts) == demo.DEMO_DISAGREEMENTS

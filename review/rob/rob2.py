@@ -6,6 +6,7 @@ risk-of-bias tool for randomized trials (RoB 2), full guidance document, 22 Augu
 """
 from __future__ import annotations
 
+from review.rob.rob2_domains import suggest
 from review.rob.tool import HIGH, LOW, SOME_CONCERNS, Domain, Overall, Tool, count
 
 DOMAINS = (
@@ -64,4 +65,4 @@ def overall(judgements: dict[str, str]) -> Overall:
 
 
 TOOL = Tool("rob2", "RoB 2 (randomised trials)", (LOW, SOME_CONCERNS, HIGH), DOMAINS, overall,
-            "Sterne JAC et al. BMJ 2019;366:l4898")
+            "Sterne JAC et al. BMJ 2019;366:l4898", domain_rule=suggest)

@@ -42,6 +42,7 @@ class Tool:
     domains: tuple[Domain, ...]
     rule: Callable[[dict[str, str]], Overall] = field(compare=False)
     citation: str = ""
+    domain_rule: Callable[[str, dict[str, str]], str | None] | None = field(default=None, compare=False)
 
     def level(self, key: str) -> Level:
         """The level with this key."""
@@ -50,6 +51,10 @@ class Tool:
     def level_keys(self) -> tuple[str, ...]:
         """The keys of the judgement levels, least severe first."""
         return tuple(level.key for level in self.levels)
+
+    def suggest(self, domain: str, answers: dict[str, str]) -> str | None:
+        """The judgement the tool's algorithm proposes for a domain from its answers, where it has one."""
+        return self.domain_rule(domain, answers) if self.domain_rule else None
 
     def overall(self, judgements: dict[str, str]) -> Overall:
         """Derive the overall judgement from the domain judgements (domain key -> level key)."""

@@ -1,0 +1,115 @@
+"""The screening model: features from title, abstract and keywords, a linear classifier, a ranking.
+
+Features are TF-IDF of words and word pairs, fitted once on the text of every record in the
+project (that needs no labels, so it is fitted before the first decision and reused by every
+retrain). Retraining is then only the classifier fit on the screened rows plus one sparse
+matrix-vector product over all rows, which keeps it in milliseconds (see docs/ranking.md for
+the candidates compared on bench/ranking.py and the measured figures behind this choice).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.naive_bayes import ComplementNB
+from sklearn.svm import LinearSVC
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob of the model, the same for every project (no per-review tuning)."""
+
+    classifier: str = "svm"          # svm | logreg | cnb
+    balance: float = 10.0            # includes together weigh this many times the excludes together
+    c: float = 1.0                   # inverse regularisation strength of svm/logreg
+    ngram_max: int = 2               # words and word pairs
+    min_df: int = 1
+    max_df: float = 1.0
+    sublinear_tf: bool = True
+
+
+DEFAULT = Settings()
+
+
+def record_text(title: str | None, abstract: str | None, keywords: Iterable[str] | str | None = None) -> str:
+    """The text the model reads: title, abstract and keywords (keywords may be a list or '; '-joined)."""
+    if keywords is None:
+        keywords = ""
+    if not isinstance(keywords, str):
+        keywords = "; ".join(k for k in keywords if k)
+    return " \n".join(part for part in (title or "", abstract or "", keywords) if part)
+
+
+def build_features(texts: Sequence[str], settings: Settings = DEFAULT) -> sparse.csr_matrix:
+    """TF-IDF rows (L2-normalised) for every record, fitted on all texts, no labels needed."""
+    vectorizer = TfidfVectorizer(ngram_range=(1, settings.ngram_max), min_df=settings.min_df,
+                                 max_df=settings.max_df, sublinear_tf=settings.sublinear_tf,
+                                 strip_accents="unicode", dtype=np.float32)
+    if not any(t.strip() for t in texts):
+        return sparse.csr_matrix((len(texts), 1), dtype=np.float32)
+    try:
+        return vectorizer.fit_transform(texts).tocsr()
+    except ValueError:  # only stop words or punctuation: nothing to learn from
+        return sparse.csr_matrix((len(texts), 1), dtype=np.float32)
+
+
+def can_train(labels: Sequence[int] | np.ndarray) -> bool:
+    """The model starts only once both an include and an exclude are known."""
+    labels = np.asarray(labels)
+    return bool(labels.size) and bool((labels == 1).any()) and bool((labels == 0).any())
+
+
+def _classifier(settings: Settings):
+    if settings.classifier == "svm":
+        return LinearSVC(C=settings.c)
+    if settings.classifier == "logreg":
+        return LogisticRegression(C=settings.c, solver="liblinear")
+    if settings.classifier == "cnb":
+        return ComplementNB(alpha=1.0 / settings.c)
+    raise ValueError(f"unknown classifier {settings.classifier!r}")
+
+
+def sample_weight(labels: np.ndarray, settings: Settings = DEFAULT) -> np.ndarray:
+    """Weights that make the few includes together count `balance` times all excludes together.
+
+    A fixed per-record weight would let the excludes drown the includes as screening goes on
+    (typically 50 to 100 excludes per include); weighting the classes' totals keeps the
+    balance the same at every stage. Scaled to mean 1 so the regularisation strength holds.
+    """
+    included, excluded = int((labels == 1).sum()), int((labels == 0).sum())
+    weights = np.where(labels == 1, 1.0, included / (settings.balance * excluded))
+    return weights * (len(labels) / weights.sum())
+
+
+def train_scores(features: sparse.csr_matrix, rows: Sequence[int] | np.ndarray,
+                 labels: Sequence[int] | np.ndarray, settings: Settings = DEFAULT) -> np.ndarray:
+    """Fit on the screened rows and return a relevance score for every row (higher = screen sooner)."""
+    labels = np.asarray(labels, dtype=np.int8)
+    if not can_train(labels):
+        raise ValueError("the model needs at least one include and one exclude")
+    rows = np.asarray(rows, dtype=np.int64)
+    model = _classifier(settings)
+    model.fit(features[rows], labels, sample_weight=sample_weight(labels, settings))
+    if settings.classifier == "cnb":
+        log_prob = model.predict_joint_log_proba(features) if hasattr(model, "predict_joint_log_proba") \
+            else model.predict_log_proba(features)
+        return np.asarray(log_prob[:, 1] - log_prob[:, 0]).ravel()
+    return np.asarray(features @ model.coef_.ravel().astype(np.float32)).ravel()
+
+
+def rank_unscreened(scores: np.ndarray, screened: np.ndarray) -> np.ndarray:
+    """Row indices not yet screened, best score first (stable, so ties keep file order)."""
+    candidates = np.flatnonzero(~screened)
+    return candidates[np.argsort(-scores[candidates], kind="stable")]
+
+
+Scorer = Callable[[sparse.csr_matrix, np.ndarray, np.ndarray], np.ndarray]
+
+
+def scorer(settings: Settings = DEFAULT) -> Scorer:
+    """A function (features, rows, labels) -> scores using these settings."""
+    return lambda features, rows, labels: train_scores(features, rows, labels, settings)

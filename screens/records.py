@@ -1,0 +1,116 @@
+"""The search log (upload of export files, PRISMA-S fields), the records list with search and filters, one record."""
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+import bottle
+from bottle import request, response
+
+from review import exporting, projects, records, searches
+from review.errors import Conflict, SilError
+from screens.web import add_project_tab, ctx, form, project_tabs, query, query_int, redirect_to, render
+
+META_FIELDS = ("database_name", "platform", "searched_on", "query", "limits", "reported_count", "source_kind")
+FILTERS = ("q", "year_from", "year_to", "has_abstract", "search_id")
+
+
+def install(app: bottle.Bottle) -> None:
+    app.route("/projects/<project_id:int>/searches", "GET", search_log, name="searches")
+    app.route("/projects/<project_id:int>/searches", "POST", upload, name="searches_upload")
+    app.route("/projects/<project_id:int>/searches/log.<fmt>", "GET", search_log_file,
+              name="searches_file")
+    app.route("/projects/<project_id:int>/records", "GET", record_list, name="records")
+    app.route("/projects/<project_id:int>/records/export.<fmt>", "GET", records_file,
+              name="records_file")
+    app.route("/projects/<project_id:int>/records/<record_id:int>", "GET", record_page, name="record")
+    add_project_tab(app, 10, "searches", "records.searches")
+    add_project_tab(app, 15, "records", "records.records")
+
+
+def _page(template: str, project_id: int, active: str, member: dict[str, Any], **values: Any) -> str:
+    project = projects.get_project(ctx().conn, project_id)
+    return render(template, project=project, member=member, tabs=project_tabs(member), active_tab=active,
+                  title=values.pop("title", project["title"]), **values)
+
+
+def search_log(project_id: int, results: list[dict[str, Any]] | None = None, values: dict | None = None) -> str:
+    c = ctx()
+    member = projects.require_role(c.conn, project_id, c.user)
+    return _page("searches.tpl", project_id, "searches", member, title=c._("records.searches"),
+                 searches=searches.list_searches(c.conn, project_id), results=results or [],
+                 values=values or {}, can_import=member["role"] == "lead", scripts=["imports.js"])
+
+
+def upload(project_id: int) -> Any:
+    """Import every uploaded file as its own search; each file is all-or-nothing on its own."""
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
+    meta = {key: form(key) for key in META_FIELDS}
+    uploads = [u for u in request.files.getall("files") if u.raw_filename]
+    if not uploads:
+        response.status = 400
+        return search_log(project_id, [{"file": "", "error": c._("records.no_files")}], meta)
+    results = [_import_one(project_id, u, meta, form("force") == "1") for u in uploads]
+    if all("error" not in r for r in results):
+        redirect_to("searches", flash="records.imported", project_id=project_id)
+    response.status = 409 if all(r.get("conflict") for r in results if "error" in r) else 400
+    return search_log(project_id, results, meta)
+
+
+def _import_one(project_id: int, upload: Any, meta: dict[str, str], force: bool) -> dict[str, Any]:
+    c = ctx()
+    name = upload.raw_filename.replace("\\", "/").rsplit("/", 1)[-1]
+    if isinstance(name, bytes):
+        name = name.decode("utf-8", "replace")
+    try:
+        result = searches.import_file(c.conn, project_id, c.user["id"], name, upload.file.read(), meta, force=force)
+    except SilError as error:
+        return {"file": name, "error": str(error), "conflict": isinstance(error, Conflict)}
+    return {"file": name, **result}
+
+
+def search_log_file(project_id: int, fmt: str) -> bytes:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user)
+    return _download(exporting.export(c.conn, project_id, "searches", fmt), f"search-log-{project_id}.{fmt}", fmt)
+
+
+def records_file(project_id: int, fmt: str) -> bytes:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user)
+    search = query_int("search_id")
+    options = {"search": search} if search else {}
+    data = exporting.export(c.conn, project_id, "records", fmt, **options)
+    return _download(data, f"records-{project_id}.{fmt}", fmt)
+
+
+def _download(data: bytes, name: str, fmt: str) -> bytes:
+    types = {"csv": "text/csv; charset=utf-8", "ris": "application/x-research-info-systems; charset=utf-8",
+             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+    response.content_type = types.get(fmt, "application/octet-stream")
+    response.set_header("Content-Disposition", f'attachment; filename="{name}"')
+    return data
+
+
+def record_list(project_id: int) -> str:
+    c = ctx()
+    member = projects.require_role(c.conn, project_id, c.user)
+    filters = {key: query(key) for key in FILTERS if query(key)}
+    page = records.list_records(c.conn, project_id, filters, page=query_int("page", 1) or 1)
+    return _page("records.tpl", project_id, "records", member, title=c._("records.records"), filters=filters,
+                 page=page, counts=records.count_records(c.conn, project_id),
+                 page_query=lambda n: urlencode({**filters, "page": n}),
+                 searches=searches.list_searches(c.conn, project_id), wide=True)
+
+
+def record_page(project_id: int, record_id: int) -> str:
+    c = ctx()
+    member = projects.require_role(c.conn, project_id, c.user)
+    record = records.get_record(c.conn, project_id, record_id)
+    return _page("record.tpl", project_id, "records", member, title=record["title"] or c._("records.untitled"),
+                 record=record, fields=RECORD_PAGE_FIELDS)
+
+
+RECORD_PAGE_FIELDS = ("title", "authors", "year", "journal", "journal_abbrev", "volume", "issue", "pages",
+                      "doi", "pmid", "issn", "keywords", "language", "pub_type", "url", "source_id", "abstract")

@@ -1,0 +1,106 @@
+"""The screening page: one record at a time, decide by keys or buttons, undo, my history; JSON for prefetch."""
+from __future__ import annotations
+
+from typing import Any
+
+import bottle
+from bottle import request
+
+from review import projects, screening
+from review.errors import Conflict, Invalid
+from review.screening_reasons import list_reasons
+from review.screening_reports import progress
+from review.screening_view import record_for_screening
+from screens.web import add_project_tab, ctx, form, json_response, project_tabs, query, query_int, redirect_to, render
+
+STAGE = "<stage:re:[12]>"
+
+
+def install(app: bottle.Bottle) -> None:
+    base = "/projects/<project_id:int>/screen/" + STAGE
+    app.route(base, "GET", screen, name="screen")
+    app.route(base + "/decide", "POST", decide, name="screen_decide")
+    app.route(base + "/undo", "POST", undo, name="screen_undo")
+    app.route(base + "/next.json", "GET", next_json, name="screen_next")
+    app.route(base + "/history", "GET", history, name="screen_history")
+    add_project_tab(app, 20, "screening", "screening.tab")
+
+
+def _wants_json() -> bool:
+    return request.get_header("Accept", "").startswith("application/json")
+
+
+def screen(project_id: int, stage: str) -> str:
+    c = ctx()
+    stage_no = int(stage)
+    member = projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
+    record_id = query_int("record") or screening.claim_next(c.conn, project_id, c.user["id"], stage_no)
+    record = record_for_screening(c.conn, project_id, c.user["id"], record_id, stage_no) if record_id else None
+    project = projects.get_project(c.conn, project_id)
+    return render("screen.tpl", project=project, member=member, tabs=project_tabs(member), active_tab="screening",
+                  title=c._("screening.stage" + stage), stage=stage_no, record=record, hide=query("hide") == "1",
+                  reasons=list_reasons(c.conn, project_id) if stage_no == 2 else [],
+                  progress=progress(c.conn, project_id, c.user["id"], stage_no, per_reviewer=False), wide=True,
+                  scripts=["screening.js"], error=query("error"))
+
+
+def decide(project_id: int, stage: str) -> Any:
+    c = ctx()
+    stage_no = int(stage)
+    projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
+    record_id = _int(form("record_id"), "record_id")
+    reason = form("reason_id")
+    hide = {"hide": "1"} if form("hide") == "1" else {}
+    try:
+        state = screening.record_decision(
+            c.conn, project_id, c.user["id"], record_id, stage_no, form("decision"),
+            reason_id=_int(reason, "reason_id") if reason else None, note=form("note"),
+            labels=[x for x in form("labels").split(",")], change_reason=form("change_reason"))
+    except (Conflict, Invalid) as error:
+        if _wants_json():
+            return json_response({"ok": False, "error": error.message, "status": error.status}, error.status)
+        again = {} if isinstance(error, Conflict) and "already has the decisions" in error.message else {"record": record_id}
+        redirect_to("screen", query={**hide, **again, "error": error.message}, project_id=project_id, stage=stage)
+    if _wants_json():
+        mine = screening.my_count(c.conn, project_id, c.user["id"], stage_no)
+        return json_response({"ok": True, "record_id": record_id, "mine": mine, "own_state": "decided",
+                              "event_id": state["event_id"]})
+    redirect_to("screen", query=hide or None, project_id=project_id, stage=stage)
+
+
+def undo(project_id: int, stage: str) -> Any:
+    c = ctx()
+    state = screening.undo_last(c.conn, project_id, c.user["id"], int(stage))
+    if _wants_json():
+        return json_response({"ok": True, "record_id": state["record_id"]})
+    query_values = {"record": state["record_id"], **({"hide": "1"} if form("hide") == "1" else {})}
+    redirect_to("screen", flash="screening.undone", query=query_values, project_id=project_id, stage=stage)
+
+
+def next_json(project_id: int, stage: str) -> str:
+    c = ctx()
+    skip = tuple(int(s) for s in query("skip").split(",") if s.isdigit())
+    record_id = screening.claim_next(c.conn, project_id, c.user["id"], int(stage), keep=skip)
+    if record_id is None:
+        projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
+        return json_response({"record": None})
+    record = record_for_screening(c.conn, project_id, c.user["id"], record_id, int(stage))
+    return json_response({"record": {k: record[k] for k in ("id", "year", "journal", "authors", "title_marked",
+                                                             "abstract_marked", "keywords_marked", "doi", "pmid")}})
+
+
+def history(project_id: int, stage: str) -> str:
+    c = ctx()
+    member = projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
+    page = max(0, query_int("page", 0) or 0)
+    rows = screening.my_decisions(c.conn, project_id, c.user["id"], int(stage), limit=100, offset=page * 100)
+    return render("screening_history.tpl", project=projects.get_project(c.conn, project_id), member=member,
+                  tabs=project_tabs(member), active_tab="screening", title=c._("screening.history"),
+                  stage=int(stage), rows=rows, page=page)
+
+
+def _int(value: str, field: str) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Invalid(f"{field} must be a number, not {value!r}") from None

@@ -1,0 +1,67 @@
+"""Full texts (PDF upload, viewing, 'not retrieved') and screening exports (decisions, included records)."""
+from __future__ import annotations
+
+from typing import Any
+
+import bottle
+from bottle import request, response
+
+from review import projects
+from review.errors import Invalid
+from review.screening_exports import export_screening
+from review.screening_fulltext import attach_pdf, mark_not_retrieved, pdf_for_member
+from review.screening_state import project_settings
+from screens.web import ctx, form, query, redirect_to
+
+P = "/projects/<project_id:int>"
+
+
+def install(app: bottle.Bottle) -> None:
+    app.route(P + "/records/<record_id:int>/fulltext", "POST", upload, name="fulltext_upload")
+    app.route(P + "/records/<record_id:int>/fulltext/missing", "POST", missing, name="fulltext_missing")
+    app.route(P + "/records/<record_id:int>/fulltext.pdf", "GET", view_pdf, name="fulltext_pdf")
+    app.route(P + "/screening/export", "GET", export, name="screening_export")
+
+
+def upload(project_id: int, record_id: int) -> Any:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
+    limit = project_settings(c.conn, project_id)["pdf_max_bytes"]
+    if (request.content_length or 0) > limit + 64 * 1024:
+        raise Invalid(f"the file is larger than the limit of {limit / 1e6:.0f} MB")
+    upload_file = request.files.get("pdf")
+    if upload_file is None:
+        raise Invalid("choose a PDF file to upload")
+    data = upload_file.file.read(limit + 1)
+    attach_pdf(c.conn, request.app.config["sil.files"], project_id, c.user["id"], record_id, data,
+               upload_file.raw_filename or "fulltext.pdf")
+    redirect_to("screen", flash="fulltext.uploaded", query={"record": record_id}, project_id=project_id, stage="2")
+
+
+def missing(project_id: int, record_id: int) -> Any:
+    c = ctx()
+    mark_not_retrieved(c.conn, project_id, c.user["id"], record_id, form("reason"))
+    redirect_to("screen", flash="fulltext.marked_missing", project_id=project_id, stage="2")
+
+
+def view_pdf(project_id: int, record_id: int) -> Any:
+    c = ctx()
+    path, name = pdf_for_member(c.conn, request.app.config["sil.files"], project_id, c.user["id"], record_id)
+    result = bottle.static_file(path.name, root=str(path.parent), mimetype="application/pdf")
+    result.set_header("Content-Disposition", f'inline; filename="{_ascii(name)}"')
+    result.set_header("Cache-Control", "private, no-store")
+    return result
+
+
+def export(project_id: int) -> Any:
+    c = ctx()
+    stage = query("stage", "2")
+    body, mimetype, filename = export_screening(c.conn, project_id, c.user["id"], query("what"), query("format", "csv"),
+                                                int(stage) if stage.isdigit() else 0)
+    response.content_type = mimetype
+    response.set_header("Content-Disposition", f'attachment; filename="{filename}"')
+    return body
+
+
+def _ascii(name: str) -> str:
+    return "".join(ch if ch.isascii() and ch.isprintable() and ch not in '"\\' else "_" for ch in name)

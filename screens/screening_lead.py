@@ -1,0 +1,140 @@
+"""Screening overview, and the lead's tools: conflicts, exclusion reasons, agreement, pilot, settings."""
+from __future__ import annotations
+
+from typing import Any
+
+import bottle
+from bottle import response
+
+from exports.tables import write_csv
+from review import projects
+from review.errors import Invalid
+from review.screening_access import sees_others
+from review.screening_agreement import agreement, agreement_table
+from review.screening_conflicts import list_conflicts, resolve_conflict
+from review.screening_pilot import close_pilot, pilot_status, start_pilot
+from review.screening_reasons import add_reason, ensure_default_reasons, list_reasons, rename_reason, retire_reason
+from review.screening_reports import progress
+from review.screening_settings import set_blinding, set_maybe_policy
+from review.screening_state import project_settings
+from screens.web import add_overview_card, ctx, form, project_tabs, redirect_to, render
+
+P = "/projects/<project_id:int>"
+
+
+def install(app: bottle.Bottle) -> None:
+    app.route(P + "/screening", "GET", overview, name="screening")
+    app.route(P + "/conflicts/<stage:re:[12]>", "GET", conflicts, name="conflicts")
+    app.route(P + "/conflicts/<stage:re:[12]>/<record_id:int>", "POST", resolve, name="conflict_resolve")
+    app.route(P + "/reasons", "GET", reasons, name="reasons")
+    app.route(P + "/reasons", "POST", reasons_post, name="reasons_post")
+    app.route(P + "/agreement/<stage:re:[12]>", "GET", agreement_page, name="agreement")
+    app.route(P + "/agreement/<stage:re:[12]>.csv", "GET", agreement_csv, name="agreement_csv")
+    app.route(P + "/pilot", "POST", pilot_post, name="pilot_post")
+    app.route(P + "/screening/settings", "POST", settings_post, name="screening_settings_post")
+    add_overview_card(app, 20, screening_card)
+
+
+def screening_card(project: dict[str, Any], member: dict[str, Any]) -> str:
+    """The overview card: my progress and the team's at each stage (blinding kept by progress())."""
+    c = ctx()
+    stages = [progress(c.conn, project["id"], c.user["id"], s, per_reviewer=False) for s in (1, 2)]
+    return render("screening_card.tpl", project=project, member=member, stages=stages)
+
+
+def _page(template: str, project_id: int, *roles: str, **values: Any) -> str:
+    c = ctx()
+    member = projects.require_role(c.conn, project_id, c.user, *roles)
+    return render(template, project=projects.get_project(c.conn, project_id), member=member,
+                  tabs=project_tabs(member), active_tab="screening", **values)
+
+
+def overview(project_id: int) -> str:
+    c = ctx()
+    member = projects.require_role(c.conn, project_id, c.user)
+    uid = c.user["id"]
+    return _page("screening_home.tpl", project_id, title=c._("screening.tab"),
+                 progress=[progress(c.conn, project_id, uid, s) for s in (1, 2)],
+                 pilot=pilot_status(c.conn, project_id, uid), settings=project_settings(c.conn, project_id),
+                 can_resolve=bool(member["can_resolve"]) or member["role"] == "lead",
+                 sees=sees_others(c.conn, project_id, uid))
+
+
+def conflicts(project_id: int, stage: str) -> str:
+    c = ctx()
+    rows = list_conflicts(c.conn, project_id, c.user["id"], int(stage))
+    return _page("conflicts.tpl", project_id, title=c._("conflicts.title"), stage=int(stage), conflicts=rows,
+                 reasons=list_reasons(c.conn, project_id))
+
+
+def resolve(project_id: int, stage: str, record_id: int) -> Any:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user)
+    reason_id = form("reason_id")
+    resolve_conflict(c.conn, project_id, c.user["id"], record_id, int(stage), form("decision"), form("reason"),
+                     reason_id=int(reason_id) if reason_id.isdigit() else None)
+    redirect_to("conflicts", flash="conflicts.resolved", project_id=project_id, stage=stage)
+
+
+def reasons(project_id: int) -> str:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
+    ensure_default_reasons(c.conn, project_id)
+    return _page("reasons.tpl", project_id, "lead", title=c._("reasons.title"),
+                 reasons=list_reasons(c.conn, project_id, include_retired=True))
+
+
+def reasons_post(project_id: int) -> Any:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
+    action, uid = form("action"), c.user["id"]
+    if action == "add":
+        add_reason(c.conn, project_id, uid, form("label"))
+    elif action == "rename":
+        rename_reason(c.conn, project_id, uid, _int(form("reason_id")), form("label"))
+    elif action == "retire":
+        retire_reason(c.conn, project_id, uid, _int(form("reason_id")))
+    else:
+        raise Invalid("unknown action on the reasons list")
+    redirect_to("reasons", flash="common.saved", project_id=project_id)
+
+
+def agreement_page(project_id: int, stage: str) -> str:
+    c = ctx()
+    rows = agreement(c.conn, project_id, c.user["id"], int(stage))
+    return _page("agreement.tpl", project_id, title=c._("agreement.title"), stage=int(stage), rows=rows)
+
+
+def agreement_csv(project_id: int, stage: str) -> str:
+    c = ctx()
+    rows = agreement(c.conn, project_id, c.user["id"], int(stage))
+    response.content_type = "text/csv; charset=utf-8"
+    response.set_header("Content-Disposition", f'attachment; filename="agreement-stage{stage}.csv"')
+    return write_csv(*agreement_table(rows))
+
+
+def pilot_post(project_id: int) -> Any:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
+    if form("action") == "close":
+        close_pilot(c.conn, project_id, c.user["id"])
+    else:
+        start_pilot(c.conn, project_id, c.user["id"], _int(form("size")))
+    redirect_to("screening", flash="common.saved", project_id=project_id)
+
+
+def settings_post(project_id: int) -> Any:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
+    if form("maybe_policy"):
+        set_maybe_policy(c.conn, project_id, c.user["id"], form("maybe_policy"))
+    if form("blinded") in ("0", "1"):
+        set_blinding(c.conn, project_id, c.user["id"], form("blinded") == "1")
+    redirect_to("screening", flash="common.saved", project_id=project_id)
+
+
+def _int(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise Invalid(f"expected a number, got {value!r}") from None

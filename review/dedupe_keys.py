@@ -32,7 +32,8 @@ PARENTHESES = re.compile(r"\(.*?\)")
 MEETING_PART = re.compile(r"[.:;]\s*(?:conference|meeting|congress)\b")
 VOLUME = re.compile(r"\s*(\d+)\s*(\(.*\)|[a-z .-]*\d*)?\s*$")
 MEETING_TYPE = re.compile(r"conference|congress|meeting|abstract")
-MEETING_VENUE = re.compile(r"conference|congress|meeting|sessions|symposium|abstracts")
+# abbreviated too, as journal abbreviations write them ('Circ Conf Amer Heart Assoc')
+MEETING_VENUE = re.compile(r"conference|congress|meeting|sessions|symposium|abstracts|\b(conf|congr|mtg|symp|abstr)\b")
 ABSTRACT_PAGE = re.compile(r"\s*a\d")  # abstract books number their pages A1, A2, ...
 SUPPLEMENT = re.compile(r"suppl|^s\d")
 ELOCATOR = re.compile(r"\s*[a-rt-z]\d")
@@ -58,8 +59,6 @@ NOTICE_PATTERNS = [
 NOTICE_WORDS = re.compile(r"errat|correct|corrig|retract|concern|repl|respon|comment|^re\b|letter|\(vol|\(\d{4}\)")
 PUB_TYPE_KINDS = [("erratum", ("erratum", "correction")), ("retraction", ("retraction of publication",)),
                   ("comment", ("comment",))]
-CONFERENCE_VENUE = re.compile(r"\b(conference|congress|meeting|symposium|abstracts?|proceedings|"
-                              r"annual|scientific sessions|suppl|supplement)\b")
 GENERIC_TITLES = {
     "editorial", "editorials", "letter", "letters", "letter to the editor", "letters to the editor",
     "correction", "corrections", "erratum", "errata", "corrigendum", "reply", "response", "in reply",
@@ -220,7 +219,7 @@ def is_conference(journal: str, pub_type: str) -> bool:
     if MEETING_TYPE.search(fold(pub_type)):
         return True
     venue = fold(journal)
-    return bool(CONFERENCE_VENUE.search(venue) and MEETING_VENUE.search(venue))
+    return bool(MEETING_VENUE.search(venue))
 
 
 def in_abstract_book(pages_start: str, issue: str, volume: str) -> bool:

@@ -149,7 +149,9 @@ def _fuzzy(a: Keys, b: Keys, t: float, authors: bool | None) -> tuple[str, str]:
             (POSSIBLE, "a title is missing") if authors and evidence >= 3 else (DISTINCT, "a title is missing")
     if authors and t >= 95 and evidence >= 2:
         return CERTAIN, "same title, authors and details"
-    if authors and t >= 95 and a.abstract and b.abstract and fuzz.ratio(a.abstract, b.abstract) >= 95:
+    # the same year too: a full paper often reuses the abstract its meeting abstract had a year before
+    if authors and t >= 95 and a.year and a.year == b.year and a.abstract and b.abstract \
+            and fuzz.ratio(a.abstract, b.abstract) >= 95:
         return CERTAIN, "same title, authors and abstract"
     if authors and t >= 90 and evidence >= 3 and bool(a.page and a.page == b.page):
         return CERTAIN, "near-same title, same authors, journal and pages"

@@ -145,3 +145,13 @@ def test_same_abstract_backs_a_title_match_when_the_venue_is_named_two_ways():
              abstract=abstract.replace("consumer", "consumers'"))
     assert verdict(a, b) == CERTAIN
     assert verdict(a, keys(**paper, journal="Amcis 2017 Proceedings", abstract="")) != CERTAIN
+
+
+def test_a_paper_reusing_its_meeting_abstract_a_year_later_is_not_certain():
+    abstract = "Sitagliptin attenuated brain damage and cognitive impairment in mice with chronic cerebral " * 3
+    meeting = keys(id=1, title="Sitagliptin attenuated brain damage in mice with chronic hypoperfusion", doi="",
+                   journal="Circ Conf Amer Hear Asso", volume="130", issue="Suppl 2", pages_start="",
+                   pages_end="", year=2014, abstract=abstract)
+    paper = keys(title="Sitagliptin attenuated brain damage in mice with chronic hypoperfusion", doi="",
+                 journal="J Hypertens", volume="33", pages_start="1001", year=2015, abstract=abstract)
+    assert verdict(meeting, paper) == DISTINCT

@@ -3,6 +3,7 @@ databases with the variations real exports show (case, markup, abbreviated journ
 page styles, missing or URL-form DOIs). Run alone: python bench/dedupe_synthetic.py N"""
 from __future__ import annotations
 
+import os
 import random
 import re
 import resource
@@ -123,7 +124,8 @@ def run_once(n: int) -> None:
         works.setdefault(work, set()).add(source_id)
     s = score_groups([r["source_id"] for r in records], groups, [g for g in works.values() if len(g) > 1])
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  synthetic {n:>7} records: find_duplicates {seconds:6.1f} s, peak RSS {rss:6.0f} MiB, "
+    print(f"  synthetic {n:>7} records: find_duplicates {seconds:6.1f} s (cpu {counts['cpu']:5.1f} s), "
+          f"peak RSS {rss:6.0f} MiB, "
           f"sens {s.sensitivity:.3f} spec {s.specificity:.4f} false merges {s.fp} "
           f"(possible pairs queued {counts['possible']})", flush=True)
 
@@ -133,6 +135,7 @@ def run_synthetic(n: int, _run_sil=None) -> None:
     print(f"synthetic project (benchmark records varied as databases export them), 2-core target < 60 s:")
     for size in sorted({n // 4, n // 2, n}):
         subprocess.run([sys.executable, __file__, str(size)], check=True)
+        print(f"    (load average now {os.getloadavg()[0]:.1f})", flush=True)
 
 
 if __name__ == "__main__":

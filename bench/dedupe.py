@@ -5,6 +5,7 @@ Usage: python bench/dedupe.py [--no-bib-dedupe] [--synthetic N] [--only NAME]
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
 import tempfile
@@ -102,6 +103,9 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=100_000, help="records in the synthetic project (0: skip)")
     parser.add_argument("--only", default="")
     args = parser.parse_args()
+    if not args.no_bib_dedupe and importlib.util.find_spec("bib_dedupe") is None:
+        print("bib-dedupe is not installed (pip install 'bib-dedupe>=0.11,<1', the bench extra): Sil alone")
+        args.no_bib_dedupe = True
     print(f"load average before the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     total_records = total_fp = 0
     sil_time = bib_time = 0.0

@@ -21,6 +21,7 @@ from dedupe_score import score_groups, score_membership  # noqa: E402
 
 from review import db  # noqa: E402
 from review.dedupe import find_duplicates  # noqa: E402
+from review.dedupe_keys import clear_caches  # noqa: E402
 from review.searches import add_records, create_search  # noqa: E402
 
 
@@ -52,6 +53,7 @@ def run_sil(records: list[dict], name: str, trace_memory: bool = True) -> tuple[
     with tempfile.TemporaryDirectory() as tmp:
         conn = db.open_database(Path(tmp) / "bench.sqlite3")
         project_id = load_into(conn, records, name)
+        clear_caches()
         started, cpu = time.perf_counter(), time.process_time()
         counts = find_duplicates(conn, project_id, None)
         seconds = time.perf_counter() - started

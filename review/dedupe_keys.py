@@ -85,6 +85,7 @@ class Keys:
     year: int | None
     families: tuple[str, ...]
     journal: str
+    journal_abbrev: str
     volume: str
     page: str
     numbers: frozenset[str]
@@ -240,6 +241,7 @@ def make_keys(row: dict[str, Any]) -> Keys:
     return Keys(
         id=row["id"], title=title, doi=norm_doi(row["doi"]), pmid=norm_pmid(row["pmid"]),
         year=row["year"], families=families, journal=norm_journal(journal),
+        journal_abbrev=norm_journal(row["journal_abbrev"] or ""),
         volume=norm_volume(row["volume"]), page=start,
         numbers=title_numbers(title), kind=record_kind(row["title"], row["pub_type"]),
         conference=is_conference(journal, row["pub_type"]) or in_abstract_book(row["pages_start"], row["issue"],
@@ -278,3 +280,9 @@ def _abbreviates(short: list[str], long: list[str]) -> bool:
             return False
         i += 1
     return True
+
+
+def clear_caches() -> None:
+    """Forget memoised names and journals (benchmarks time a cold start)."""
+    for function in (family_name, norm_journal, norm_volume, norm_page, is_conference, journals_compatible):
+        function.cache_clear()

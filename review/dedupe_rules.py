@@ -67,7 +67,7 @@ def _page_slip(a: Keys, b: Keys, t: float, authors: bool | None) -> bool:
     """A first page that differs while title, authors, year, journal and volume agree is a slip when it
     is a typo (a few pages off), page 1 standing in for an article number, or an e-locator ('c1804')
     against the printed page. A one-page item with the same title is a correction notice: never a slip."""
-    if not (a.volume and a.volume == b.volume and a.year == b.year and journals_compatible(a.journal, b.journal)):
+    if not (a.volume and a.volume == b.volume and a.year == b.year and same_journal(a, b)):
         return False
     if a.one_page or b.one_page or not authors or t < 95:
         return False
@@ -99,9 +99,15 @@ def _same_name(x: str, y: str) -> bool:
     return min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= 88
 
 
+def same_journal(a: Keys, b: Keys) -> bool | None:
+    """Whether the journals can be one, comparing full names and abbreviations both ways; None if unknown."""
+    verdicts = {journals_compatible(x, y) for x in (a.journal, a.journal_abbrev) for y in (b.journal, b.journal_abbrev)}
+    return True if True in verdicts else False if False in verdicts else None
+
+
 def support(a: Keys, b: Keys) -> int:
     """How many bibliographic details agree where both records have them (year, journal, volume, page)."""
-    journal = journals_compatible(a.journal, b.journal)
+    journal = same_journal(a, b)
     if a.page and b.page and a.page != b.page:
         journal = False  # a page slip (see _page_slip) never counts as full agreement
     return sum((

@@ -41,9 +41,7 @@ def veto(a: Keys, b: Keys, pages: bool = True) -> str:
         return "different pages"
     if a.kind != b.kind:
         return f"{a.kind} versus {b.kind}"
-    # one database names the meeting, another only the journal: the same volume and year say
-    # it is one abstract; without them, an abstract and the later paper stay apart
-    # the same abstract, named by its meeting in one database and by its journal in another: same
+    # the same abstract, named by its meeting in one database and by its journal in another: same year and
     # volume or first page, or the record that would be the full paper has no volume or pages to show it is one
     paper = b if a.conference else a
     if a.conference != b.conference and not (a.year == b.year and (
@@ -107,20 +105,17 @@ def same_journal(a: Keys, b: Keys) -> bool | None:
 
 def support(a: Keys, b: Keys) -> int:
     """How many bibliographic details agree where both records have them (year, journal, volume, page)."""
-    journal = same_journal(a, b)
-    if a.page and b.page and a.page != b.page:
-        journal = False  # a page slip (see _page_slip) never counts as full agreement
     return sum((
         bool(a.year and a.year == b.year),
-        journal is True,
+        same_journal(a, b) is True,
         bool(a.volume and a.volume == b.volume),
         bool(a.page and a.page == b.page),
     ))
 
 
-def classify(a: Keys, b: Keys, similarity: float | None = None) -> tuple[str, str]:
+def classify(a: Keys, b: Keys) -> tuple[str, str]:
     """(certain|possible|distinct, the reason a person can read) for one candidate pair."""
-    t = title_similarity(a, b) if similarity is None else similarity
+    t = title_similarity(a, b)
     authors = authors_agree(a, b)
     why_not = conflict(a, b, t, authors)
     if why_not:

@@ -26,7 +26,7 @@ def is_prefix(x: str, y: str) -> bool:
     return len(short) >= 40 and long.startswith(short) or len(short) >= 30 and long.endswith(" " + short)
 
 
-def veto(a: Keys, b: Keys, pages: bool = True) -> str:
+def veto(a: Keys, b: Keys, pages: bool = True, volumes: bool = True) -> str:
     """Why two records cannot be one publication, or '' when nothing forbids it."""
     if a.doi and b.doi and a.doi != b.doi and not (a.doi.startswith(b.doi) or b.doi.startswith(a.doi)):
         return "different DOIs"
@@ -35,7 +35,7 @@ def veto(a: Keys, b: Keys, pages: bool = True) -> str:
     if a.year and b.year and abs(a.year - b.year) > 1:
         return "years more than one apart"
     # supplement volumes are often mangled ('30 (Suppl 3)' exported as '3'): pages still decide
-    if a.volume and b.volume and a.volume != b.volume and not (a.supplement or b.supplement):
+    if volumes and a.volume and b.volume and a.volume != b.volume and not (a.supplement or b.supplement):
         return "different volumes"
     if pages and a.page and b.page and a.page != b.page:
         return "different pages"
@@ -54,11 +54,19 @@ def veto(a: Keys, b: Keys, pages: bool = True) -> str:
 def conflict(a: Keys, b: Keys, t: float | None = None, authors: bool | None = None) -> str:
     """The veto between two records, forgiving a first page that is plainly a slip."""
     why_not = veto(a, b)
-    if why_not == "different pages":
+    if why_not in ("different pages", "different volumes"):
         t = title_similarity(a, b) if t is None else t
-        if _page_slip(a, b, t, authors_agree(a, b) if authors is None else authors):
+        authors = authors_agree(a, b) if authors is None else authors
+        if _same_identifier(a, b) and t >= 95 and authors is not False:
+            # one DOI, one title: an article number against a page range, a year given as the volume
+            return veto(a, b, pages=False, volumes=False)
+        if why_not == "different pages" and _page_slip(a, b, t, authors):
             return veto(a, b, pages=False)
     return why_not
+
+
+def _same_identifier(a: Keys, b: Keys) -> bool:
+    return bool(a.doi and a.doi == b.doi) or bool(a.pmid and a.pmid == b.pmid)
 
 
 def _page_slip(a: Keys, b: Keys, t: float, authors: bool | None) -> bool:
@@ -127,7 +135,7 @@ def classify(a: Keys, b: Keys) -> tuple[str, str]:
         return CERTAIN, "same journal, volume, page and year, alike titles"
     if authors is False and t < 97 and not (a.doi and a.doi == b.doi):
         return (POSSIBLE, "titles alike, authors differ") if t >= 90 else (DISTINCT, "authors differ")
-    same_id = bool(a.doi and a.doi == b.doi) or bool(a.pmid and a.pmid == b.pmid)
+    same_id = _same_identifier(a, b)
     if a.numbers != b.numbers and a.title and b.title:
         return (POSSIBLE, "numbers in the titles differ") if t >= 85 or same_id else (DISTINCT, "titles differ")
     if a.generic or b.generic:

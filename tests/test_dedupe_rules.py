@@ -155,3 +155,12 @@ def test_a_paper_reusing_its_meeting_abstract_a_year_later_is_not_certain():
     paper = keys(title="Sitagliptin attenuated brain damage in mice with chronic hypoperfusion", doi="",
                  journal="J Hypertens", volume="33", pages_start="1001", year=2015, abstract=abstract)
     assert verdict(meeting, paper) == DISTINCT
+
+
+def test_one_doi_and_title_forgive_an_article_number_and_a_year_given_as_volume():
+    cochrane = dict(title="Tafenoquine for preventing relapse in people with Plasmodium vivax malaria",
+                    authors=["Rodrigo, C.", "Rajapakse, S."], year=2020, doi="10.1002/14651858.CD010458.pub3")
+    a = keys(id=1, **cochrane, journal="Cochrane Database Syst Rev", volume="9", pages_start="CD010458")
+    b = keys(**cochrane, journal="Cochrane Database of Systematic Reviews", volume="2020", pages_start="")
+    assert verdict(a, b) == CERTAIN
+    assert verdict(a, keys(**{**cochrane, "doi": ""}, journal="Cochrane Database Syst Rev", volume="2020")) == DISTINCT

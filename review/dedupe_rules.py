@@ -26,7 +26,7 @@ def is_prefix(x: str, y: str) -> bool:
     return len(short) >= 40 and long.startswith(short) or len(short) >= 30 and long.endswith(" " + short)
 
 
-def veto(a: Keys, b: Keys, pages: bool = True, volumes: bool = True) -> str:
+def veto(a: Keys, b: Keys, pages: bool = True, volumes: bool = True, meetings: bool = True) -> str:
     """Why two records cannot be one publication, or '' when nothing forbids it."""
     if a.doi and b.doi and a.doi != b.doi and not (a.doi.startswith(b.doi) or b.doi.startswith(a.doi)):
         return "different DOIs"
@@ -44,7 +44,7 @@ def veto(a: Keys, b: Keys, pages: bool = True, volumes: bool = True) -> str:
     # the same abstract, named by its meeting in one database and by its journal in another: same year and
     # volume or first page, or the record that would be the full paper has no volume or pages to show it is one
     paper = b if a.conference else a
-    if a.conference != b.conference and not (a.year == b.year and (
+    if meetings and a.conference != b.conference and not (a.year == b.year and (
             (a.volume and a.volume == b.volume) or (a.page and a.page == b.page)
             or not (paper.volume or paper.page))):
         return "conference abstract versus full paper"
@@ -54,12 +54,13 @@ def veto(a: Keys, b: Keys, pages: bool = True, volumes: bool = True) -> str:
 def conflict(a: Keys, b: Keys, t: float | None = None, authors: bool | None = None) -> str:
     """The veto between two records, forgiving a first page that is plainly a slip."""
     why_not = veto(a, b)
-    if why_not in ("different pages", "different volumes"):
+    if why_not in ("different pages", "different volumes", "conference abstract versus full paper"):
         t = title_similarity(a, b) if t is None else t
         authors = authors_agree(a, b) if authors is None else authors
         if _same_identifier(a, b) and t >= 95 and authors is not False:
-            # one DOI, one title: an article number against a page range, a year given as the volume
-            return veto(a, b, pages=False, volumes=False)
+            # one DOI, one title: an article number against a page range, a year given as the volume, a
+            # journal article that one database calls a conference paper
+            return veto(a, b, pages=False, volumes=False, meetings=False)
         if why_not == "different pages" and _page_slip(a, b, t, authors):
             return veto(a, b, pages=False)
     return why_not
@@ -136,7 +137,7 @@ def classify(a: Keys, b: Keys) -> tuple[str, str]:
     if authors is False and t < 97 and not (a.doi and a.doi == b.doi):
         return (POSSIBLE, "titles alike, authors differ") if t >= 90 else (DISTINCT, "authors differ")
     same_id = _same_identifier(a, b)
-    if a.numbers != b.numbers and a.title and b.title:
+    if a.numbers != b.numbers and a.title and b.title and not (same_id and t >= 95):
         return (POSSIBLE, "numbers in the titles differ") if t >= 85 or same_id else (DISTINCT, "titles differ")
     if a.generic or b.generic:
         return _generic(a, b, t, same_id, authors)

@@ -164,3 +164,15 @@ def test_one_doi_and_title_forgive_an_article_number_and_a_year_given_as_volume(
     b = keys(**cochrane, journal="Cochrane Database of Systematic Reviews", volume="2020", pages_start="")
     assert verdict(a, b) == CERTAIN
     assert verdict(a, keys(**{**cochrane, "doi": ""}, journal="Cochrane Database Syst Rev", volume="2020")) == DISTINCT
+
+
+def test_one_doi_and_title_forgive_a_conference_label_and_subject_codes_after_the_title():
+    paper = dict(title="Reduction of environmental contamination with multidrug-resistant bacteria by copper-alloy "
+                       "coating of surfaces", authors=["Souli, M.", "Antoniadou, A."], year=2017,
+                 doi="10.1017/ice.2017.52", journal="Infection Control and Hospital Epidemiology")
+    scopus = keys(id=1, **paper, volume="38", pages_start="765", pub_type="Conference Paper")
+    in_press = keys(**paper, volume="", pages_start="1", pub_type="Article In Press")
+    assert verdict(scopus, in_press) == CERTAIN
+    coded = keys(**{**paper, "title": paper["title"] + " 06 Biological Sciences 0605 Microbiology"}, volume="38",
+                 pages_start="765")
+    assert verdict(scopus, coded) == CERTAIN

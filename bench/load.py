@@ -12,7 +12,7 @@ Printed: requests/s, p50/p95/p99 latency per kind of request, errors, the ratio 
 under load to the baseline's; then every decision that got a success response is counted in the
 database. Exit status 1 when a decision is missing or a request failed.
 
-    python bench/load.py [--records 80000] [--reviewers 20] [--seconds 60] [--import-records 20000] [--think 1.0]
+    python bench/load.py [--records 80000] [--reviewers 20] [--seconds 60] [--import-records 20000] [--no-export] [--think 1.0]
 
 --think is each reviewer's reading time per record: 1 s is a very fast person (people take 5-30 s);
 --think 0 makes every reviewer a machine that decides as soon as the page is there (a saturation test).
@@ -221,7 +221,8 @@ def main() -> int:
     parser.add_argument("--reviewers", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--baseline", type=float, default=10.0, help="seconds of the single-reviewer baseline")
-    parser.add_argument("--import-records", type=int, default=20_000)
+    parser.add_argument("--import-records", type=int, default=20_000, help="records in the lead's upload (0: no import)")
+    parser.add_argument("--no-export", action="store_true", help="no communicator exporting meanwhile")
     parser.add_argument("--think", type=float, default=1.0,
                         help="seconds each reviewer reads a record before deciding (0: as fast as the server answers)")
     args = parser.parse_args()
@@ -232,7 +233,8 @@ def main() -> int:
     try:
         world = build(path, args.records, args.reviewers)
         upload = ris_file(args.import_records)
-        print(f"import file: {args.import_records} records, {len(upload) / 1e6:.1f} MB")
+        if args.import_records:
+            print(f"import file: {args.import_records} records, {len(upload) / 1e6:.1f} MB")
         server, port = start_server(path)
         pid, sessions = world["project"], world["sessions"]
         successes: dict[str, list] = collections.defaultdict(list)
@@ -246,10 +248,15 @@ def main() -> int:
         until = time.perf_counter() + args.seconds
         team = [(screen_loop, (Client(port, sessions[f"rev{i}"], load_log), pid, until, successes[f"rev{i}"], args.think))
                 for i in range(args.reviewers)]
-        lead = (import_once, (Client(port, sessions["lead"], load_log), pid, upload))
-        comm = (export_loop, (Client(port, sessions["comm"], load_log), pid, until))
-        wall = run_threads([*team, lead, comm])
-        loaded = report(f"load: {args.reviewers} reviewers (reading {args.think:g} s per record) + 1 lead importing + 1 communicator exporting", load_log, wall)
+        bulk = []
+        if args.import_records:
+            bulk.append((import_once, (Client(port, sessions["lead"], load_log), pid, upload)))
+        if not args.no_export:
+            bulk.append((export_loop, (Client(port, sessions["comm"], load_log), pid, until)))
+        wall = run_threads([*team, *bulk])
+        loaded = report(f"load: {args.reviewers} reviewers (reading {args.think:g} s per record)"
+                        f"{' + 1 lead importing' if args.import_records else ''}"
+                        f"{'' if args.no_export else ' + 1 communicator exporting'}", load_log, wall)
         for kind in ("decide", "next", "screening"):
             if kind in base and kind in loaded:
                 print(f"  ratio p95 {kind} under load / baseline: {loaded[kind] / base[kind]:.2f}"

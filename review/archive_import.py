@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import secrets
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -14,13 +15,20 @@ from review.errors import Invalid
 
 
 def import_project_archive(conn: sqlite3.Connection, path: str | Path, user_id: int | None,
-                           files_dir: str | Path) -> int:
-    """Create a new project from an archive (all or nothing) and copy its PDFs; return the new project's id."""
+                           files_dir: str | Path, keep_members: bool = True) -> int:
+    """Create a new project from an archive (all or nothing, PDFs included); return the new project's id.
+
+    keep_members False leaves the archive's memberships behind (the importing user becomes the only member, as
+    lead): a person importing through the web must not put other accounts into a project without their say."""
     reader = ArchiveReader(path)
+    staging = Path(files_dir) / f".import-{secrets.token_hex(8)}"
     try:
         _check_tables(conn, reader)
+        # PDFs are checked against their names before a row is written, so a forged one leaves nothing behind.
+        for digest in reader.pdfs():
+            reader.extract_pdf(digest, staging / f"{digest}.pdf")
         with transaction(conn):
-            ids = _Importer(conn, reader).run()
+            ids = _Importer(conn, reader, skip={"memberships"} if not keep_members else set()).run()
             project_id = ids["projects"][reader.manifest["project_id"]]
             if user_id is not None and not conn.execute(
                     "SELECT 1 FROM memberships WHERE project_id = ? AND user_id = ?", (project_id, user_id)).fetchone():
@@ -28,11 +36,20 @@ def import_project_archive(conn: sqlite3.Connection, path: str | Path, user_id: 
                              "VALUES (?, ?, 'lead', 1, ?)", (project_id, user_id, now()))
             record_event(conn, project_id, user_id, "project.import_archive", Path(path).name,
                          {"from_project": reader.manifest["project_id"]})
-        for digest in reader.pdfs():
-            reader.extract_pdf(digest, Path(files_dir) / f"project-{project_id}" / f"{digest}.pdf")
+            _move_files(staging, Path(files_dir) / f"project-{project_id}")
     finally:
         reader.close()
+        shutil.rmtree(staging, ignore_errors=True)
     return project_id
+
+
+def _move_files(staging: Path, folder: Path) -> None:
+    # Inside the transaction: should a move fail, the rows are rolled back with it.
+    if not staging.is_dir():
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    for pdf in staging.iterdir():
+        pdf.replace(folder / pdf.name)
 
 
 def _check_tables(conn: sqlite3.Connection, reader: ArchiveReader) -> None:
@@ -48,8 +65,8 @@ def _check_tables(conn: sqlite3.Connection, reader: ArchiveReader) -> None:
 class _Importer:
     """Inserts the archive's rows table by table, mapping every old id to the new one."""
 
-    def __init__(self, conn: sqlite3.Connection, reader: ArchiveReader):
-        self.conn, self.reader = conn, reader
+    def __init__(self, conn: sqlite3.Connection, reader: ArchiveReader, skip: set[str] = frozenset()):
+        self.conn, self.reader, self.skip = conn, reader, skip
         self.ids: dict[str, dict[Any, int]] = {"users": self._people()}
         self.later: list[tuple[str, str, int, str, Any]] = []
 
@@ -75,7 +92,8 @@ class _Importer:
             with_id = has_row_id(self.conn, table)
             if new_project is not None and "project_id" in cols:  # drop rows triggers made for the new records
                 self.conn.execute(f'DELETE FROM "{table}" WHERE project_id = ?', (new_project,))
-            for number, row in enumerate(self.reader.rows(table), start=1):
+            rows = () if table in self.skip else self.reader.rows(table)
+            for number, row in enumerate(rows, start=1):
                 self._insert(table, row, cols, refs, deferred.get(table, set()), with_id, number)
             if table == "projects":
                 new_project = next(iter(self.ids.get("projects", {}).values()), None)

@@ -116,8 +116,25 @@ def test_pdf_that_does_not_match_its_name_is_refused(review, tmp_path):
             dst.writestr(info.filename, b"%PDF forged" if info.filename.endswith(".pdf") else src.read(info))
     forged = tmp_path / "forged.zip"
     forged.write_bytes(data.getvalue())
+    before = conn.execute("SELECT COUNT(*) FROM projects").fetchone()[0]
     with pytest.raises(Invalid, match="SHA-256"):
         archive_import.import_project_archive(conn, forged, None, tmp_path / "f2")
+    assert conn.execute("SELECT COUNT(*) FROM projects").fetchone()[0] == before
+    assert not any((tmp_path / "f2").rglob("*.pdf"))
+
+
+def test_import_without_members_makes_the_importer_the_only_member(review, tmp_path):
+    conn, project_id, files, digest = review
+    path = archive_of(conn, project_id, files, tmp_path)
+    importer = conn.execute("INSERT INTO users (name, password_hash, created_at) VALUES ('ida', 'x', ?)",
+                            (db.now(),)).lastrowid
+    new_id = archive_import.import_project_archive(conn, path, importer, tmp_path / "f3", keep_members=False)
+    members = conn.execute("SELECT user_id, role FROM memberships WHERE project_id = ?", (new_id,)).fetchall()
+    assert [tuple(m) for m in members] == [(importer, "lead")]
+    decided_by = conn.execute("SELECT DISTINCT u.name FROM screening_events e JOIN users u ON u.id = e.user_id "
+                              "WHERE e.project_id = ?", (new_id,)).fetchall()
+    assert [r[0] for r in decided_by] == ["rev"]
+    assert (tmp_path / "f3" / f"project-{new_id}" / f"{digest}.pdf").read_bytes() == PDF
 
 
 def test_archive_and_import_archive_commands(review, db_path, tmp_path):

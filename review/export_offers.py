@@ -64,10 +64,15 @@ def export_for(conn: sqlite3.Connection, project_id: int, user_id: int, what: st
         raise Forbidden("while screening is blinded, only the lead and those who resolve conflicts can export "
                         "records chosen by other reviewers' decisions; ask the lead to lift blinding")
     values: dict[str, Any] = {}
+    # Said here in words a person on the web understands; the command line's messages name its options.
     if "stage" in options:
+        if stage not in (1, 2):
+            raise Invalid("choose the stage: title and abstract, or full text")
         values["stage"] = stage
     if "label" in options:
-        values["label"] = label
+        if not (label or "").strip():
+            raise Invalid("type the label whose records you want")
+        values["label"] = label.strip()
     if what in ("records", "records-with-decisions") and search is not None:
         values["search"] = search
     if what == "prisma":

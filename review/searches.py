@@ -19,6 +19,7 @@ RECORD_FIELDS = (
     "source_id", "title", "abstract", "authors", "year", "journal", "journal_abbrev", "volume", "issue",
     "pages_start", "pages_end", "doi", "pmid", "issn", "keywords", "language", "pub_type", "url", "extra", "raw",
 )
+FTS_TRIGGER = "records_fts_insert"
 JSON_FIELDS = {"authors": list, "keywords": list, "extra": dict}
 
 
@@ -44,9 +45,21 @@ def add_records(conn: sqlite3.Connection, project_id: int, search_id: int,
            f"VALUES (?, ?, ?, {', '.join('?' * len(RECORD_FIELDS))})")
     counter = itertools.count(1)
     with transaction(conn):
+        trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                               (FTS_TRIGGER,)).fetchone()
+        last_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM records").fetchone()[0]
+        if trigger:
+            # Indexing the new rows in one statement is ~3x faster than the per-row trigger; the trigger
+            # is back before the transaction ends, so no other connection ever sees it missing.
+            conn.execute(f"DROP TRIGGER {FTS_TRIGGER}")
         rows = (_record_row(project_id, search_id, next(counter), record) for record in records)
         conn.executemany(sql, rows)
         count = next(counter) - 1
+        if trigger:
+            conn.execute("""INSERT INTO records_fts(rowid, title, abstract, authors, journal, keywords)
+                            SELECT id, title, abstract, authors, journal, keywords FROM records WHERE id > ?""",
+                         (last_id,))
+            conn.execute(trigger[0])
         conn.execute("UPDATE searches SET record_count = record_count + ? WHERE id = ?", (count, search_id))
     return count
 

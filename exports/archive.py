@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
 import zipfile
@@ -101,7 +102,8 @@ class ArchiveReader:
         if name not in self.names:
             return
         with self.zf.open(name) as member:
-            for number, line in enumerate(_capped_lines(member, MAX_MEMBER), start=1):
+            # A buffered reader splits lines in C; ZipExtFile.readline peeks byte by byte in Python.
+            for number, line in enumerate(_capped_lines(io.BufferedReader(member, CHUNK), MAX_MEMBER), start=1):
                 try:
                     row = json.loads(line)
                 except ValueError:

@@ -28,6 +28,7 @@ OFFERS: dict[str, tuple[tuple[str, ...], str]] = {
     "prisma": ((), "member"),
     "extraction": ((), "member"),
     "sof": ((), "member"),
+    "rob": ((), "member"),
     "rob-plot": ((), "member"),
 }
 # The exports whose functions take viewer_id and show the viewer only what blinding lets them see.

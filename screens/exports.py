@@ -21,7 +21,7 @@ CHUNK = 1024 * 1024
 GROUPS = (
     ("exports.group.records", ("records-with-decisions", "records", "labelled")),
     ("exports.group.screening", ("included", "excluded", "conflicts", "decisions", "duplicates")),
-    ("exports.group.report", ("searches", "prisma", "extraction", "sof", "rob-plot")),
+    ("exports.group.report", ("searches", "prisma", "extraction", "sof", "rob", "rob-plot")),
 )
 
 

@@ -55,6 +55,10 @@ def test_archive_imports_into_a_new_database_with_everything(review, tmp_path):
     old_titles = [r[0] for r in conn.execute("SELECT title FROM records WHERE project_id = ? ORDER BY id", (project_id,))]
     assert [r[0] for r in other.execute("SELECT title FROM records WHERE project_id = ? ORDER BY id", (new_id,))] == old_titles
     assert [s["title"] for s in publications.published_summaries(other)] == ["Pauser på jobben"]
+    found = other.execute("SELECT r.title FROM records_fts f JOIN records r ON r.id = f.rowid "
+                          "WHERE records_fts MATCH 'citation' AND r.project_id = ?", (new_id,)).fetchall()
+    assert len(found) == 2  # the imported records are in the full-text index, and the trigger is back
+    assert other.execute("SELECT 1 FROM sqlite_master WHERE name = 'records_fts_insert'").fetchone()
     versions = other.execute("""SELECT COUNT(*) FROM summary_versions v JOIN summaries s ON s.id = v.summary_id
                                 WHERE s.project_id = ?""", (new_id,)).fetchone()[0]
     assert versions == 2

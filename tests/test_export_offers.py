@@ -82,3 +82,11 @@ def test_non_members_and_unknown_exports_are_refused(blinded):
         export_offers.export_for(conn, project_id, lead, "everything", "csv")
     with pytest.raises(Invalid, match="exported as"):
         export_offers.export_for(conn, project_id, lead, "searches", "ris")
+
+
+def test_every_export_of_the_command_line_is_offered_on_the_web():
+    from review import exporting
+    from screens.exports import GROUPS
+
+    assert set(export_offers.OFFERS) == set(exporting.EXPORTS)
+    assert sorted(w for _, names in GROUPS for w in names) == sorted(exporting.EXPORTS)

@@ -61,6 +61,7 @@ def test_a_blinded_reviewers_files_hold_nothing_of_anothers_open_decision(app, t
 
 def test_downloads_name_the_file_and_change_nothing(app, conn, team):
     project_id, ids = team
+    add_search(conn, project_id, "Embase", 2)
     login(app, "lea")
     events = conn.execute("SELECT COUNT(*) FROM audit_events").fetchone()[0]
     response = get_file(app, project_id, what="conflicts", format="csv", stage="1")
@@ -70,10 +71,14 @@ def test_downloads_name_the_file_and_change_nothing(app, conn, team):
     assert [r["record_id"] for r in csv.DictReader(io.StringIO(response.text))] == [str(ids[1])]
     ris = get_file(app, project_id, what="records-with-decisions", format="ris")
     assert ris.headers["Content-Disposition"].endswith(f'filename="sil-project{project_id}-records-with-decisions.ris"')
-    assert ris.text.count("ER  -") == 4
+    assert ris.text.count("ER  -") == 6
     svg = get_file(app, project_id, what="prisma", format="svg")
     assert svg.headers["Content-Disposition"] == f'attachment; filename="sil-project{project_id}-prisma.svg"'
     assert "<svg" in svg.text
+    search_id = conn.execute("SELECT MIN(id) FROM searches WHERE project_id = ?", (project_id,)).fetchone()[0]
+    one = get_file(app, project_id, what="records", format="csv", search=str(search_id))
+    assert one.headers["Content-Disposition"].endswith(f'-records-search{search_id}.csv"')
+    assert one.text.count("MEDLINE record") == 4 and "Embase" not in one.text
     xlsx = get_file(app, project_id, what="searches", format="xlsx")
     assert xlsx.body[:2] == b"PK"
     assert conn.execute("SELECT COUNT(*) FROM audit_events").fetchone()[0] == events
@@ -88,6 +93,7 @@ def test_a_choice_that_cannot_be_exported_is_shown_on_the_form(app, team):
     assert "can be exported as csv, xlsx" in page.text
     page = get_file(app, project_id, 404, what="rob-plot", format="svg")
     assert "no consensus risk-of-bias assessment" in page.text
+    app.get(f"/projects/{project_id}/archive.zip", status=403)  # the archive holds every decision: lead only
 
 
 def test_strangers_are_not_told_the_project_exists(app, team):

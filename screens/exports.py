@@ -31,6 +31,7 @@ def install(app: bottle.Bottle) -> None:
     app.route("/projects/<project_id:int>/archive.zip", "GET", archive, name="project_archive")
     app.route("/projects/import", "GET", import_form, name="project_import")
     app.route("/projects/import", "POST", import_archive, name="project_import_post")
+    app.add_hook("before_request", refuse_oversized_upload)
     add_project_tab(app, 75, "project_exports", "exports.tab")
 
 
@@ -90,15 +91,24 @@ def max_bytes() -> int:
     return int(ctx().app.config.get("sil.archive_max_bytes", ARCHIVE_MAX_BYTES))
 
 
+def refuse_oversized_upload() -> None:
+    """Before the body is read at all (the CSRF check would spool it to disk): refuse an archive over the limit."""
+    if request.method != "POST" or request.path != "/projects/import":
+        return
+    limit = int(request.app.config.get("sil.archive_max_bytes", ARCHIVE_MAX_BYTES))
+    if (request.content_length or 0) > limit + CHUNK:
+        from screens.app import request_language
+        from screens.i18n import translate
+
+        raise bottle.HTTPError(413, translate(request_language(None), "exports.too_large", mb=limit // 1024**2))
+
+
 def import_archive() -> Any:
     c = ctx()
     upload = request.files.get("archive")
     if upload is None or not upload.raw_filename:
         response.status = 400
         return import_form(c._("exports.no_file"))
-    if (request.content_length or 0) > max_bytes() + CHUNK:
-        response.status = 413
-        return import_form(c._("exports.too_large", mb=max_bytes() // 1024**2))
     with tempfile.TemporaryDirectory() as folder:
         # Saved under the uploaded name (made safe) so every message names the file the person chose.
         path = Path(folder) / safe_name(upload.raw_filename)

@@ -148,6 +148,10 @@ def test_an_archive_over_the_upload_limit_is_refused(app, conn, team):
     form["archive"] = ("big.zip", b"x" * 4096)
     page = form.submit(status=400)
     assert "larger than" in page.html.find(id="import-error").text
+    form = page.forms["archive-form"]
+    form["archive"] = ("huge.zip", b"x" * (2 * 1024 * 1024 + 10))  # refused before the body is read
+    assert "The file is larger than 0 MB" in form.submit(status=413).text
+    assert conn.execute("SELECT COUNT(*) FROM projects").fetchone()[0] == 1
 
 
 def test_importing_needs_the_csrf_token(app, team):

@@ -17,11 +17,13 @@ from review.searches import FTS_TRIGGER
 
 
 def import_project_archive(conn: sqlite3.Connection, path: str | Path, user_id: int | None,
-                           files_dir: str | Path, keep_members: bool = True) -> int:
+                           files_dir: str | Path, trusted: bool = True) -> int:
     """Create a new project from an archive (all or nothing, PDFs included); return the new project's id.
 
-    keep_members False leaves the archive's memberships behind (the importing user becomes the only member, as
-    lead): a person importing through the web must not put other accounts into a project without their say."""
+    trusted False (an import by someone other than a site admin) leaves the archive's memberships behind, so the
+    importing user is the only member, as lead, and matches no one but the importer to this Sil's accounts: the
+    others get disabled accounts named "<name> (archive xxxxxx)", so an upload cannot put real people into a
+    project, speak for them, or reserve their user names."""
     reader = ArchiveReader(path)
     staging = Path(files_dir) / f".import-{secrets.token_hex(8)}"
     try:
@@ -30,7 +32,7 @@ def import_project_archive(conn: sqlite3.Connection, path: str | Path, user_id: 
         for digest in reader.pdfs():
             reader.extract_pdf(digest, staging / f"{digest}.pdf")
         with transaction(conn):
-            ids = _Importer(conn, reader, skip={"memberships"} if not keep_members else set()).run()
+            ids = _Importer(conn, reader, user_id, trusted=trusted).run()
             project_id = ids["projects"][reader.manifest["project_id"]]
             if user_id is not None and not conn.execute(
                     "SELECT 1 FROM memberships WHERE project_id = ? AND user_id = ?", (project_id, user_id)).fetchone():
@@ -69,7 +71,8 @@ def _bulk_fts(conn: sqlite3.Connection) -> Iterator[None]:
     """Index the imported records for full-text search in one statement, as review.searches.add_records does.
 
     Must run inside the import's transaction: the trigger is back before it ends, so no one sees it missing."""
-    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (FTS_TRIGGER,)).fetchone()
+    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                           (FTS_TRIGGER,)).fetchone()
     last_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM records").fetchone()[0]
     if trigger:
         conn.execute(f"DROP TRIGGER {FTS_TRIGGER}")
@@ -83,8 +86,12 @@ def _bulk_fts(conn: sqlite3.Connection) -> Iterator[None]:
 class _Importer:
     """Inserts the archive's rows table by table, mapping every old id to the new one."""
 
-    def __init__(self, conn: sqlite3.Connection, reader: ArchiveReader, skip: set[str] = frozenset()):
-        self.conn, self.reader, self.skip = conn, reader, skip
+    def __init__(self, conn: sqlite3.Connection, reader: ArchiveReader, importer: int | None, trusted: bool):
+        self.conn, self.reader = conn, reader
+        self.skip = set() if trusted else {"memberships"}
+        self.match_people = trusted
+        row = conn.execute("SELECT name FROM users WHERE id = ?", (importer,)).fetchone() if importer else None
+        self.importer_name = row[0] if row else None
         self.ids: dict[str, dict[Any, int]] = {"users": self._people()}
         self.later: list[tuple[str, str, int, str, Any]] = []
 
@@ -94,13 +101,21 @@ class _Importer:
             name = str(person.get("name") or "").strip()
             if not name:
                 raise Invalid(f"{self.reader.path.name}: a person in the archive has no name")
-            row = self.conn.execute("SELECT id FROM users WHERE name = ?", (name,)).fetchone()
-            if row is None:  # keep who did what: an account without a usable password, disabled
-                row = [self.conn.execute(
-                    "INSERT INTO users (name, display_name, password_hash, created_at, disabled_at) VALUES (?, ?, ?, ?, ?)",
-                    (name, person.get("display_name") or "", "!" + secrets.token_hex(8), now(), now())).lastrowid]
-            found[person.get("id")] = row[0]
+            found[person.get("id")] = self._account(name, str(person.get("display_name") or ""))
         return found
+
+    def _account(self, name: str, display_name: str) -> int:
+        if self.match_people or name == self.importer_name:
+            row = self.conn.execute("SELECT id FROM users WHERE name = ?", (name,)).fetchone()
+            if row is not None:
+                return row[0]
+        if not self.match_people:
+            # Not matched to this Sil's accounts, so an upload can neither speak for nor reserve a real person.
+            display_name, name = display_name or name, f"{name} (archive {secrets.token_hex(3)})"
+        # Keep who did what: an account without a usable password, disabled.
+        return self.conn.execute(
+            "INSERT INTO users (name, display_name, password_hash, created_at, disabled_at) VALUES (?, ?, ?, ?, ?)",
+            (name, display_name, "!" + secrets.token_hex(8), now(), now())).lastrowid
 
     def run(self) -> dict[str, dict[Any, int]]:
         order, deferred = table_order(self.conn)

@@ -18,7 +18,7 @@ MIMETYPES = {"csv": "text/csv; charset=utf-8", "ris": "application/x-research-in
 
 def export_decisions(conn: sqlite3.Connection, project_id: int, fmt: str, viewer_id: int | None = None,
                      **_options: Any) -> bytes:
-    """The decision log (review.exporting's 'decisions'): all of it for the command line, as blinding allows for a viewer."""
+    """The decision log (review.exporting's 'decisions'): all for the command line, as blinding allows for a viewer."""
     return _bytes(export_screening(conn, project_id, viewer_id, "decisions", fmt)[0])
 
 

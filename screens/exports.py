@@ -115,7 +115,7 @@ def import_archive() -> Any:
         try:
             copy_capped(upload.file, path, max_bytes())
             project_id = import_project_archive(c.conn, path, c.user["id"], c.app.config["sil.files"],
-                                                keep_members=bool(c.user["is_admin"]))
+                                                trusted=bool(c.user["is_admin"]))
         except Invalid as error:
             response.status = 400
             return import_form(str(error))

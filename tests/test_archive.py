@@ -127,17 +127,19 @@ def test_pdf_that_does_not_match_its_name_is_refused(review, tmp_path):
     assert not any((tmp_path / "f2").rglob("*.pdf"))
 
 
-def test_import_without_members_makes_the_importer_the_only_member(review, tmp_path):
+def test_untrusted_import_makes_the_importer_the_only_member_and_matches_no_one_else(review, tmp_path):
     conn, project_id, files, digest = review
     path = archive_of(conn, project_id, files, tmp_path)
     importer = conn.execute("INSERT INTO users (name, password_hash, created_at) VALUES ('ida', 'x', ?)",
                             (db.now(),)).lastrowid
-    new_id = archive_import.import_project_archive(conn, path, importer, tmp_path / "f3", keep_members=False)
+    new_id = archive_import.import_project_archive(conn, path, importer, tmp_path / "f3", trusted=False)
     members = conn.execute("SELECT user_id, role FROM memberships WHERE project_id = ?", (new_id,)).fetchall()
     assert [tuple(m) for m in members] == [(importer, "lead")]
-    decided_by = conn.execute("SELECT DISTINCT u.name FROM screening_events e JOIN users u ON u.id = e.user_id "
-                              "WHERE e.project_id = ?", (new_id,)).fetchall()
-    assert [r[0] for r in decided_by] == ["rev"]
+    decided_by = conn.execute("SELECT DISTINCT u.name, u.display_name, u.disabled_at FROM screening_events e "
+                              "JOIN users u ON u.id = e.user_id WHERE e.project_id = ?", (new_id,)).fetchall()
+    # The existing account 'rev' is not made to speak in the upload; a disabled stand-in keeps who did what.
+    assert len(decided_by) == 1 and decided_by[0]["name"].startswith("rev (archive ")
+    assert decided_by[0]["display_name"] == "rev" and decided_by[0]["disabled_at"]
     assert (tmp_path / "f3" / f"project-{new_id}" / f"{digest}.pdf").read_bytes() == PDF
 
 

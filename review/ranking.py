@@ -24,10 +24,10 @@ class Settings:
     """Every knob of the model, the same for every project (no per-review tuning)."""
 
     classifier: str = "svm"          # svm | logreg | cnb
-    balance: float = 10.0            # includes together weigh this many times the excludes together
-    c: float = 1.0                   # inverse regularisation strength of svm/logreg
+    balance: float = 9.8             # includes together weigh this many times the excludes together
+    c: float = 0.11                  # inverse regularisation strength of svm/logreg (strong regularisation)
     ngram_max: int = 2               # words and word pairs
-    min_df: int = 1
+    min_df: int = 2                  # a term in one record only cannot generalise; dropping it shrinks the model
     max_df: float = 1.0
     sublinear_tf: bool = True
 

@@ -111,6 +111,25 @@ def build_parser() -> argparse.ArgumentParser:
     simulation.add_arguments(p)
     p.set_defaults(command=cmd_simulate)
 
+    p = sub.add_parser("export-portal", help="write the published summaries as a static site (HTML, CSS, feeds)")
+    add_common(p)
+    p.add_argument("dir", help="folder to write (new, empty, or an earlier portal export)")
+    p.add_argument("--base-url", default="", help="where the site will be published, for absolute links in the feeds")
+    p.set_defaults(command=cmd_export_portal)
+
+    p = sub.add_parser("archive", help="write a whole project (its data as JSON and its PDFs) to a zip")
+    add_common(p)
+    p.add_argument("project", help="project id (or exact title)")
+    p.add_argument("--out", required=True, help="the zip file to write")
+    p.add_argument("--files", help="folder of uploaded PDFs (default: 'files' beside the database)")
+    p.set_defaults(command=cmd_archive)
+
+    p = sub.add_parser("import-archive", help="import a project archive as a new project; prints its id last")
+    add_common(p)
+    p.add_argument("file", help="a zip written by 'run.py archive'")
+    p.add_argument("--files", help="folder of uploaded PDFs (default: 'files' beside the database)")
+    p.set_defaults(command=cmd_import_archive)
+
     p = sub.add_parser("backup", help="copy the live database with SQLite's backup API")
     add_common(p)
     p.add_argument("dest", help="the new file to write")
@@ -270,6 +289,47 @@ def write_file_atomically(path: Path, data: bytes) -> None:
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise Invalid(f"cannot write {path}: {error.strerror}") from error
+
+
+def cmd_export_portal(args: argparse.Namespace) -> None:
+    from exports.portal import export_site
+    from review.publications import published_summaries
+    from screens.portal import gettext_for
+
+    items = published_summaries(open_db(args))
+    files = export_site(args.dir, items, gettext_for, args.base_url)
+    print(f"Wrote {len(items)} published summaries ({len(files)} files) to {args.dir}")
+
+
+def files_folder(args: argparse.Namespace) -> Path:
+    """--files, or the 'files' folder beside the database (where the web app keeps PDFs)."""
+    return Path(args.files) if args.files else Path(database_path(args)).resolve().parent / "files"
+
+
+def cmd_archive(args: argparse.Namespace) -> None:
+    from review.archive import write_project_archive
+
+    conn = open_db(args)
+    project = projects.resolve_project(conn, args.project)
+    out = Path(args.out)
+    if out.exists():
+        raise SilError(f"{out} exists already; choose a new file name for the archive")
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        with open(partial, "wb") as stream:
+            write_project_archive(conn, project["id"], stream, files_folder(args))
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+    print(f"Wrote project {project['id']} to {out}")
+
+
+def cmd_import_archive(args: argparse.Namespace) -> None:
+    from review.archive_import import import_project_archive
+
+    project_id = import_project_archive(open_db(args), args.file, None, files_folder(args))
+    print(f"Imported {args.file} as project {project_id}")
+    print(project_id)
 
 
 def cmd_backup(args: argparse.Namespace) -> None:

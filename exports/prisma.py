@@ -158,3 +158,10 @@ def _line(points: list[tuple[float, float]], prefix: str) -> str:
     path = " ".join(f"{x},{y}" for x, y in points)
     return (f'<polyline points={quoteattr(path)} fill="none" stroke="{COLOURS["stroke"]}" stroke-width="1.5" '
             f'marker-end="url(#{prefix}-arrow)"/>')
+
+
+def inline_svg(svg: str) -> str:
+    """The SVG for use inside an HTML page: it scales to its container (no fixed width and height)."""
+    import re
+
+    return re.sub(r'^<svg ([^>]*?)width="\d+" height="\d+" ', r"<svg \1", svg[svg.index("<svg"):], count=1)

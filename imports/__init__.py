@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from imports import bibtex, csvfiles, endnote_xml, medline, refer, ris, wos
 from imports.decode import decode
@@ -29,6 +29,24 @@ class ParsedFile:
 
 def read_file(data: bytes, file_name: str) -> ParsedFile:
     """Read one export file; raises ImportFailure (and nothing else) when it cannot be imported."""
+    streamed = stream_file(data, file_name)
+    records = list(streamed.records)
+    return ParsedFile(format=streamed.format, encoding=streamed.encoding, records=records,
+                      warnings=streamed.warnings)
+
+
+@dataclass
+class StreamedFile:
+    """Like ParsedFile, but records arrive one at a time; warnings are complete once they are all read."""
+
+    format: str
+    encoding: str
+    records: Iterator[dict[str, Any]]
+    warnings: list[str]
+
+
+def stream_file(data: bytes, file_name: str) -> StreamedFile:
+    """Start reading a file: its format and encoding now, its records (and ImportFailure) as they come."""
     if not data.strip():
         raise ImportFailure(file_name, None, "the file is empty")
     text, encoding, warnings = decode(data)
@@ -38,11 +56,19 @@ def read_file(data: bytes, file_name: str) -> ParsedFile:
                             "(or PubMed/MEDLINE, Web of Science plain text, EndNote XML, BibTeX or CSV)")
     if kind.startswith("display:"):
         raise ImportFailure(file_name, 1, ADVICE[kind.split(":", 1)[1]])
+    return StreamedFile(kind, encoding, _guarded(kind, text, file_name, warnings), warnings)
+
+
+def _guarded(kind: str, text: str, file_name: str, warnings: list[str]) -> Iterator[dict[str, Any]]:
     try:
+        if kind == "ris":
+            yield from ris.iter_records(text, file_name, warnings)
+            return
         records, more = READERS[kind](text, file_name)
+        warnings.extend(more)
+        yield from records
     except ImportFailure:
         raise
     except Exception as exc:  # a reader bug must still reach the user as a clear, typed refusal
         raise ImportFailure(file_name, None, f"Sil could not read this {FORMAT_NAMES[kind]} file "
                             f"({type(exc).__name__}: {exc}); please report it with the file") from exc
-    return ParsedFile(format=kind, encoding=encoding, records=records, warnings=warnings + more)

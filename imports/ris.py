@@ -7,11 +7,11 @@ line tokeniser that keeps every value costs no more than rispy's own loop.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Iterator
 
 from imports import normalise as norm
 from imports.errors import ImportFailure
-from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
+from imports.tagged import Tagged, empty_record, finish, untitled_warning
 
 # Spec: "TY  - JOUR". Cochrane adds a space after the dash, CNKI drops one before it.
 STRICT_TAG = re.compile(r"([A-Z][A-Z0-9]|PMID) {2}-(?: +(.*))?$")
@@ -23,17 +23,32 @@ URLISH = re.compile(r"^\s*(?:https?://|www\.)", re.I)
 
 def tokenise(text: str, file_name: str) -> tuple[list[Tagged], list[str]]:
     """Split RIS text into records; lines outside TY..ER are counted and reported, not lost silently."""
+    warnings: list[str] = []
+    return list(iter_tagged(text, warnings)), warnings
+
+
+def iter_lines(text: str, chunk: int = 1 << 20) -> Iterator[str]:
+    """The lines of text (split on LF only), a chunk at a time so a large file is never listed whole."""
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start + chunk)
+        if end == -1:
+            end = size
+        yield from text[start:end].split("\n")
+        start = end + 1
+
+
+def iter_tagged(text: str, warnings: list[str]) -> Iterator[Tagged]:
+    """Records one by one, as the text is read; warnings are appended as they are found."""
     pattern = STRICT_TAG if "  -" in text[:20000] or not ONE_SPACE_TY.search(text) else LOOSE_TAG
     match = pattern.match
-    records: list[Tagged] = []
-    warnings: list[str] = []
-    ignored: list[tuple[int, str]] = []
+    count, ignored, first_ignored = 0, 0, None
     current: Tagged | None = None
-    start = 0
+    buf: list[str] = []
     last_tag = ""
     pending: list[tuple[int, str, str]] = []
-    lines = text.split("\n")
-    for number, line in enumerate(lines, start=1):
+    pending_lines: list[str] = []
+    for number, line in enumerate(iter_lines(text), start=1):
         # The common case, "XY  - value" as the spec writes it, is checked without a regex.
         tag = line[:2] if line[2:5] == "  -" and line[5:6] in ("", " ") else None
         if tag is not None and tag.isascii() and tag[0].isalpha() and tag.isupper():
@@ -48,44 +63,53 @@ def tokenise(text: str, file_name: str) -> tuple[list[Tagged], list[str]]:
         if tag is not None:
             if tag == "ER":
                 if current is not None:
-                    current.raw = "\n".join(lines[start:number])
-                    records.append(current)
+                    buf.append(line)
+                    current.raw = "\n".join(buf)
+                    count += 1
+                    yield current
                     current = None
                 continue
             if current is None and tag != "TY":
                 pending.append((number, tag, value))  # Ovid's NL after ER, or tags an R tool put before TY
+                pending_lines.append(line)
                 continue
             if current is None or (tag == "TY" and "TY" in current.tags):
                 if current is not None:
-                    current.raw = "\n".join(lines[start:number - 1]).rstrip("\n")
-                    records.append(current)
-                    warnings.append(f"line {current.line}: record {len(records)} had no ER line; "
+                    current.raw = "\n".join(buf).rstrip("\n")
+                    count += 1
+                    warnings.append(f"line {current.line}: record {count} had no ER line; "
                                     "it ends where the next TY starts")
-                first = pending[0][0] if pending else number
-                current, start = Tagged(line=first), first - 1
+                    yield current
+                current = Tagged(line=pending[0][0] if pending else number)
+                buf = pending_lines
                 for _, early_tag, early_value in pending:
                     current.add(early_tag, early_value)
-                pending = []
+                pending, pending_lines = [], []
+            buf.append(line)
             current.add(tag, value)
             last_tag = tag
         elif current is not None:
+            buf.append(line)
             _continue(current, last_tag, line)
+        elif pending and not line.strip():
+            pending_lines.append(line)
         elif line.strip():
-            ignored.extend((n, f"{t}  - {v}") for n, t, v in pending)
-            pending = []
-            ignored.append((number, line))
+            ignored += len(pending) + 1
+            candidates = [n for n, _, _ in pending[:1]] + [number]
+            first_ignored = first_ignored or (candidates[0], pending[0][1] + "  - ..." if pending else line)
+            pending, pending_lines = [], []
     if current is not None:
-        current.raw = "\n".join(lines[start:]).rstrip("\n")
-        records.append(current)
-        warnings.append(f"line {current.line}: the last record (record {len(records)}) had no ER line; "
-                        "it was kept")
-    ignored.extend((n, f"{t}  - {v}") for n, t, v in pending)
+        current.raw = "\n".join(buf).rstrip("\n")
+        count += 1
+        warnings.append(f"line {current.line}: the last record (record {count}) had no ER line; it was kept")
+        yield current
+    if pending:
+        ignored += len(pending)
+        first_ignored = first_ignored or (pending[0][0], pending[0][1] + "  - ...")
     if ignored:
-        ignored.sort()
-        number, line = ignored[0]
-        warnings.append(f"{len(ignored)} line(s) outside records were ignored "
+        number, line = first_ignored
+        warnings.append(f"{ignored} line(s) outside records were ignored "
                         f"(first: line {number}: {line.strip()[:60]!r})")
-    return records, warnings
 
 
 def _continue(record: Tagged, tag: str, line: str) -> None:
@@ -102,13 +126,25 @@ def _continue(record: Tagged, tag: str, line: str) -> None:
 
 def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
     """Parse RIS text into record dicts and warnings."""
-    tagged, warnings = tokenise(text, file_name)
-    if not tagged:
+    warnings: list[str] = []
+    records = list(iter_records(text, file_name, warnings))
+    return records, warnings
+
+
+def iter_records(text: str, file_name: str, warnings: list[str]) -> Iterator[dict[str, Any]]:
+    """Record dicts one at a time (what a large import streams into the database); warnings appended."""
+    untitled: list[tuple[int, int]] = []
+    count = 0
+    for item in iter_tagged(text, warnings):
+        record = to_record(item)
+        count += 1
+        if not record["title"]:
+            untitled.append((count, item.line))
+        yield record
+    if not count:
         raise ImportFailure(file_name, None, "no RIS records found (no line starts with 'TY  - '); "
                             "export the search again as RIS")
-    records = [to_record(item) for item in tagged]
-    warnings.extend(missing_title_warnings(records, [t.line for t in tagged]))
-    return records, warnings
+    warnings.extend(untitled_warning(untitled))
 
 
 def to_record(item: Tagged) -> dict[str, Any]:

@@ -12,7 +12,8 @@ from review.dedupe_keys import Keys
 from review.dedupe_rules import is_prefix
 
 # A block this large says nothing (e.g. a very common name in one year); its pairs come from other keys.
-MAX_BLOCK = 3000
+MAX_BLOCK = 1000
+TITLE_END = 40
 # Titles less alike than this in a block are not worth scoring (the rules need 85 at least).
 TITLE_CUTOFF = 80
 SMALL_BLOCK = 24
@@ -27,8 +28,9 @@ def block_keys(k: Keys) -> Iterator[tuple]:
         yield ("pmid", k.pmid)
     if len(k.title) >= 12:
         # two ends of the title, so a typo or a dropped subtitle at one end still meets
-        yield ("head", k.title[:24])
-        yield ("tail", k.title[-24:])
+        # long enough that a topic's stock phrase ('... hemolytic uremic syndrome') is not a block
+        yield ("head", k.title[:TITLE_END])
+        yield ("tail", k.title[-TITLE_END:])
         words = sorted(set(k.title.split()), key=lambda w: (-len(w), w))[:3]
         yield ("words", " ".join(sorted(words)))
     if k.families and k.year:

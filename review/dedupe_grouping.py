@@ -52,23 +52,16 @@ def group_pairs(keys: list[Keys], pairs: dict[tuple[int, int], float], existing:
     """Join certain pairs (best first) when every member of one side fits every member of the other."""
     outcome = Outcome()
     comps = Components(len(keys), existing)
-    scored = []
-    for (i, j), similarity in pairs.items():
-        if (i, j) in forbidden:
+    # most alike first, and a pair whose records are already together is never scored
+    for (i, j), similarity in sorted(pairs.items(), key=lambda p: -p[1]):
+        if (i, j) in forbidden or comps.find(i) == comps.find(j):
             continue
         verdict, reason = classify(keys[i], keys[j])
-        if verdict != "distinct":
-            scored.append((verdict == CERTAIN, similarity, i, j, reason))
-    scored.sort(key=lambda s: (not s[0], -s[1]))
-    for is_certain, similarity, i, j, reason in scored:
-        ri, rj = comps.find(i), comps.find(j)
-        if ri == rj:
-            continue
-        if is_certain and _may_join(comps, ri, rj, keys, forbidden):
-            comps.union(ri, rj)
+        if verdict == CERTAIN and _may_join(comps, comps.find(i), comps.find(j), keys, forbidden):
+            comps.union(i, j)
             outcome.certain += 1
-        else:
-            outcome.possible.append((i, j, similarity, reason if not is_certain else "groups would clash"))
+        elif verdict != "distinct":
+            outcome.possible.append((i, j, similarity, reason if verdict == POSSIBLE else "groups would clash"))
     outcome.possible = [p for p in outcome.possible if comps.find(p[0]) != comps.find(p[1])]
     old = set(existing)
     for root, members in comps.members.items():

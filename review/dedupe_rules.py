@@ -153,9 +153,17 @@ def _fuzzy(a: Keys, b: Keys, t: float, authors: bool | None) -> tuple[str, str]:
         return CERTAIN, "near-same title, same authors, journal and pages"
     if authors is None and t >= 98 and evidence >= 3:
         return CERTAIN, "same title and details, authors missing"
+    if _bare_twins(a, b):
+        return CERTAIN, "same long title and year, nothing else recorded"
     if t >= 85 and (authors or evidence >= 2):
         return POSSIBLE, "similar title"
     return DISTINCT, "titles differ"
+
+
+def _bare_twins(a: Keys, b: Keys) -> bool:
+    """Trial-register style records (no authors, journal, volume or pages) with one long title and year."""
+    bare = not (a.families or b.families or a.journal or b.journal or a.volume or b.volume or a.page or b.page)
+    return bare and a.title == b.title and len(a.title) >= 60 and a.year is not None and a.year == b.year
 
 
 def _generic(a: Keys, b: Keys, t: float, same_id: bool, authors: bool | None) -> tuple[str, str]:

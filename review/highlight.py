@@ -30,10 +30,13 @@ def parse_terms(text: str) -> list[tuple[str, ...]]:
 def segments(text: str, include: Iterable[tuple[str, ...]], exclude: Iterable[tuple[str, ...]]) -> list[tuple[str, str]]:
     """The text cut into (piece, kind) with kind 'inc', 'exc' or '' for plain text; joined, the pieces give the text."""
     words = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text or "")]
+    by_prefix: dict[str, list[int]] = {}
+    for i, (_, _, word) in enumerate(words):
+        by_prefix.setdefault(word[:3], []).append(i)
     marks: list[str] = [""] * len(words)
     for kind, terms in (("exc", list(exclude)), ("inc", list(include))):
         for term in terms:
-            _mark(words, marks, term, kind)
+            _mark(words, by_prefix, marks, term, kind)
     pieces, cursor = [], 0
     for (start, end, _), kind in zip(words, marks):
         if not kind:
@@ -47,10 +50,17 @@ def segments(text: str, include: Iterable[tuple[str, ...]], exclude: Iterable[tu
     return _merge(pieces)
 
 
-def _mark(words: list[tuple[int, int, str]], marks: list[str], term: tuple[str, ...], kind: str) -> None:
+def _mark(words: list[tuple[int, int, str]], by_prefix: dict[str, list[int]], marks: list[str],
+          term: tuple[str, ...], kind: str) -> None:
+    # Only words sharing the first three letters of the term's first word can start a match.
+    head = term[0].rstrip("*")
+    if len(head) >= 3:
+        starts = by_prefix.get(head[:3], [])
+    else:
+        starts = [i for key, found in by_prefix.items() if key.startswith(head) for i in found]
     n = len(term)
-    for i in range(len(words) - n + 1):
-        if all(_matches(words[i + k][2], term[k]) for k in range(n)):
+    for i in starts:
+        if i + n <= len(words) and all(_matches(words[i + k][2], term[k]) for k in range(n)):
             for k in range(n):
                 marks[i + k] = marks[i + k] or kind
 

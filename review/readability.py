@@ -110,3 +110,17 @@ def measure(text: str, word_range: tuple[int, int] = WORD_RANGE) -> Readability:
 def band_label(band: str, lang: str) -> str:
     """The band's name in English or bokmål."""
     return BAND_LABELS[band]["nb" if lang == "nb" else "en"]
+
+
+def segments(text: str, result: Readability) -> list[tuple[str, bool]]:
+    """The text cut into (piece, is_hard) so an editor can highlight the hard sentences in place."""
+    hard = sorted((s.start, s.end) for s in result.hard_sentences)
+    pieces, at = [], 0
+    for start, end in hard:
+        if start > at:
+            pieces.append((text[at:start], False))
+        pieces.append((text[start:end], True))
+        at = end
+    if at < len(text):
+        pieces.append((text[at:], False))
+    return pieces

@@ -10,15 +10,19 @@ import json
 import sqlite3
 from typing import Any, Iterable
 
+from review import screening_claims
 from review.audit import record_event
-from review.db import now, transaction
 from review.errors import Conflict, Invalid, NotFound
 from review.screening_access import require_screener, require_member
-from review.screening_state import DECISIONS, STAGES, active_pilot, fulltext_not_retrieved, rebuild_current, refresh, state_of
-from review.screening_queue import next_record  # noqa: F401  (part of this module's public face)
-from review.screening_reports import included_records, screening_counts  # noqa: F401
+from review.screening_events import append_event, check_not_final, check_values
+from review.screening_state import (active_pilot, drop_ranks, fulltext_not_retrieved, rebuild_current, refresh,
+                                    screening_write, state_of)
+from review.screening_queue import claim_next, next_record
+from review.screening_reports import included_records, screening_counts
 
-MAX_NOTE = 4000
+# What other areas (ranking, extraction, PRISMA) use, all reachable from this one module.
+__all__ = ["record_decision", "undo_last", "my_decisions", "my_decision", "my_count", "decisions_for_training",
+           "next_record", "claim_next", "included_records", "screening_counts", "state_of"]
 
 
 def record_decision(conn: sqlite3.Connection, project_id: int, user_id: int, record_id: int, stage: int,
@@ -31,29 +35,31 @@ def record_decision(conn: sqlite3.Connection, project_id: int, user_id: int, rec
     require_screener(conn, project_id, user_id)
     labels = _clean_labels(labels)
     note, change_reason = (note or "").strip(), (change_reason or "").strip()
-    _check_values(conn, project_id, stage, decision, reason_id, note)
-    with transaction(conn):
+    check_values(conn, project_id, stage, decision, reason_id, note)
+    with screening_write(conn):
         _check_record(conn, project_id, record_id, stage)
         own = conn.execute("SELECT event_id FROM screening_current WHERE project_id = ? AND stage = ? AND record_id = ? AND user_id = ?",
                            (project_id, stage, record_id, user_id)).fetchone()
         state = state_of(conn, project_id, stage, record_id)
         _check_may_decide(conn, project_id, user_id, record_id, stage, state, own is not None, change_reason)
-        event_id = _append(conn, project_id, record_id, stage, user_id, "decision", decision=decision,
+        event_id = append_event(conn, project_id, record_id, stage, user_id, "decision", decision=decision,
                            reason_id=reason_id if stage == 2 and decision == "exclude" else None,
                            note=note, labels=json.dumps(labels, ensure_ascii=False), change_reason=change_reason)
         rebuild_current(conn, project_id, stage, record_id, user_id)
+        drop_ranks(conn, project_id, stage, record_id, (user_id,))
         if own is not None:
             record_event(conn, project_id, user_id, "screening.change", f"record {record_id}",
                          {"stage": stage, "decision": decision, "replaces_event": own["event_id"],
                           "event": event_id, "reason": change_reason})
         new_state = refresh(conn, project_id, stage, record_id)
+    screening_claims.release(conn, project_id, stage, user_id, record_id)
     return dict(new_state, event_id=event_id)
 
 
 def undo_last(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int | None = None) -> dict[str, Any]:
     """Undo the reviewer's newest decision still in force (at one stage if given); return the record's state."""
     require_screener(conn, project_id, user_id)
-    with transaction(conn):
+    with screening_write(conn):
         last = conn.execute(
             """SELECT id, record_id, stage FROM screening_events e
                WHERE project_id = ? AND user_id = ? AND kind = 'decision' AND (? IS NULL OR stage = ?)
@@ -62,8 +68,8 @@ def undo_last(conn: sqlite3.Connection, project_id: int, user_id: int, stage: in
         if last is None:
             raise Conflict("there is no decision of yours left to undo")
         state = state_of(conn, project_id, last["stage"], last["record_id"])
-        _check_not_final(conn, project_id, last["record_id"], last["stage"], state)
-        _append(conn, project_id, last["record_id"], last["stage"], user_id, "undo", undoes=last["id"])
+        check_not_final(conn, project_id, last["record_id"], last["stage"], state)
+        append_event(conn, project_id, last["record_id"], last["stage"], user_id, "undo", undoes=last["id"])
         rebuild_current(conn, project_id, last["stage"], last["record_id"], user_id)
         record_event(conn, project_id, user_id, "screening.undo", f"record {last['record_id']}",
                      {"stage": last["stage"], "undid_event": last["id"]})
@@ -77,10 +83,17 @@ def my_decisions(conn: sqlite3.Connection, project_id: int, user_id: int, stage:
     require_member(conn, project_id, user_id)
     rows = conn.execute(
         """SELECT c.record_id, c.decision, c.reason_id, c.note, c.labels, c.at, r.title, r.year
-           FROM screening_current c JOIN records r ON r.id = c.record_id
-           WHERE c.project_id = ? AND c.user_id = ? AND c.stage = ? ORDER BY c.event_id DESC LIMIT ? OFFSET ?""",
+           FROM (SELECT * FROM screening_current WHERE project_id = ? AND user_id = ? AND stage = ?
+                 ORDER BY event_id DESC LIMIT ? OFFSET ?) c
+           JOIN records r ON r.id = c.record_id ORDER BY c.event_id DESC""",
         (project_id, user_id, stage, limit, offset)).fetchall()
     return [dict(r, labels=json.loads(r["labels"])) for r in rows]
+
+
+def my_count(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int) -> int:
+    """How many records the reviewer has a decision on at a stage."""
+    return conn.execute("SELECT COUNT(*) FROM screening_current WHERE project_id = ? AND user_id = ? AND stage = ?",
+                        (project_id, user_id, stage)).fetchone()[0]
 
 
 def my_decision(conn: sqlite3.Connection, project_id: int, user_id: int, record_id: int, stage: int) -> dict[str, Any] | None:
@@ -107,15 +120,6 @@ def decisions_for_training(conn: sqlite3.Connection, project_id: int, user_id: i
     return sorted(result.values(), key=lambda item: item["record_id"])
 
 
-def _append(conn: sqlite3.Connection, project_id: int, record_id: int, stage: int, user_id: int, kind: str,
-            **fields: Any) -> int:
-    columns = ["project_id", "record_id", "stage", "user_id", "kind", "at", *fields]
-    values = [project_id, record_id, stage, user_id, kind, now(), *fields.values()]
-    cur = conn.execute(f"INSERT INTO screening_events ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                       values)
-    return cur.lastrowid
-
-
 def _clean_labels(labels: Iterable[str]) -> list[str]:
     cleaned = []
     for label in labels or ():
@@ -123,23 +127,6 @@ def _clean_labels(labels: Iterable[str]) -> list[str]:
         if label and label not in cleaned:
             cleaned.append(label[:60])
     return cleaned
-
-
-def _check_values(conn: sqlite3.Connection, project_id: int, stage: int, decision: str,
-                  reason_id: int | None, note: str) -> None:
-    if stage not in STAGES:
-        raise Invalid(f"stage must be 1 (title/abstract) or 2 (full text), not {stage!r}")
-    if decision not in DECISIONS[stage]:
-        raise Invalid(f"decision at stage {stage} must be one of {', '.join(DECISIONS[stage])}, not {decision!r}")
-    if len(note) > MAX_NOTE:
-        raise Invalid(f"the note is {len(note)} characters long; keep it under {MAX_NOTE}")
-    if stage == 2 and decision == "exclude":
-        if reason_id is None:
-            raise Invalid("excluding a full text needs an exclusion reason from the project's list")
-        row = conn.execute("SELECT retired_at FROM exclusion_reasons WHERE id = ? AND project_id = ?",
-                           (reason_id, project_id)).fetchone()
-        if row is None or row["retired_at"]:
-            raise Invalid(f"exclusion reason {reason_id} is not in this project's current list")
 
 
 def _check_record(conn: sqlite3.Connection, project_id: int, record_id: int, stage: int) -> None:
@@ -160,19 +147,10 @@ def _check_may_decide(conn: sqlite3.Connection, project_id: int, user_id: int, r
     if is_change:
         if not change_reason:
             raise Invalid("changing a decision needs a reason (it is kept in the audit log)")
-        _check_not_final(conn, project_id, record_id, stage, state)
+        check_not_final(conn, project_id, record_id, stage, state)
         return
     if state["state"] != "open":
         raise Conflict(f"record {record_id} already has the decisions it needs at stage {stage}; take the next one")
     pilot = active_pilot(conn, project_id, record_id) if stage == 1 else None
     if pilot and user_id not in pilot[1]:
         raise Conflict(f"record {record_id} belongs to the pilot round, which you are not taking part in")
-
-
-def _check_not_final(conn: sqlite3.Connection, project_id: int, record_id: int, stage: int, state: dict[str, Any]) -> None:
-    if state["resolution_event_id"]:
-        raise Conflict(f"record {record_id} was resolved at stage {stage}; ask the lead to revisit the resolution")
-    if stage == 1 and conn.execute(
-            "SELECT 1 FROM screening_events WHERE project_id = ? AND record_id = ? AND stage = 2 LIMIT 1",
-            (project_id, record_id)).fetchone():
-        raise Conflict(f"record {record_id} is already in full-text screening; its title/abstract decisions are final")

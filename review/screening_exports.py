@@ -1,7 +1,6 @@
 """Screening exports as files: the decision log and the records included at a stage (CSV, XLSX, RIS)."""
 from __future__ import annotations
 
-import importlib
 import sqlite3
 from typing import Any
 
@@ -63,8 +62,6 @@ def _included_row(record: dict[str, Any]) -> list[Any]:
 
 
 def _ris(records: list[dict[str, Any]]) -> str:
-    try:
-        ris = importlib.import_module("exports.ris")
-    except ImportError:
-        raise Invalid("RIS export is not available in this version yet; export as csv") from None
-    return ris.write_ris(records)
+    from exports.ris import write_ris
+
+    return write_ris(records)

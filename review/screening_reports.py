@@ -9,21 +9,19 @@ from review.screening_access import require_member, sees_others
 from review.screening_state import STAGES
 from review.errors import Invalid
 
-RECORD_COLUMNS = ("id", "title", "abstract", "authors", "year", "journal", "journal_abbrev", "volume", "issue",
-                  "pages_start", "pages_end", "doi", "pmid", "issn", "keywords", "language", "pub_type", "url", "raw")
-
 
 def included_records(conn: sqlite3.Connection, project_id: int, stage: int) -> list[dict[str, Any]]:
     """The records that passed a stage (settled include, agreed or resolved), in record order."""
     if stage not in STAGES:
         raise Invalid(f"stage must be 1 or 2, not {stage!r}")
     rows = conn.execute(
-        f"""SELECT {', '.join('r.' + c for c in RECORD_COLUMNS)} FROM screening_state s
+        """SELECT r.* FROM screening_state s
             JOIN screenable_records v ON v.project_id = s.project_id AND v.record_id = s.record_id
             JOIN records r ON r.id = s.record_id
             WHERE s.project_id = ? AND s.stage = ? AND s.state = 'settled' AND s.outcome = 'include'
             ORDER BY r.id""", (project_id, stage)).fetchall()
-    return [dict(r, authors=json.loads(r["authors"]), keywords=json.loads(r["keywords"])) for r in rows]
+    return [dict(r, authors=json.loads(r["authors"]), keywords=json.loads(r["keywords"]), extra=json.loads(r["extra"]))
+            for r in rows]
 
 
 def screening_counts(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
@@ -44,7 +42,7 @@ def screening_counts(conn: sqlite3.Connection, project_id: int) -> dict[str, Any
            WHERE s.project_id = ? AND s.stage = 2 AND s.state = 'settled' AND s.outcome = 'exclude'
            GROUP BY x.id ORDER BY x.position""", (project_id,)).fetchall()
     return {
-        "records_to_screen": count("SELECT COUNT(*) FROM screenable_records WHERE project_id = ?"),
+        "records_to_screen": screenable_count(conn, project_id),
         "records_screened": count(settled, 1),
         "records_excluded": count(settled + " AND s.outcome = 'exclude'", 1),
         "reports_sought": sought,
@@ -57,25 +55,38 @@ def screening_counts(conn: sqlite3.Connection, project_id: int) -> dict[str, Any
     }
 
 
-def progress(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int) -> dict[str, Any]:
+def screenable_count(conn: sqlite3.Connection, project_id: int) -> int:
+    """How many records the screenable_records view lists, counted without visiting every record.
+
+    Mirrors the view (a record is screened unless it sits in a group that another record
+    represents); tests/test_screening_blinding.py checks the two agree.
+    """
+    return conn.execute(
+        """SELECT (SELECT COUNT(*) FROM records WHERE project_id = :p)
+                - (SELECT COUNT(*) FROM duplicate_groups g JOIN duplicate_links l ON l.group_id = g.id
+                   WHERE g.project_id = :p AND g.representative_id <> l.record_id)""", {"p": project_id}).fetchone()[0]
+
+
+def progress(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int,
+             per_reviewer: bool = True) -> dict[str, Any]:
     """My progress and the team's at a stage, without anything that would reveal a decision of another reviewer."""
     seen = sees_others(conn, project_id, user_id)
-    total = (conn.execute("SELECT COUNT(*) FROM screenable_records WHERE project_id = ?", (project_id,)).fetchone()[0]
-             if stage == 1 else
+    total = (screenable_count(conn, project_id) if stage == 1 else
              conn.execute("""SELECT COUNT(*) FROM screening_state WHERE project_id = ? AND stage = 1
                              AND state = 'settled' AND outcome = 'include'""", (project_id,)).fetchone()[0])
     states = dict(conn.execute("SELECT state, COUNT(*) FROM screening_state WHERE project_id = ? AND stage = ? GROUP BY state",
                                (project_id, stage)).fetchall())
-    per_reviewer = conn.execute(
-        """SELECT u.id, COALESCE(NULLIF(u.display_name, ''), u.name) AS name, COUNT(c.record_id) AS decided
-           FROM memberships m JOIN users u ON u.id = m.user_id
-           LEFT JOIN screening_current c ON c.project_id = m.project_id AND c.user_id = m.user_id AND c.stage = ?
-           WHERE m.project_id = ? AND m.role IN ('lead', 'reviewer') GROUP BY u.id ORDER BY name""",
-        (stage, project_id)).fetchall()
-    mine = next((r["decided"] for r in per_reviewer if r["id"] == user_id), 0)
+    mine = conn.execute("SELECT COUNT(*) FROM screening_current WHERE project_id = ? AND user_id = ? AND stage = ?",
+                        (project_id, user_id, stage)).fetchone()[0]
     result = {"stage": stage, "total": total, "mine": mine,
-              "complete": states.get("settled", 0) + states.get("conflict", 0),
-              "reviewers": [{"name": r["name"], "decided": r["decided"]} for r in per_reviewer]}
+              "complete": states.get("settled", 0) + states.get("conflict", 0), "reviewers": []}
+    if per_reviewer:
+        result["reviewers"] = [dict(r) for r in conn.execute(
+            """SELECT COALESCE(NULLIF(u.display_name, ''), u.name) AS name,
+                      (SELECT COUNT(*) FROM screening_current c WHERE c.project_id = m.project_id
+                       AND c.user_id = m.user_id AND c.stage = ?) AS decided
+               FROM memberships m JOIN users u ON u.id = m.user_id
+               WHERE m.project_id = ? AND m.role IN ('lead', 'reviewer') ORDER BY name""", (stage, project_id))]
     if seen != "none":
         result.update(settled=states.get("settled", 0), conflicts=states.get("conflict", 0))
     return result

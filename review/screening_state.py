@@ -1,15 +1,35 @@
 """Derive where a record stands at a stage from its events, and keep the projections in step."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
-from typing import Any, Sequence
+import threading
+from typing import Any, Iterator, Sequence
 
+from review.db import transaction
 from review.errors import NotFound
 
 STAGES = (1, 2)
 DECISIONS = {1: ("include", "exclude", "maybe"), 2: ("include", "exclude")}
 MAYBE_POLICIES = ("as_include", "conflict")
+
+
+_WRITERS = threading.RLock()
+
+
+@contextlib.contextmanager
+def screening_write(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A write transaction that screening threads of this process take in turn.
+
+    Reviewers decide many times a minute; queueing them on a lock here spares them SQLite's busy
+    handler, which sleeps in growing steps (up to 100 ms) while another connection writes.
+    """
+    if conn.in_transaction:
+        yield conn
+        return
+    with _WRITERS, transaction(conn):
+        yield conn
 
 
 def project_settings(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
@@ -108,6 +128,8 @@ def refresh(conn: sqlite3.Connection, project_id: int, stage: int, record_id: in
         state, outcome, reason = combine(pairs, stage, settings["maybe_policy"])
     _store_state(conn, project_id, stage, record_id, len(decisions), required, state, outcome, reason, resolution_id)
     _set_pending(conn, project_id, stage, record_id, state == "open" and _eligible(conn, project_id, stage, record_id))
+    if state != "open":
+        drop_ranks(conn, project_id, stage, record_id)
     if stage == 1:
         refresh_stage2_entry(conn, project_id, record_id)
     return state_of(conn, project_id, stage, record_id)
@@ -119,6 +141,18 @@ def refresh_stage2_entry(conn: sqlite3.Connection, project_id: int, record_id: i
                        (project_id, record_id)).fetchone()
     still_open = st2 is None or st2["state"] == "open"
     _set_pending(conn, project_id, 2, record_id, still_open and _eligible(conn, project_id, 2, record_id))
+
+
+def drop_ranks(conn: sqlite3.Connection, project_id: int, stage: int, record_id: int,
+               user_ids: tuple[int, ...] | None = None) -> None:
+    """Take a record out of the stored rankings (everyone's, or some users'): no queue needs it any more.
+
+    Queues walk ranks in order; rows of closed records would only be stepped over on every request.
+    """
+    if user_ids is None:
+        user_ids = (0, *(r[0] for r in conn.execute("SELECT user_id FROM memberships WHERE project_id = ?", (project_id,))))
+    conn.executemany("DELETE FROM queue_ranks WHERE project_id = ? AND user_id = ? AND stage = ? AND record_id = ?",
+                     [(project_id, uid, stage, record_id) for uid in user_ids])
 
 
 def _eligible(conn: sqlite3.Connection, project_id: int, stage: int, record_id: int) -> bool:

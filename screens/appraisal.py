@@ -9,8 +9,10 @@ from bottle import response
 from review import projects, studies
 from review.errors import Forbidden, Invalid, SilError
 from review.rob import assessments, tools_for
+from review.rob.consensus import agree_where_identical
 from review.rob.custom import create_tool
 from review.rob.tool import ANSWER_LABELS, ANSWERS
+from screens.i18n import catalogue
 from screens.projects import project_page
 from screens.web import add_project_tab, ctx, form, query, redirect_to
 
@@ -22,12 +24,16 @@ def install(app: bottle.Bottle) -> None:
     app.route(f"{base}/rob/<assessment_id:int>", "GET", assessment_page, name="rob_assessment")
     app.route(f"{base}/rob/<assessment_id:int>", "POST", save_assessment, name="rob_assessment_post")
     app.route(f"{base}/rob/compare", "GET", compare, name="rob_compare")
+    app.route(f"{base}/rob/agree", "POST", start_consensus, name="rob_agree")
     app.route(f"{base}/rob-tools", "POST", add_tool, name="rob_tool_post")
     add_project_tab(app, 55, "appraisal", "rob.tab", ("lead", "reviewer"))
 
 
 def _labels(project_id: int) -> dict[str, str]:
-    return {level.key: level.label for tool in tools_for(ctx().conn, project_id) for level in tool.levels}
+    """Judgement labels by key, in the user's language for the built-in levels."""
+    c = ctx()
+    labels = {level.key: level.label for tool in tools_for(c.conn, project_id) for level in tool.levels}
+    return {key: (c._(f"rob.level.{key}") if f"rob.level.{key}" in catalogue() else label) for key, label in labels.items()}
 
 
 def overview(project_id: int, error: str = "") -> str:
@@ -99,7 +105,16 @@ def compare(project_id: int) -> str:
     view = assessments.compare_assessments(c.conn, study_id, query("tool"), query("outcome"), c.user["id"])
     names = {m["user_id"]: m["display_name"] or m["name"] for m in projects.list_members(c.conn, project_id)}
     return project_page("rob_compare.tpl", project_id, "appraisal", "lead", "reviewer", view=view, names=names,
-                        labels=_labels(project_id))
+                        labels=_labels(project_id), tool=query("tool"), outcome=query("outcome"))
+
+
+def start_consensus(project_id: int) -> Any:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
+    if not form("study").isdigit() or studies.get_study(c.conn, int(form("study")))["project_id"] != project_id:
+        raise bottle.HTTPError(404)
+    consensus_id = agree_where_identical(c.conn, int(form("study")), form("tool"), form("outcome"), c.user["id"])
+    redirect_to("rob_assessment", flash="common.saved", project_id=project_id, assessment_id=consensus_id)
 
 
 def add_tool(project_id: int) -> Any:

@@ -8,6 +8,7 @@ from bottle import request
 
 from review import projects, screening
 from review.errors import Conflict, Invalid
+from review.screening_pilot import open_pilot
 from review.screening_reasons import list_reasons
 from review.screening_reports import progress
 from review.screening_view import record_for_screening
@@ -34,14 +35,15 @@ def screen(project_id: int, stage: str) -> str:
     c = ctx()
     stage_no = int(stage)
     member = projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
-    record_id = query_int("record") or screening.next_record(c.conn, project_id, c.user["id"], stage_no)
+    record_id = query_int("record") or screening.claim_next(c.conn, project_id, c.user["id"], stage_no)
     record = record_for_screening(c.conn, project_id, c.user["id"], record_id, stage_no) if record_id else None
     project = projects.get_project(c.conn, project_id)
     return render("screen.tpl", project=project, member=member, tabs=project_tabs(member), active_tab="screening",
                   title=c._("screening.stage" + stage), stage=stage_no, record=record, hide=query("hide") == "1",
                   reasons=list_reasons(c.conn, project_id) if stage_no == 2 else [],
-                  progress=progress(c.conn, project_id, c.user["id"], stage_no), wide=True,
-                  scripts=["screening.js"], error=query("error"))
+                  progress=progress(c.conn, project_id, c.user["id"], stage_no, per_reviewer=False), wide=True,
+                  scripts=["screening.js"], error=query("error"),
+                  pilot_open=stage_no == 1 and open_pilot(c.conn, project_id) is not None)
 
 
 def decide(project_id: int, stage: str) -> Any:
@@ -62,7 +64,7 @@ def decide(project_id: int, stage: str) -> Any:
         again = {} if isinstance(error, Conflict) and "already has the decisions" in error.message else {"record": record_id}
         redirect_to("screen", query={**hide, **again, "error": error.message}, project_id=project_id, stage=stage)
     if _wants_json():
-        mine = progress(c.conn, project_id, c.user["id"], stage_no)["mine"]
+        mine = screening.my_count(c.conn, project_id, c.user["id"], stage_no)
         return json_response({"ok": True, "record_id": record_id, "mine": mine, "own_state": "decided",
                               "event_id": state["event_id"]})
     redirect_to("screen", query=hide or None, project_id=project_id, stage=stage)
@@ -80,7 +82,7 @@ def undo(project_id: int, stage: str) -> Any:
 def next_json(project_id: int, stage: str) -> str:
     c = ctx()
     skip = tuple(int(s) for s in query("skip").split(",") if s.isdigit())
-    record_id = screening.next_record(c.conn, project_id, c.user["id"], int(stage), skip=skip)
+    record_id = screening.claim_next(c.conn, project_id, c.user["id"], int(stage), keep=skip)
     if record_id is None:
         projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
         return json_response({"record": None})

@@ -17,7 +17,7 @@ from review.screening_reasons import add_reason, ensure_default_reasons, list_re
 from review.screening_reports import progress
 from review.screening_settings import set_blinding, set_maybe_policy
 from review.screening_state import project_settings
-from screens.web import ctx, form, project_tabs, redirect_to, render
+from screens.web import add_overview_card, ctx, form, project_tabs, redirect_to, render
 
 P = "/projects/<project_id:int>"
 
@@ -32,6 +32,14 @@ def install(app: bottle.Bottle) -> None:
     app.route(P + "/agreement/<stage:re:[12]>.csv", "GET", agreement_csv, name="agreement_csv")
     app.route(P + "/pilot", "POST", pilot_post, name="pilot_post")
     app.route(P + "/screening/settings", "POST", settings_post, name="screening_settings_post")
+    add_overview_card(app, 20, screening_card)
+
+
+def screening_card(project: dict[str, Any], member: dict[str, Any]) -> str:
+    """The overview card: my progress and the team's at each stage (blinding kept by progress())."""
+    c = ctx()
+    stages = [progress(c.conn, project["id"], c.user["id"], s, per_reviewer=False) for s in (1, 2)]
+    return render("screening_card.tpl", project=project, member=member, stages=stages)
 
 
 def _page(template: str, project_id: int, *roles: str, **values: Any) -> str:

@@ -14,6 +14,9 @@ from bottle import request, response
 from screens.i18n import translate
 
 TEMPLATES = str(Path(__file__).with_name("templates"))
+# One list object for every render: Bottle caches compiled templates by id(lookup), so a fresh
+# list per call would recompile each template on every request.
+TEMPLATE_LOOKUP = [TEMPLATES]
 FLASH_COOKIE = "sil_flash"
 
 
@@ -57,7 +60,7 @@ def render(template_name: str, /, **values: Any) -> str:
     }
     defaults.update(c.extra)
     defaults.update(values)
-    return bottle.template(template_name, template_lookup=[TEMPLATES], **defaults)
+    return bottle.template(template_name, template_lookup=TEMPLATE_LOOKUP, **defaults)
 
 
 def redirect_to(route_name: str, /, flash: str | None = None, query: dict[str, Any] | None = None, **params: Any) -> None:

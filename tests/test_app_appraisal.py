@@ -172,3 +172,59 @@ def test_lead_adds_and_removes_fields(app, setup, conn):
     assert (field["key"], field["options"]) == ("shift", ["day", "night", "rotating"])
     app.post(f"/projects/{pid}/extraction-form/remove", {"csrf_token": csrf_of(app), "key": "funding"}).follow()
     assert "funding" not in [f["key"] for f in forms.get_form(conn, pid)["fields"]]
+
+
+def test_rob_comparison_and_consensus_through_the_web(app, setup, conn):
+    from review.rob import assessments as rob
+
+    pid = setup["project"]
+    study_id = studies.create_study(conn, pid, setup["lead"], "Smith 2020", setup["records"][:1])
+    rolf = conn.execute("SELECT id FROM users WHERE name = 'rolf'").fetchone()[0]
+    for user, d1 in ((setup["lead"], "low"), (rolf, "some_concerns")):
+        mine = rob.open_assessment(conn, study_id, user, "rob2", "Fatigue")
+        rob.record(conn, mine, user, {**{f"d{i}.judgement": "low" for i in range(1, 6)}, "d1.judgement": d1})
+    _as(app, "rolf")
+    page = app.get(f"/projects/{pid}/rob/compare", {"study": study_id, "tool": "rob2", "outcome": "Fatigue"})
+    assert page.text.count('<th scope="col">') == 3  # domain, rolf's own column, consensus: lena's is hidden
+    rob.submit_assessment(conn, rob.open_assessment(conn, study_id, rolf, "rob2", "Fatigue"), rolf)
+    rob.submit_assessment(conn, rob.open_assessment(conn, study_id, setup["lead"], "rob2", "Fatigue"), setup["lead"])
+    page = app.get(f"/projects/{pid}/rob/compare", {"study": study_id, "tool": "rob2", "outcome": "Fatigue"})
+    assert page.text.count('<th scope="col">') == 4 and "≠" in page.text
+    page = page.forms["rob-agree-form"].submit().follow()
+    assert page.forms["rob-form"]["d1.judgement"].value == "" and page.forms["rob-form"]["d2.judgement"].value == "low"
+
+
+def test_link_and_unlink_reports(app, setup, conn):
+    pid = setup["project"]
+    first, second = setup["records"]
+    study_id = studies.create_study(conn, pid, setup["lead"], "Smith 2020", [first])
+    _as(app, "rolf")
+    form = app.get(f"/projects/{pid}/studies/{study_id}").forms["link-form"]
+    form["record_ids"] = "twelve"
+    assert "whole numbers" in form.submit(status=400).text
+    form["record_ids"] = str(second)
+    form.submit().follow()
+    assert [r["id"] for r in studies.get_study(conn, study_id)["records"]] == [first, second]
+    app.post(f"/projects/{pid}/studies/{study_id}/unlink", {"csrf_token": csrf_of(app), "record": str(first)}).follow()
+    assert [r["id"] for r in studies.get_study(conn, study_id)["records"]] == [second]
+
+
+def test_judgements_show_in_bokmal(app, setup, conn):
+    from review.rob import assessments as rob
+
+    pid = setup["project"]
+    study_id = studies.create_study(conn, pid, setup["lead"], "Smith 2020", setup["records"][:1])
+    agreed = rob.open_assessment(conn, study_id, setup["lead"], "rob2", consensus=True)
+    rob.record(conn, agreed, setup["lead"], {f"d{i}.judgement": "some_concerns" for i in range(1, 6)})
+    _as(app, "lena")
+    page = app.get(f"/projects/{pid}/rob/{agreed}", headers={"Accept-Language": "nb-NO,nb;q=0.9"})
+    assert "Utledet etter verktøyets regel: <strong>Noe usikkerhet</strong>" in page.text
+
+
+def test_study_list_shows_progress(app, setup, conn):
+    pid = setup["project"]
+    study_id = studies.create_study(conn, pid, setup["lead"], "Smith 2020", setup["records"][:1])
+    extraction.save_values(conn, study_id, setup["lead"], {"country": "Norway"})
+    extraction.submit(conn, study_id, setup["lead"])
+    _as(app, "rolf")
+    assert "1 submitted · 0 agreed values" in app.get(f"/projects/{pid}/studies").text

@@ -122,3 +122,12 @@ def test_same_title_and_details_with_other_authors_is_certain_only_with_every_de
     a = keys(id=1, doi="", authors=["Luis Ferreira, Santos A", "Otavio, Sarian L"])
     assert verdict(a, keys(doi="")) == CERTAIN
     assert verdict(keys(id=1, doi="", pages_start="", authors=["Other, Q"]), keys(doi="", pages_start="")) != CERTAIN
+
+
+def test_register_records_with_nothing_but_a_long_title_and_year():
+    bare = dict(authors=[], journal="", volume="", pages_start="", pages_end="", doi="", year=2012,
+                title="An open-label, multi-centre controlled trial of eculizumab in adults with atypical HUS")
+    assert verdict(keys(id=1, **bare), keys(**bare)) == CERTAIN
+    assert verdict(keys(id=1, **bare), keys(**{**bare, "year": 2013})) != CERTAIN
+    short = {**bare, "title": "Eculizumab in atypical HUS"}
+    assert verdict(keys(id=1, **short), keys(**short)) != CERTAIN

@@ -76,3 +76,10 @@ def test_grade_wording_both_languages(certainty, en, nb):
 def test_unknown_certainty_is_refused():
     with pytest.raises(Invalid):
         wording.finding_wording("certain", "x", "y")
+
+
+def test_segments_mark_the_hard_sentences_in_place():
+    text = "The cat sat on the mat. Workers need regular breaks during long shifts."
+    pieces = readability.segments(text, readability.measure(text))
+    assert "".join(p for p, _ in pieces) == text
+    assert [p for p, hard in pieces if hard] == ["Workers need regular breaks during long shifts."]

@@ -107,3 +107,27 @@ def test_answers_show_the_rob2_suggestion(conn, team, study):
     rob.record(conn, mine, team.ann, {"d1.q.1.1": "Y", "d1.q.1.2": "N", "d1.q.1.3": "N"})
     state = rob.view_assessment(conn, mine, team.ann)
     assert state["domains"][0]["suggested"] == "high" and state["domains"][0]["judgement"] == ""
+
+
+def test_a_lead_who_assesses_is_blinded_until_submitting(conn, team, study):
+    lead = rob.open_assessment(conn, study, team.lead, "rob2")
+    ann = rob.open_assessment(conn, study, team.ann, "rob2")
+    rob.record(conn, ann, team.ann, {"d1.judgement": "high"})
+    with pytest.raises(Forbidden):
+        rob.view_assessment(conn, ann, team.lead)
+    rob.record(conn, lead, team.lead, ALL_LOW)
+    rob.submit_assessment(conn, lead, team.lead)
+    assert rob.view_assessment(conn, ann, team.lead)["domains"][0]["judgement"] == "high"
+
+
+def test_consensus_starts_from_what_both_reviewers_agree_on(conn, team, study):
+    from review.rob.consensus import agree_where_identical
+
+    for user, d2 in ((team.ann, "low"), (team.bob, "high")):
+        mine = rob.open_assessment(conn, study, user, "rob2", "Sleep")
+        rob.record(conn, mine, user, {**ALL_LOW, "d2.judgement": d2, "d1.q.1.1": "Y"})
+        rob.submit_assessment(conn, mine, user)
+    consensus = agree_where_identical(conn, study, "rob2", "Sleep", team.bob)
+    state = rob.view_assessment(conn, consensus, team.bob)
+    assert [d["judgement"] for d in state["domains"]] == ["low", "", "low", "low", "low"]
+    assert state["domains"][0]["answers"]["1.1"] == "Y" and state["derived"] is None

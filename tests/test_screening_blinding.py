@@ -41,3 +41,21 @@ def test_progress_counts_and_prisma_numbers(conn):
     screening.record_decision(conn, project, users["rolf"], ids[0], 2, "include")
     assert screening.screening_counts(conn, project)["studies_included"] == 1
     assert [r["id"] for r in screening.included_records(conn, project, 2)] == [ids[0]]
+
+
+def test_screenable_count_agrees_with_the_view(conn):
+    from review.screening_reports import screenable_count
+
+    project, users, ids = make_project(conn, records=6)
+    other, _, other_ids = make_project(conn, records=3, members={"x": "lead"})
+    conn.execute("BEGIN")
+    for rep, members in ((ids[0], ids[:3]), (ids[3], ids[3:5])):
+        group = conn.execute("INSERT INTO duplicate_groups (project_id, representative_id, created_at) VALUES (?, ?, 'now')",
+                             (project, rep)).lastrowid
+        conn.executemany("INSERT INTO duplicate_links (record_id, group_id, status, linked_at) VALUES (?, ?, 'certain', 'now')",
+                         [(r, group) for r in members])
+    conn.execute("COMMIT")
+    for pid in (project, other):
+        view = conn.execute("SELECT COUNT(*) FROM screenable_records WHERE project_id = ?", (pid,)).fetchone()[0]
+        assert screenable_count(conn, pid) == view
+    assert screenable_count(conn, project) == 3

@@ -71,7 +71,7 @@ def test_pilot_sample_comes_first_for_everyone_and_shows_agreement_when_complete
             state = screening.record_decision(conn, project, users[name], rid, 1, decision)
             if name != "rolf":
                 assert state["state"] == "open"  # a pilot record waits for every pilot reviewer
-        assert screening.next_record(conn, project, users[name], 1) not in sample
+        assert screening.next_record(conn, project, users[name], 1) is None  # full screening waits for the lead
         status = pilot_status(conn, project, users["rita"])
         assert status["complete"] == (name == "rolf")
     pairs = {(a["reviewer_a"], a["reviewer_b"]): a for a in status["agreement"]}
@@ -79,6 +79,7 @@ def test_pilot_sample_comes_first_for_everyone_and_shows_agreement_when_complete
     assert pairs[("lea", "rolf")]["percent"] == 0.0
     close_pilot(conn, project, users["lea"])
     assert pilot_status(conn, project, users["lea"])["open"] is False
+    assert screening.next_record(conn, project, users["rita"], 1) not in sample | {None}
 
 
 def test_pilot_records_not_finished_return_to_ordinary_rules_when_closed(conn):
@@ -91,3 +92,16 @@ def test_pilot_records_not_finished_return_to_ordinary_rules_when_closed(conn):
     assert screening.state_of(conn, project, 1, rid)["state"] == "settled"
     with pytest.raises(Invalid):
         start_pilot(conn, project, users["lea"], 100)
+
+
+def test_concurrent_reviewers_are_not_all_handed_the_same_record(conn):
+    project, users, ids = make_project(conn, records=5, members={"lea": "lead", "a": "reviewer", "b": "reviewer", "c": "reviewer"})
+    _rank(conn, project, 0, 1, {rid: float(n) for n, rid in enumerate(ids)})
+    first_a = screening.claim_next(conn, project, users["a"], 1)
+    first_b = screening.claim_next(conn, project, users["b"], 1)
+    first_c = screening.claim_next(conn, project, users["c"], 1)
+    assert first_a == first_b == ids[0]  # a pair screens the same record
+    assert first_c == ids[1]  # the third reviewer is not sent to a record two others already hold
+    screening.record_decision(conn, project, users["a"], ids[0], 1, "include")
+    screening.record_decision(conn, project, users["b"], ids[0], 1, "include")
+    assert screening.claim_next(conn, project, users["a"], 1) == ids[1]

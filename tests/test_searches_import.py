@@ -99,3 +99,34 @@ def test_search_log_rows_hold_what_prisma_s_asks(conn, fixtures):
     assert named["database"] == "MEDLINE" and named["platform"] == "Ovid"
     assert named["query"] == META["query"] and named["reported_count"] == 2 and named["records_imported"] == 2
     assert named["file_name"] == "small.ris" and "had no ER" in named["warnings"]
+
+
+def test_a_reader_failure_midway_through_the_records_stores_nothing(conn, fixtures, monkeypatch):
+    from imports import ris
+
+    project, user = make_project(conn)
+    before = dump(conn)
+    real, calls = ris.to_record, []
+
+    def fails_on_second(item):
+        calls.append(item)
+        if len(calls) == 2:
+            raise ValueError("unexpected value")
+        return real(item)
+
+    monkeypatch.setattr(ris, "to_record", fails_on_second)
+    with pytest.raises(Invalid, match="small.ris: Sil could not read this RIS file"):
+        searches.import_file(conn, project, user, "small.ris", (fixtures / "small.ris").read_bytes(), META)
+    assert len(calls) == 2
+    assert dump(conn) == before
+
+
+def test_records_are_searchable_and_the_index_trigger_survives_an_import(conn, fixtures):
+    project, user = make_project(conn)
+    searches.import_file(conn, project, user, "small.ris", (fixtures / "small.ris").read_bytes(), META)
+    with pytest.raises(Invalid):
+        searches.import_file(conn, project, user, "letter.txt", (fixtures / "not_an_export.txt").read_bytes(), {})
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert "records_fts_insert" in triggers
+    hits = conn.execute("SELECT rowid FROM records_fts WHERE records_fts MATCH 'musculoskeletal'").fetchall()
+    assert len(hits) == 1

@@ -150,10 +150,18 @@ def view_assessment(conn: sqlite3.Connection, assessment_id: int, viewer_id: int
 
 
 def _may_see_others(conn: sqlite3.Connection, assessment: dict[str, Any], member: dict[str, Any], viewer_id: int) -> bool:
-    if access.can_resolve(member) or not access.project_blinded(conn, assessment["project_id"]):
+    """Blinding: a viewer assessing the same result sees others only once their own is submitted;
+    a lead or resolver not assessing it sees all; others see submitted assessments after submitting their own."""
+    if not access.project_blinded(conn, assessment["project_id"]):
         return True
-    own_done = _submitted_own(conn, assessment["study_id"], assessment["tool"], assessment["outcome"], viewer_id)
-    return own_done and assessment["submitted_at"] is not None
+    own = conn.execute("SELECT submitted_at FROM rob_assessments WHERE study_id = ? AND tool = ? AND outcome = ? "
+                       "AND reviewer_id = ?", (assessment["study_id"], assessment["tool"], assessment["outcome"],
+                                               viewer_id)).fetchone()
+    if own is not None and own["submitted_at"] is None:
+        return False
+    if access.can_resolve(member):
+        return True
+    return own is not None and assessment["submitted_at"] is not None
 
 
 def compare_assessments(conn: sqlite3.Connection, study_id: int, tool_key: str, outcome: str,

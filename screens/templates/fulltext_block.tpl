@@ -3,6 +3,7 @@
   <h3>{{_("fulltext.title")}}</h3>
   % if ft['kind'] == 'uploaded':
   <p><a href="{{url('fulltext_pdf', project_id=project['id'], record_id=record['id'])}}" target="_blank" rel="noopener" id="pdf-link">{{_("fulltext.open")}}: {{ft['file_name']}}</a></p>
+  <iframe class="pdf" src="{{url('fulltext_pdf', project_id=project['id'], record_id=record['id'])}}" title="{{ft['file_name']}}"></iframe>
   % elif ft['kind'] == 'not_retrieved':
   <p class="notice">{{_("fulltext.not_retrieved")}}: {{ft['reason']}}</p>
   % else:

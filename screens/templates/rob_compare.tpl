@@ -25,4 +25,10 @@
 <td>{{labels.get(view['consensus']['overall'] or '', '—') if view['consensus'] else '—'}}</td></tr>
 </tbody>
 </table>
+<form method="post" action="{{url('rob_agree', project_id=project['id'])}}" id="rob-agree-form">
+<input type="hidden" name="csrf_token" value="{{csrf}}">
+<input type="hidden" name="study" value="{{view['study']['id']}}"><input type="hidden" name="tool" value="{{tool}}">
+<input type="hidden" name="outcome" value="{{outcome}}">
+<button type="submit" class="primary">{{_("rob.agree_identical")}}</button>
+</form>
 </section>

@@ -52,8 +52,10 @@
 <h2>{{_("screening.exports")}}</h2>
 <ul>
 <li><a href="{{url('screening_export', project_id=pid)}}?what=decisions&amp;format=csv">{{_("screening.export_decisions")}} (CSV)</a></li>
-<li><a href="{{url('screening_export', project_id=pid)}}?what=included&amp;stage=1&amp;format=csv">{{_("screening.export_included", stage=1)}} (CSV)</a></li>
-<li><a href="{{url('screening_export', project_id=pid)}}?what=included&amp;stage=2&amp;format=csv">{{_("screening.export_included", stage=2)}} (CSV)</a></li>
+<li><a href="{{url('screening_export', project_id=pid)}}?what=included&amp;stage=1&amp;format=csv">{{_("screening.export_included", stage=1)}} (CSV)</a>
+  · <a href="{{url('screening_export', project_id=pid)}}?what=included&amp;stage=1&amp;format=ris">RIS</a></li>
+<li><a href="{{url('screening_export', project_id=pid)}}?what=included&amp;stage=2&amp;format=csv">{{_("screening.export_included", stage=2)}} (CSV)</a>
+  · <a href="{{url('screening_export', project_id=pid)}}?what=included&amp;stage=2&amp;format=ris">RIS</a></li>
 </ul>
 </section>
 

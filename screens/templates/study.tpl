@@ -4,9 +4,17 @@
 <p><a href="{{url('study_compare', project_id=project['id'], study_id=study['id'])}}">{{_("extraction.compare")}}</a></p></div>
 <ul>
 % for r in study['records']:
-<li>#{{r['id']}} {{r['title']}} {{r['year'] or ''}}</li>
+<li>#{{r['id']}} {{r['title']}} {{r['year'] or ''}}
+<form method="post" action="{{url('study_unlink', project_id=project['id'], study_id=study['id'])}}" class="inline">
+<input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="record" value="{{r['id']}}">
+<button type="submit" class="link">{{_("extraction.unlink")}}<span class="sr-only"> #{{r['id']}}</span></button></form></li>
 % end
 </ul>
+<form method="post" action="{{url('study_link', project_id=project['id'], study_id=study['id'])}}" class="row" id="link-form">
+<input type="hidden" name="csrf_token" value="{{csrf}}">
+<div><label for="link-ids">{{_("extraction.link_reports")}}</label><input id="link-ids" name="record_ids" placeholder="12, 15"></div>
+<div><button type="submit">{{_("common.add")}}</button></div>
+</form>
 % if submitted:
 <p class="notice">{{_("extraction.submitted")}}</p>
 % end

@@ -8,6 +8,14 @@ from review.searches import add_records, create_search
 pytestmark = pytest.mark.browser
 
 
+def _log_in(page, live_server, name):
+    page.goto(live_server + "/login")
+    page.get_by_label("User name").fill(name)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("heading", name="Your review projects").wait_for()
+
+
 def test_decide_ten_records_with_keys_and_undo_one(live_server, page, conn, make_user):
     lead, rita = make_user("lea"), make_user("rita")
     pid = projects.create_project(conn, lead, "Breaks", highlight_include="nurse")
@@ -15,11 +23,7 @@ def test_decide_ten_records_with_keys_and_undo_one(live_server, page, conn, make
     search = create_search(conn, pid, lead, "x.ris", "2" * 64, "ris")
     add_records(conn, pid, search, [{"title": f"Breaks for nurses {i}", "abstract": f"Nurses rest {i}."} for i in range(12)])
 
-    page.goto(live_server + "/login")
-    page.get_by_label("User name").fill("rita")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_role("heading", name="Your review projects").wait_for()
+    _log_in(page, live_server, "rita")
     page.goto(f"{live_server}/projects/{pid}/screen/1")
     assert page.locator("#rec-title mark.inc").count() == 1
 
@@ -43,3 +47,28 @@ def test_decide_ten_records_with_keys_and_undo_one(live_server, page, conn, make
     assert page.locator("#record").get_attribute("data-record") == str(seen[-1])
     assert seen[-1] not in {r["record_id"] for r in screening.my_decisions(conn, pid, rita, 1)}
     assert len(screening.my_decisions(conn, pid, rita, 1)) == 9
+
+
+def test_full_text_exclusion_by_keys_picks_the_numbered_reason(live_server, page, conn, make_user):
+    from review.screening_reasons import ensure_default_reasons, list_reasons
+
+    lead, rita, rolf = make_user("lea"), make_user("rita"), make_user("rolf")
+    pid = projects.create_project(conn, lead, "Breaks")
+    projects.set_member(conn, pid, lead, "rita", "reviewer")
+    projects.set_member(conn, pid, lead, "rolf", "reviewer")
+    search = create_search(conn, pid, lead, "x.ris", "3" * 64, "ris")
+    add_records(conn, pid, search, [{"title": "Night shifts and naps", "abstract": "Nurses nap."}])
+    record_id = conn.execute("SELECT id FROM records WHERE project_id = ?", (pid,)).fetchone()[0]
+    screening.record_decision(conn, pid, rita, record_id, 1, "include")
+    screening.record_decision(conn, pid, rolf, record_id, 1, "include")
+    ensure_default_reasons(conn, pid)
+
+    _log_in(page, live_server, "rita")
+    page.goto(f"{live_server}/projects/{pid}/screen/2")
+    page.keyboard.press("e")  # no reason picked yet: refused on the page, nothing stored
+    page.locator("#screen-error:not([hidden])").wait_for()
+    assert screening.my_decision(conn, pid, rita, record_id, 2) is None
+    page.keyboard.press("3")
+    page.keyboard.press("e")
+    page.get_by_role("heading", name="Nothing left for you to screen here").wait_for()
+    assert screening.my_decision(conn, pid, rita, record_id, 2)["reason_id"] == list_reasons(conn, pid)[2]["id"]

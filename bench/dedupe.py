@@ -1,0 +1,132 @@
+"""Benchmark: Sil's duplicate detection against labelled sets, next to bib-dedupe run on the same records.
+
+Usage: python bench/dedupe.py [--no-bib-dedupe] [--synthetic N] [--only NAME]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from dedupe_data import BenchSet, load_all  # noqa: E402
+from dedupe_score import score_groups, score_membership  # noqa: E402
+
+from review import db  # noqa: E402
+from review.dedupe import find_duplicates  # noqa: E402
+from review.searches import add_records, create_search  # noqa: E402
+
+
+def new_project(conn, title: str) -> int:
+    """A bare project row (the projects module belongs to another area; the bench needs only an id)."""
+    with db.transaction(conn):
+        return conn.execute("INSERT INTO projects (title, created_at) VALUES (?, ?)", (title, db.now())).lastrowid
+
+
+def load_into(conn, records: list[dict], name: str) -> int:
+    project_id = new_project(conn, name)
+    search_id = create_search(conn, project_id, None, f"{name}.csv", name, "csv")
+    add_records(conn, project_id, search_id, records)
+    return project_id
+
+
+def predicted_groups(conn, project_id: int) -> list[set[str]]:
+    rows = conn.execute("""SELECT l.group_id, r.source_id FROM duplicate_links l JOIN records r ON r.id = l.record_id
+                           WHERE r.project_id = ?""", (project_id,)).fetchall()
+    groups: dict[int, set[str]] = {}
+    for group_id, source_id in rows:
+        groups.setdefault(group_id, set()).add(source_id)
+    return list(groups.values())
+
+
+def run_sil(records: list[dict], name: str, trace_memory: bool = True) -> tuple[list[set[str]], float, float, dict]:
+    """Load the records into a fresh database, then time find_duplicates alone; then, in a second fresh
+    database, its peak Python memory in MiB (tracing slows Python down, so it is not timed)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = db.open_database(Path(tmp) / "bench.sqlite3")
+        project_id = load_into(conn, records, name)
+        started = time.perf_counter()
+        counts = find_duplicates(conn, project_id, None)
+        seconds = time.perf_counter() - started
+        groups = predicted_groups(conn, project_id)
+        conn.close()
+        peak = 0.0
+        if trace_memory:
+            conn = db.open_database(Path(tmp) / "memory.sqlite3")
+            project_id = load_into(conn, records, name)
+            tracemalloc.start()
+            find_duplicates(conn, project_id, None)
+            peak = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+            conn.close()
+    return groups, seconds, peak, counts
+
+
+def run_bib_dedupe(records: list[dict]) -> tuple[list[set[str]], float]:
+    """bib-dedupe's prep, block, match and cluster on the same records (automatic matches only)."""
+    import pandas as pd
+    from bib_dedupe.bib_dedupe import block, cluster, match, prep
+
+    frame = pd.DataFrame([{
+        "ID": r["source_id"], "ENTRYTYPE": "inproceedings" if r.get("pub_type") == "conference paper" else "article",
+        "title": r["title"], "author": " and ".join(r["authors"]), "year": str(r["year"] or ""),
+        "journal": r["journal"], "volume": r["volume"], "number": r["issue"],
+        "pages": "-".join(p for p in (r["pages_start"], r["pages_end"]) if p), "doi": r["doi"],
+        "abstract": r["abstract"]} for r in records])
+    started = time.perf_counter()
+    matched = match(block(prep(frame, verbosity_level=0), verbosity_level=0), verbosity_level=0)
+    groups = [set(g) for g in cluster(matched, verbosity_level=0)]
+    return groups, time.perf_counter() - started
+
+
+def report(bench: BenchSet, groups: list[set[str]]) -> str:
+    ids = [r["source_id"] for r in bench.records]
+    if bench.flagged is not None:
+        sens, spec = score_membership(ids, groups, bench.flagged)
+        return f"membership sens {sens:.3f} spec {spec:.3f} (flagged {len(bench.flagged)})"
+    s = score_groups(ids, groups, bench.groups)
+    return (f"sens {s.sensitivity:.3f} spec {s.specificity:.4f} pairP {s.pair_precision:.3f} "
+            f"pairR {s.pair_recall:.3f} false merges {s.fp}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--no-bib-dedupe", action="store_true")
+    parser.add_argument("--synthetic", type=int, default=100_000, help="records in the synthetic project (0: skip)")
+    parser.add_argument("--only", default="")
+    args = parser.parse_args()
+    total_records = total_fp = 0
+    sil_time = bib_time = 0.0
+    for bench in load_all():
+        if args.only and args.only not in bench.name:
+            continue
+        groups, seconds, peak, counts = run_sil(bench.records, bench.name)
+        to_remove = sum(len(g) - 1 for g in bench.groups) if bench.flagged is None else "n/a"
+        print(f"{bench.name}: {len(bench.records)} records, {to_remove} true duplicates to remove")
+        print(f"  Sil        {report(bench, groups)}  time {seconds:.2f} s  peak {peak:.1f} MiB  "
+              f"(possible pairs queued {counts['possible']})")
+        if bench.flagged is None:
+            total_records += len(bench.records)
+            total_fp += score_groups([r['source_id'] for r in bench.records], groups, bench.groups).fp
+        sil_time += seconds
+        if not args.no_bib_dedupe:
+            bib_groups, bib_seconds = run_bib_dedupe(bench.records)
+            bib_time += bib_seconds
+            print(f"  bib-dedupe {report(bench, bib_groups)}  time {bib_seconds:.2f} s  "
+                  f"(Sil is {bib_seconds / max(seconds, 1e-9):.1f}x faster)")
+    print(f"overall: {total_fp} false merges in {total_records} labelled records "
+          f"({total_fp / max(total_records, 1) * 10000:.2f} per 10 000)")
+    if bib_time:
+        print(f"total time: Sil {sil_time:.2f} s, bib-dedupe {bib_time:.2f} s, ratio {bib_time / sil_time:.1f}x")
+    if args.synthetic:
+        from dedupe_synthetic import run_synthetic
+        run_synthetic(args.synthetic, run_sil)
+
+
+if __name__ == "__main__":
+    main()

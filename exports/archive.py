@@ -1,0 +1,137 @@
+"""The project archive file: a zip of JSON Lines tables and PDFs, written streaming and read defensively
+(member names from a fixed pattern only, sizes and compression ratios capped, hashes checked)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import zipfile
+from pathlib import Path
+from typing import IO, Any, Iterable, Iterator
+
+from review.errors import Invalid
+
+FORMAT = "sil-project-archive"
+VERSION = 1
+NAME = re.compile(r"^(manifest\.json|data/[a-z][a-z0-9_]{0,62}\.jsonl|files/[0-9a-f]{64}\.pdf)$")
+MAX_MEMBERS = 200_000
+MAX_TOTAL = 20 * 1024**3        # 20 GiB unpacked: a large review with its PDFs stays well below
+MAX_MEMBER = 4 * 1024**3
+MAX_RATIO = 200                 # JSON compresses ~10x; a ratio of hundreds is a bomb, not a review
+CHUNK = 1024 * 1024
+
+
+def write_archive(out: IO[bytes], manifest: dict[str, Any], tables: Iterable[tuple[str, Iterable[dict]]],
+                  pdfs: Iterable[tuple[str, Path]]) -> None:
+    """Write manifest, one data/<table>.jsonl per table and files/<sha256>.pdf per PDF to a binary stream."""
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        zf.writestr("manifest.json", json.dumps({"format": FORMAT, "version": VERSION, **manifest},
+                                                ensure_ascii=False, indent=2))
+        for name, rows in tables:
+            with zf.open(f"data/{name}.jsonl", "w", force_zip64=True) as member:
+                for row in rows:
+                    member.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
+        for digest, path in pdfs:
+            zf.write(path, f"files/{digest}.pdf", compress_type=zipfile.ZIP_STORED)
+
+
+class ArchiveReader:
+    """An archive opened for import after every member was checked; refuses anything unexpected."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self.zf = zipfile.ZipFile(self.path)
+        except (zipfile.BadZipFile, OSError) as error:
+            raise Invalid(f"{self.path.name}: not a Sil project archive (not a readable zip: {error})") from None
+        self.names = self._check_members()
+        self.manifest = self._manifest()
+
+    def _check_members(self) -> set[str]:
+        infos = self.zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise Invalid(f"{self.path.name}: {len(infos)} files inside; an archive holds at most {MAX_MEMBERS}")
+        names, total = set(), 0
+        for info in infos:
+            if not NAME.match(info.filename) or info.filename in names:
+                raise Invalid(f"{self.path.name}: unexpected or repeated entry {info.filename[:80]!r}; "
+                              "only manifest.json, data/<table>.jsonl and files/<sha256>.pdf belong in an archive")
+            if info.file_size > MAX_MEMBER or info.file_size > MAX_RATIO * max(info.compress_size, 1024):
+                raise Invalid(f"{self.path.name}: {info.filename} unpacks to {info.file_size} bytes from "
+                              f"{info.compress_size}; refused as a possible zip bomb")
+            total += info.file_size
+            names.add(info.filename)
+        if total > MAX_TOTAL:
+            raise Invalid(f"{self.path.name}: unpacks to {total} bytes, more than the {MAX_TOTAL} allowed")
+        if "manifest.json" not in names:
+            raise Invalid(f"{self.path.name}: no manifest.json; not a Sil project archive")
+        return names
+
+    def _manifest(self) -> dict[str, Any]:
+        try:
+            manifest = json.loads(self._read_capped("manifest.json", 1024 * 1024))
+        except ValueError:
+            raise Invalid(f"{self.path.name}: manifest.json is not valid JSON") from None
+        if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
+            raise Invalid(f"{self.path.name}: not a Sil project archive of version {VERSION}")
+        return manifest
+
+    def _read_capped(self, name: str, limit: int) -> bytes:
+        with self.zf.open(name) as member:
+            data = member.read(limit + 1)
+        if len(data) > limit:
+            raise Invalid(f"{self.path.name}: {name} is larger than {limit} bytes")
+        return data
+
+    def tables(self) -> list[str]:
+        """The table names the archive holds."""
+        return sorted(n[5:-6] for n in self.names if n.startswith("data/"))
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """The rows of one table, streamed; a broken line is named by table and line number."""
+        name = f"data/{table}.jsonl"
+        if name not in self.names:
+            return
+        with self.zf.open(name) as member:
+            for number, line in enumerate(_capped_lines(member, MAX_MEMBER), start=1):
+                try:
+                    row = json.loads(line)
+                except ValueError:
+                    raise Invalid(f"{self.path.name}: {name} line {number} is not valid JSON") from None
+                if not isinstance(row, dict):
+                    raise Invalid(f"{self.path.name}: {name} line {number} is not an object")
+                yield row
+
+    def pdfs(self) -> list[str]:
+        """The SHA-256 digests of the PDFs inside."""
+        return sorted(n[6:-4] for n in self.names if n.startswith("files/"))
+
+    def extract_pdf(self, digest: str, dest: Path) -> None:
+        """Copy one PDF out to dest (written beside and renamed), checking its content against its name."""
+        check = hashlib.sha256()
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        partial = dest.with_name(dest.name + ".partial")
+        written = 0
+        with self.zf.open(f"files/{digest}.pdf") as member, open(partial, "wb") as out:
+            while chunk := member.read(CHUNK):
+                written += len(chunk)
+                if written > MAX_MEMBER:
+                    break
+                check.update(chunk)
+                out.write(chunk)
+        if written > MAX_MEMBER or check.hexdigest() != digest:
+            partial.unlink(missing_ok=True)
+            raise Invalid(f"{self.path.name}: files/{digest}.pdf does not match its SHA-256 name")
+        partial.replace(dest)
+
+    def close(self) -> None:
+        self.zf.close()
+
+
+def _capped_lines(member: IO[bytes], limit: int) -> Iterator[bytes]:
+    seen = 0
+    for line in member:
+        seen += len(line)
+        if seen > limit:
+            raise Invalid("an archive table is larger than allowed")
+        yield line

@@ -1,0 +1,106 @@
+"""Any set of a project's records (all, one search, included/excluded at a stage, conflicts, one label) as
+RIS, CSV or XLSX; CSV and XLSX carry the screening outcome, reasons, labels and notes, as blinding allows."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from review.errors import Invalid
+from review.records import iter_records
+
+SETS = ("all", "search", "included", "excluded", "conflicts", "label")
+FORMATS = ("ris", "csv", "xlsx")
+DECISION_COLUMNS = ("stage1_state", "stage1_outcome", "stage2_state", "stage2_outcome", "exclusion_reason",
+                    "labels", "notes")
+
+
+def select_ids(conn: sqlite3.Connection, project_id: int, kind: str, stage: int | None = None,
+               search_id: int | None = None, label: str | None = None, viewer_id: int | None = None) -> list[int]:
+    """The ids of the records in a set, in record order."""
+    if kind not in SETS:
+        raise Invalid(f"choose a set of records: {', '.join(SETS)}; not {kind!r}")
+    if kind == "all":
+        sql, args = "SELECT id FROM records WHERE project_id = ?", [project_id]
+    elif kind == "search":
+        if search_id is None:
+            raise Invalid("say which search (--search ID) to export the records of")
+        sql, args = "SELECT id FROM records WHERE project_id = ? AND search_id = ?", [project_id, search_id]
+    elif kind == "label":
+        if not (label or "").strip():
+            raise Invalid("say which label (--label NAME) to export the records of")
+        sql, args = _labelled(project_id, label.strip(), viewer_id)
+    else:
+        stage = _stage(stage)
+        state = ("state = 'conflict'" if kind == "conflicts"
+                 else f"state = 'settled' AND outcome = '{'include' if kind == 'included' else 'exclude'}'")
+        sql, args = f"SELECT record_id FROM screening_state WHERE project_id = ? AND stage = ? AND {state}", [project_id, stage]
+    return [row[0] for row in conn.execute(sql + " ORDER BY 1", args)]
+
+
+def _labelled(project_id: int, label: str, viewer_id: int | None) -> tuple[str, list[Any]]:
+    own = "" if viewer_id is None else " AND c.user_id = ?"
+    sql = f"""SELECT DISTINCT c.record_id FROM screening_current c, json_each(c.labels) j
+              WHERE c.project_id = ? AND lower(j.value) = lower(?){own}"""
+    return sql, [project_id, label] + ([viewer_id] if viewer_id is not None else [])
+
+
+def _stage(stage: int | None) -> int:
+    if stage not in (1, 2):
+        raise Invalid("say which stage (--stage 1 for title/abstract, 2 for full text)")
+    return stage
+
+
+def records_of(conn: sqlite3.Connection, project_id: int, ids: list[int]) -> list[dict[str, Any]]:
+    """The records with these ids, every field decoded, in id order."""
+    wanted = set(ids)
+    return [r for r in iter_records(conn, project_id) if r["id"] in wanted]
+
+
+def decision_columns(conn: sqlite3.Connection, project_id: int, ids: list[int],
+                     viewer_id: int | None = None) -> dict[int, list[Any]]:
+    """Per record: state and outcome at each stage, the exclusion reason, labels and notes (DECISION_COLUMNS).
+
+    viewer_id None (the command line) sees everything; a blinded reviewer sees only their own notes and
+    labels, and no state of a record that is still open, so an export never reveals another's decision."""
+    visible = _visibility(conn, project_id, viewer_id)
+    states = {(r["record_id"], r["stage"]): r for r in conn.execute(
+        """SELECT s.record_id, s.stage, s.state, s.outcome, x.label AS reason FROM screening_state s
+           LEFT JOIN exclusion_reasons x ON x.id = s.reason_id WHERE s.project_id = ?""", (project_id,))}
+    notes: dict[int, list[str]] = {}
+    labels: dict[int, set[str]] = {}
+    for row in conn.execute("""SELECT c.record_id, c.stage, c.user_id, c.note, c.labels, u.name FROM screening_current c
+                               JOIN users u ON u.id = c.user_id WHERE c.project_id = ? ORDER BY c.at""", (project_id,)):
+        state = states.get((row["record_id"], row["stage"]))
+        if not visible(row["user_id"], state):
+            continue
+        if row["note"]:
+            notes.setdefault(row["record_id"], []).append(f"{row['name']} (stage {row['stage']}): {row['note']}")
+        labels.setdefault(row["record_id"], set()).update(json.loads(row["labels"]))
+    result = {}
+    for record_id in ids:
+        one, two = states.get((record_id, 1)), states.get((record_id, 2))
+        shown = [s if s and visible(None, s) else None for s in (one, two)]
+        result[record_id] = [
+            shown[0]["state"] if shown[0] else "", (shown[0]["outcome"] or "") if shown[0] else "",
+            shown[1]["state"] if shown[1] else "", (shown[1]["outcome"] or "") if shown[1] else "",
+            (shown[1]["reason"] or "") if shown[1] else "", "; ".join(sorted(labels.get(record_id, ()))),
+            " | ".join(notes.get(record_id, [])),
+        ]
+    return result
+
+
+def _visibility(conn: sqlite3.Connection, project_id: int, viewer_id: int | None):
+    """visible(author_id, state) -> bool for this viewer (author None: the record's state itself)."""
+    if viewer_id is None:
+        return lambda author, state: True
+    from review.screening_access import sees_others
+
+    seen = sees_others(conn, project_id, viewer_id)
+
+    def visible(author: int | None, state: sqlite3.Row | None) -> bool:
+        if author == viewer_id or seen == "all":
+            return True
+        return seen == "closed" and state is not None and state["state"] != "open"
+
+    return visible

@@ -1,0 +1,149 @@
+"""The duplicates screen for the project lead: possible pairs side by side, bulk confirm, all groups with undo."""
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+import bottle
+
+from review import projects
+from review.dedupe import duplicates_removed, find_duplicates
+from review.dedupe_decisions import bulk_confirm, confirm_pair, reject_pair, split_record, undo_group
+from review.dedupe_views import SHOWN_FIELDS, count_pairs, list_groups, list_pairs
+from review.errors import Invalid
+from screens.web import add_overview_card, add_project_tab, ctx, form, form_all, query_int, redirect_to, render
+
+PAGE_SIZE = 50
+
+
+def install(app: bottle.Bottle) -> None:
+    base = "/projects/<project_id:int>/duplicates"
+    app.route(base, "GET", review_page, name="duplicates")
+    app.route(f"{base}/run", "POST", run_detection, name="duplicates_run")
+    app.route(f"{base}/pairs/<pair_id:int>", "POST", decide_pair, name="duplicates_decide")
+    app.route(f"{base}/bulk", "POST", confirm_many, name="duplicates_bulk")
+    app.route(f"{base}/groups", "GET", groups_page, name="duplicates_groups")
+    app.route(f"{base}/groups/<group_id:int>/undo", "POST", undo, name="duplicates_undo")
+    app.route(f"{base}/records/<record_id:int>/split", "POST", split, name="duplicates_split")
+    add_project_tab(app, 15, "duplicates", "dup.tab", ("lead",))
+    add_overview_card(app, 15, overview_card)
+
+
+def _lead(project_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    c = ctx()
+    member = projects.require_role(c.conn, project_id, c.user, "lead")
+    return projects.get_project(c.conn, project_id), member
+
+
+def _page(template: str, project_id: int, active: str, **values: Any) -> str:
+    from screens.web import project_tabs
+
+    project, member = _lead(project_id)
+    return render(template, project=project, member=member, tabs=project_tabs(member), active_tab=active,
+                  title=ctx()._(values.pop("title_key")), scripts=["duplicates.js"], **values)
+
+
+def marked_words(text: str, other: str) -> list[tuple[str, bool]]:
+    """The words of text, each flagged when the other text lacks it (case ignored): what to highlight."""
+    words, others = str(text).split(), str(other).split()
+    matcher = difflib.SequenceMatcher(a=[w.casefold() for w in words], b=[w.casefold() for w in others],
+                                      autojunk=False)
+    flags = [True] * len(words)
+    for block in matcher.get_matching_blocks():
+        for i in range(block.a, block.a + block.size):
+            flags[i] = False
+    return list(zip(words, flags))
+
+
+def _shown(record: dict[str, Any], field: str) -> str:
+    value = record.get(field)
+    if isinstance(value, list):
+        return "; ".join(value)
+    return "" if value is None else str(value)
+
+
+def _side_by_side(pair: dict[str, Any]) -> list[dict[str, Any]]:
+    """Rows of the comparison table: field, both values as marked words, whether they differ."""
+    rows = []
+    for field in SHOWN_FIELDS:
+        a, b = _shown(pair["a"], field), _shown(pair["b"], field)
+        if not a and not b:
+            continue
+        rows.append({"field": field, "differs": field in pair["differences"],
+                     "a": marked_words(a, b), "b": marked_words(b, a)})
+    return rows
+
+
+def review_page(project_id: int) -> str:
+    c = ctx()
+    _lead(project_id)
+    offset = max(0, query_int("skip", 0) or 0)
+    pairs = list_pairs(c.conn, project_id)
+    current = pairs[offset] if offset < len(pairs) else None
+    ran = {k: query_int(k) for k in ("groups", "certain", "possible")}
+    return _page("duplicates.tpl", project_id, "duplicates", title_key="dup.title", pairs=pairs[:PAGE_SIZE],
+                 total=len(pairs), current=current, offset=offset, ran=ran if None not in ran.values() else None,
+                 rows=_side_by_side(current) if current else [],
+                 removed=duplicates_removed(c.conn, project_id))
+
+
+def run_detection(project_id: int) -> None:
+    c = ctx()
+    _lead(project_id)
+    counts = find_duplicates(c.conn, project_id, c.user["id"])
+    redirect_to("duplicates", flash="dup.ran", project_id=project_id,
+                query={"groups": counts["groups"], "certain": counts["certain"], "possible": counts["possible"]})
+
+
+def decide_pair(project_id: int, pair_id: int) -> None:
+    c = ctx()
+    _lead(project_id)
+    decision, offset = form("decision"), form("skip", "0")
+    if decision == "same":
+        confirm_pair(c.conn, project_id, pair_id, c.user["id"])
+    elif decision == "different":
+        reject_pair(c.conn, project_id, pair_id, c.user["id"])
+    else:
+        raise Invalid("choose 'same' or 'different' for a pair")
+    redirect_to("duplicates", flash=f"dup.{decision}_done", project_id=project_id,
+                query={"skip": offset} if offset.isdigit() and offset != "0" else None)
+
+
+def confirm_many(project_id: int) -> None:
+    c = ctx()
+    _lead(project_id)
+    chosen = [int(p) for p in form_all("pair_id") if p.isdigit()]
+    if not chosen:
+        raise Invalid("tick at least one pair to confirm")
+    bulk_confirm(c.conn, project_id, chosen, c.user["id"])
+    redirect_to("duplicates", flash="dup.bulk_done", project_id=project_id)
+
+
+def groups_page(project_id: int) -> str:
+    c = ctx()
+    _lead(project_id)
+    return _page("duplicates_groups.tpl", project_id, "duplicates", title_key="dup.groups",
+                 groups=list_groups(c.conn, project_id), removed=duplicates_removed(c.conn, project_id))
+
+
+def undo(project_id: int, group_id: int) -> None:
+    c = ctx()
+    _lead(project_id)
+    undo_group(c.conn, project_id, group_id, c.user["id"])
+    redirect_to("duplicates_groups", flash="dup.undone", project_id=project_id)
+
+
+def split(project_id: int, record_id: int) -> None:
+    c = ctx()
+    _lead(project_id)
+    split_record(c.conn, project_id, record_id, c.user["id"])
+    redirect_to("duplicates_groups", flash="dup.split_done", project_id=project_id)
+
+
+def overview_card(project: dict[str, Any], member: dict[str, Any]) -> str:
+    """The lead sees how many duplicates were removed and how many pairs wait."""
+    if member["role"] != "lead":
+        return ""
+    c = ctx()
+    return render("duplicates_card.tpl", project=project, removed=duplicates_removed(c.conn, project["id"]),
+                  waiting=count_pairs(c.conn, project["id"]))

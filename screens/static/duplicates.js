@@ -1,0 +1,11 @@
+// Keyboard decisions on the duplicates page: S same, D different, K skip. Without it the buttons work.
+(function () {
+  "use strict";
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var tag = (event.target.tagName || "").toLowerCase();
+    if (tag === "input" || tag === "textarea" || tag === "select") { return; }
+    var target = document.querySelector('#pair [data-key="' + event.key.toLowerCase() + '"]');
+    if (target) { event.preventDefault(); target.click(); }
+  });
+})();

@@ -1,0 +1,113 @@
+"""Writing plain-language summaries: the two languages, the editor with word count, LIX and hard sentences."""
+from __future__ import annotations
+
+from typing import Any
+
+import bottle
+
+from review import projects, readability, summaries, summary_content, wording
+from review.errors import NotFound
+from screens.i18n import translate
+from screens.web import add_overview_card, add_project_tab, ctx, form, form_all, project_tabs, redirect_to, render
+
+ACTIONS = ("submit", "approve", "return", "publish", "withdraw")
+
+
+def install(app: bottle.Bottle) -> None:
+    app.route("/projects/<project_id:int>/summaries", "GET", overview, name="project_summaries")
+    app.route("/projects/<project_id:int>/summaries/<lang>", "GET", editor, name="summary_editor")
+    app.route("/projects/<project_id:int>/summaries/<lang>", "POST", save, name="summary_save")
+    app.route("/projects/<project_id:int>/summaries/<lang>/<action>", "POST", change,
+              name="summary_action")
+    add_project_tab(app, 70, "project_summaries", "summaries.tab")
+    add_overview_card(app, 70, overview_card)
+
+
+def overview_card(project: dict[str, Any], member: dict[str, Any]) -> str:
+    """The overview's card: each language's summary and its state."""
+    c = ctx()
+    found = summaries.project_summaries(c.conn, project["id"], c.user["id"])
+    return render("summaries_card.tpl", project=project, found=found)
+
+
+def check_lang(lang: str) -> None:
+    if lang not in summaries.LANGS:
+        raise NotFound("summaries are written in bokmål (nb) or English (en)")
+
+
+def _frame(project_id: int) -> dict[str, Any]:
+    c = ctx()
+    member = projects.require_role(c.conn, project_id, c.user)
+    return {"project": projects.get_project(c.conn, project_id), "member": member, "tabs": project_tabs(member),
+            "active_tab": "project_summaries", "can_write": member["role"] in summaries.WRITERS}
+
+
+def overview(project_id: int) -> str:
+    c = ctx()
+    frame = _frame(project_id)
+    found = summaries.project_summaries(c.conn, project_id, c.user["id"])
+    return render("summaries.tpl", title=c._("summaries.title"), found=found, **frame)
+
+
+def editor(project_id: int, lang: str) -> str:
+    c = ctx()
+    check_lang(lang)
+    frame = _frame(project_id)
+    summary = summaries.project_summaries(c.conn, project_id, c.user["id"])[lang]
+    content = (summary or {}).get("latest") and summary["latest"]["content"] or summary_content.empty_content()
+    topics = (summary or {}).get("latest") and summary["latest"]["topics"] or []
+    text = summary_content.full_text(content)
+    measured = readability.measure(text)
+    history = summaries.list_history(c.conn, summary["id"]) if summary else []
+    versions = summaries.list_versions(c.conn, summary["id"]) if summary else []
+    actions = [a for a, (_, roles) in summaries.TRANSITIONS[summary["state"]].items()
+               if frame["member"]["role"] in roles] if summary and summary["latest"] else []
+    return render("summary_editor.tpl", title=c._("summaries.editor", name=c._(f"summaries.lang_{lang}")),
+                  summary=summary, content=content, topics=", ".join(topics), summary_lang=lang, measured=measured,
+                  band=readability.band_label(measured.band, c.language), pieces=readability.segments(text, measured),
+                  grade=grade_suggestions(project_id, frame["project"]), history=history, versions=versions, actions=actions,
+                  certainties=wording.CERTAINTIES, wide=True, **frame)
+
+
+def grade_suggestions(project_id: int, project: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per GRADE outcome, the wordings that match its certainty in both languages."""
+    from review.grade import certainty_for_outcomes
+
+    outcomes = certainty_for_outcomes(ctx().conn, project_id)
+    x = {lang: project.get("exposure") or translate(lang, "summaries.grade_intervention") for lang in ("en", "nb")}
+    found = []
+    for outcome in outcomes:
+        options = [wording.wordings_for(outcome["certainty"], {lang: (x[lang], outcome["name"]) for lang in x}, d)
+                   for d in wording.DIRECTIONS]
+        found.append({"name": outcome["name"], "certainty": outcome["certainty"], "options": options})
+    return found
+
+
+def content_from_form() -> dict[str, Any]:
+    """The editor's fields as content for summaries.save_version."""
+    findings = [{"outcome": o, "certainty": cert, "text": t} for o, cert, t in
+                zip(form_all("finding_outcome"), form_all("finding_certainty"), form_all("finding_text"))]
+    return {"title": form("title"), "key_messages": form_all("key_message"),
+            **{s: form(s) for s in summary_content.SECTIONS}, "findings": findings, "report_url": form("report_url")}
+
+
+def save(project_id: int, lang: str) -> Any:
+    c = ctx()
+    check_lang(lang)
+    projects.require_role(c.conn, project_id, c.user)
+    found = summaries.project_summaries(c.conn, project_id, c.user["id"])[lang]
+    summary_id = found["id"] if found else summaries.create_summary(c.conn, project_id, lang, c.user["id"])
+    summaries.save_version(c.conn, summary_id, c.user["id"], content_from_form(), form("topics"))
+    redirect_to("summary_editor", flash="summaries.saved", project_id=project_id, lang=lang)
+
+
+def change(project_id: int, lang: str, action: str) -> Any:
+    c = ctx()
+    check_lang(lang)
+    if action not in ACTIONS:
+        raise NotFound(f"no action {action!r} on summaries")
+    found = summaries.project_summaries(c.conn, project_id, c.user["id"])[lang]
+    if found is None:
+        raise NotFound("this review has no summary in that language yet")
+    summaries.change_state(c.conn, found["id"], c.user["id"], action, note=form("note"))
+    redirect_to("summary_editor", flash="summaries.changed", project_id=project_id, lang=lang)

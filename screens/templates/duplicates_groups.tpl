@@ -1,0 +1,41 @@
+% rebase('base.tpl')
+<link rel="stylesheet" href="/static/duplicates.css">
+<section class="card">
+<h2>{{_("dup.groups")}}</h2>
+<p>{{_("dup.groups_summary", groups=len(groups), removed=removed)}}</p>
+<a class="button" href="{{url('duplicates', project_id=project['id'])}}">{{_("dup.back")}}</a>
+</section>
+% if not groups:
+<section class="card"><p class="empty">{{_("dup.no_groups")}}</p></section>
+% end
+% for g in groups:
+<section class="card group" aria-labelledby="g{{g['id']}}">
+<h2 id="g{{g['id']}}">{{g['merged']['title']['value'] or _("dup.untitled")}}</h2>
+<p class="meta">{{_("dup.group_n", id=g['id'], n=len(g['members']))}}</p>
+<dl class="merged">
+% for field in ('authors', 'year', 'journal', 'volume', 'pages_start', 'doi', 'pmid'):
+  % cell = g['merged'][field]
+  % if cell['value']:
+  <dt>{{_("dup.f." + field)}}</dt>
+  <dd>{{'; '.join(cell['value']) if isinstance(cell['value'], list) else cell['value']}} <span class="meta">(#{{cell['record_id']}})</span></dd>
+  % end
+% end
+</dl>
+<table class="members">
+<thead><tr><th scope="col">#</th><th scope="col">{{_("dup.source")}}</th><th scope="col">{{_("dup.status")}}</th><th scope="col">{{_("dup.f.title")}}</th><th scope="col"></th></tr></thead>
+<tbody>
+% for m in g['members']:
+<tr><td>{{m['record_id']}}{{' ★' if m['record_id'] == g['representative_id'] else ''}}</td><td>{{m['source_name']}}</td>
+<td>{{_("dup.status." + m['status'])}}</td><td>{{m['title']}}</td>
+<td><form method="post" action="{{url('duplicates_split', project_id=project['id'], record_id=m['record_id'])}}" class="inline" id="split-{{m['record_id']}}">
+<input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" class="link">{{_("dup.split")}}</button></form></td></tr>
+% end
+</tbody>
+</table>
+<p class="meta">★ {{_("dup.representative")}}</p>
+<form method="post" action="{{url('duplicates_undo', project_id=project['id'], group_id=g['id'])}}" class="inline" id="undo-{{g['id']}}" data-confirm="{{_('dup.undo_confirm')}}">
+  <input type="hidden" name="csrf_token" value="{{csrf}}">
+  <button type="submit">{{_("dup.undo")}}</button>
+</form>
+</section>
+% end

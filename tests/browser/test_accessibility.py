@@ -1,0 +1,88 @@
+"""axe-core in headless Chromium on the portal (live and static) and the summary editor: no serious or
+critical WCAG 2.1 A/AA violation may appear."""
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import PASSWORD
+from exports.portal import export_site
+from review import projects, publications
+from screens.portal import gettext_for
+from tests.review_factory import complete, published
+from tests.test_portal_export import PRISMA
+
+pytestmark = pytest.mark.browser
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture
+def axe_page(chromium):
+    """A page whose context lets axe-core be injected despite the app's Content-Security-Policy."""
+    if not AXE.is_file():
+        message = f"{AXE} is missing: run `npm install` in the repository root"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    context = chromium.new_context(locale="en-GB", bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+def serious_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {json.dumps([n['target'] for n in v['nodes']][:5])}"
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.fixture
+def review(conn, make_user):
+    lead = make_user("lena")
+    make_user("kari")
+    project_id = projects.create_project(conn, lead, "Breaks at work")
+    users = {"lead": lead, "comm": projects.set_member(conn, project_id, lead, "kari", "communicator")}
+    snapshot = lambda pid: {"prisma": PRISMA, "certainty": [{"outcome": "fatigue", "certainty": "low", "studies": 3}]}  # noqa: E731
+    nb = published(conn, project_id, users, "nb", topics=["Helse"], snapshot=snapshot)
+    en = published(conn, project_id, users, "en", complete("Breaks at work"), ["Health"], snapshot=snapshot)
+    return project_id, nb, en
+
+
+def test_live_portal_pages_have_no_serious_violations(live_server, axe_page, review):
+    _, nb, en = review
+    for path in ("/portal/", "/portal/nb/", "/portal/en/", f"/portal/nb/{nb}", f"/portal/en/{en}",
+                 "/portal/nb/?topic=Helse"):
+        axe_page.goto(live_server + path)
+        assert serious_violations(axe_page) == [], path
+
+
+def test_static_portal_has_no_serious_violations(axe_page, conn, review, tmp_path):
+    _, nb, _ = review
+    site = tmp_path / "site"
+    export_site(site, publications.published_summaries(conn), gettext_for, "https://example.org/")
+    for page in ("index.html", "nb/index.html", f"nb/{nb}.html", "nb/topics/helse.html"):
+        axe_page.goto((site / page).as_uri())
+        assert serious_violations(axe_page) == [], page
+    axe_page.goto((site / "nb" / "index.html").as_uri())
+    axe_page.get_by_label("Søkeord").fill("ingenting slikt")
+    assert axe_page.locator(".summaries li:visible").count() == 0
+
+
+def test_summary_editor_has_no_serious_violations(live_server, axe_page, review):
+    project_id, _, _ = review
+    axe_page.goto(live_server + "/login")
+    axe_page.get_by_label("User name").fill("kari")
+    axe_page.get_by_label("Password").fill(PASSWORD)
+    axe_page.get_by_role("button", name="Log in").click()
+    axe_page.get_by_role("heading", name="Your review projects").wait_for()
+    axe_page.goto(f"{live_server}/projects/{project_id}/summaries/nb")
+    axe_page.get_by_role("heading", name="Readability").wait_for()
+    assert serious_violations(axe_page) == []
+    axe_page.goto(f"{live_server}/projects/{project_id}/summaries")
+    assert serious_violations(axe_page) == []
+    axe_page.goto(f"{live_server}/projects/{project_id}/prisma")
+    assert serious_violations(axe_page) == []

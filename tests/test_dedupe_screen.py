@@ -1,0 +1,67 @@
+"""The duplicates screen through WebTest: the lead reviews possible pairs side by side and undoes groups."""
+import pytest
+
+from conftest import login
+from review import projects
+from review.dedupe import duplicates_removed, find_duplicates
+from review.searches import add_records, create_search
+
+RECORDS = [
+    {"title": "Rest breaks and fatigue in night-shift nurses", "authors": ["Berg, Anne", "Dahl, Eva"], "year": 2020,
+     "journal": "Journal of Nursing Management", "volume": "28"},
+    {"title": "Rest breaks and fatigue in night-shift nurses: a pilot", "authors": ["Berg, A.", "Dahl, E."],
+     "year": 2020},
+    {"title": "Micro-breaks for surgeons <script>alert(1)</script>", "authors": ["Lie, K."], "year": 2019,
+     "journal": "Surgery", "volume": "3", "pages_start": "10", "doi": "10.1/abc"},
+    {"title": "MICRO-BREAKS FOR SURGEONS <script>alert(1)</script>", "authors": ["Lie K"], "year": 2019,
+     "journal": "Surgery", "volume": "3", "pages_start": "10", "doi": "https://doi.org/10.1/ABC"},
+]
+
+
+@pytest.fixture
+def project(conn, make_user):
+    lead = make_user("lene")
+    make_user("anna")
+    project_id = projects.create_project(conn, lead, "Breaks at work")
+    projects.set_member(conn, project_id, lead, "anna", "reviewer")
+    search_id = create_search(conn, project_id, lead, "all.ris", "sha", "ris")
+    add_records(conn, project_id, search_id, RECORDS)
+    find_duplicates(conn, project_id, lead)
+    return project_id
+
+
+def test_lead_sees_the_pair_side_by_side_with_differences_marked_and_decides_by_form(app, conn, project):
+    login(app, "lene")
+    page = app.get(f"/projects/{project}/duplicates")
+    assert "Possible pair 1 of 1" in page.text
+    marked = [m.get_text() for m in page.html.select("table.pair mark.diff")]
+    assert "pilot" in marked and "Rest" not in marked
+    assert page.html.select_one('#pair button[data-key="s"]') is not None  # keyboard: S is same
+    assert "<script>alert(1)</script>" not in page.text  # titles are escaped
+    page = page.forms["decide"].submit("decision", value="same").follow()
+    assert "Grouped as one publication." in page.text and "No possible pairs wait" in page.text
+    assert duplicates_removed(conn, project) == 2
+
+
+def test_bulk_confirm_and_undo_from_the_groups_list(app, conn, project):
+    login(app, "lene")
+    page = app.get(f"/projects/{project}/duplicates")
+    bulk = page.forms["bulk"]
+    bulk["pair_id"] = True
+    page = bulk.submit().follow()
+    assert "The ticked pairs are grouped." in page.text
+    page = app.get(f"/projects/{project}/duplicates/groups")
+    assert len([b for b in page.html.select("button") if b.get_text() == "Undo this group"]) == 2
+    page = page.forms["split-1"].submit().follow()
+    assert "screened on its own again" in page.text
+    assert duplicates_removed(conn, project) == 1
+    undo = [form_id for form_id in page.forms if str(form_id).startswith("undo-")]
+    assert len(undo) == 1
+    page = page.forms[undo[0]].submit().follow()
+    assert "The group is undone." in page.text and "No duplicate groups yet." in page.text
+    assert duplicates_removed(conn, project) == 0
+
+
+def test_a_reviewer_cannot_open_the_duplicates_screen(app, project):
+    login(app, "anna")
+    assert app.get(f"/projects/{project}/duplicates", expect_errors=True).status_int == 403

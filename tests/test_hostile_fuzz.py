@@ -1,11 +1,12 @@
 """Fuzzing for a bounded time: random values in every form of the app, random bytes and near-RIS text into the importers.
 
 Whatever arrives, Sil answers with a page or a clear refusal (never a 500), and an import is stored whole or not at all."""
+import os
 import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from hostile import FORMULAS, JS_URL, PAYLOAD, SQL
@@ -18,7 +19,8 @@ FIELD_NAMES = sorted({m for t in TEMPLATES.glob("*.tpl") for m in re.findall(r'n
 NASTY = [PAYLOAD, JS_URL, *FORMULAS, *SQL, "", " ", "0", "-1", "1e309", "nan", "99999999999999999999999", "\x00", "\ufeff",
          "include", "exclude", "maybe", "lead", "reviewer", "communicator", "en", "nb", "1", "2", "on", "../../etc/passwd"]
 VALUES = st.one_of(st.sampled_from(NASTY), st.text(max_size=200), st.integers().map(str))
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+# CI stays quick with 150 examples per test; SIL_FUZZ_EXAMPLES=5000 fuzzes longer by hand.
+FUZZ = settings(max_examples=int(os.environ.get("SIL_FUZZ_EXAMPLES", 150)), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
 @pytest.fixture
@@ -44,6 +46,7 @@ def test_random_form_values_never_crash_a_form_handler(app, demo_world, data):
     path = data.draw(st.sampled_from(demo_world["posts"]), label="route")
     fields = data.draw(st.dictionaries(st.sampled_from(FIELD_NAMES), VALUES, max_size=8), label="fields")
     response = app.post(path, {**fields, "csrf_token": demo_world["csrf"]}, expect_errors=True)
+    event(f"status {response.status_int}")  # --hypothesis-show-statistics: how far the values got
     assert response.status_int < 500, f"POST {path} {fields!r} gave {response.status}"
 
 

@@ -104,7 +104,8 @@ def boxes(counts: PrismaCounts, lang: str = "en") -> dict[str, list[str]]:
         "sought": [n(t["sought"], counts.sought)],
         "not_retrieved": [n(t["not_retrieved"], counts.not_retrieved)],
         "assessed": [n(t["assessed"], counts.assessed)],
-        "excluded": [t["excluded"], *[n(reason, c) for reason, c in counts.excluded]],
+        "excluded": [n(t["excluded"].rstrip(":"), total(counts.excluded)),
+                     *[n("  " + reason, c) for reason, c in counts.excluded]],
         "included": [n(t["studies_included"], counts.studies_included),
                      n(t["reports_included"], counts.reports_included)],
     }
@@ -115,7 +116,8 @@ def boxes(counts: PrismaCounts, lang: str = "en") -> dict[str, list[str]]:
             "other_sought": [n(t["sought"], o.sought)],
             "other_not_retrieved": [n(t["not_retrieved"], o.not_retrieved)],
             "other_assessed": [n(t["assessed"], o.assessed)],
-            "other_excluded": [t["excluded"], *[n(reason, c) for reason, c in o.excluded]],
+            "other_excluded": [n(t["excluded"].rstrip(":"), total(o.excluded)),
+                               *[n("  " + reason, c) for reason, c in o.excluded]],
         })
     return found
 

@@ -50,19 +50,23 @@ def traffic_light_svg(data: dict[str, Any]) -> str:
         y = top + r * CELL
         parts.append(f"<text x=\"{left - 8}\" y=\"{y + CELL // 2 + 4}\" {FONT} font-size=\"12\" "
                      f"text-anchor=\"end\">{escape(study['label'])}</text>")
+        parts.append(f"<rect x=\"{left}\" y=\"{y}\" width=\"{len(columns) * CELL}\" height=\"{CELL}\" "
+                     f"fill=\"#F2F2F2\" stroke=\"#FFFFFF\"/>")
         keys = [study["judgements"].get(k) for k, _ in data["domains"]] + [study.get("overall")]
         for c, key in enumerate(keys):
             parts.extend(_light(levels.get(key or "", MISSING), left + c * CELL + CELL // 2, y + CELL // 2))
-    bottom = top + len(data["studies"]) * CELL + 24
+    # one white line per column boundary instead of a rectangle per cell: PNG conversion cost grows per element
+    grid_bottom = top + len(data["studies"]) * CELL
+    parts.extend(f"<line x1=\"{left + c * CELL}\" y1=\"{top}\" x2=\"{left + c * CELL}\" y2=\"{grid_bottom}\" "
+                 f"stroke=\"#FFFFFF\"/>" for c in range(1, len(columns)))
+    bottom = grid_bottom + 24
     legend, height = _legend(data, 10, bottom)
     width = max(left + len(columns) * CELL + 20, 560)
     return _svg(width, bottom + height, parts + legend)
 
 
 def _light(level: dict[str, str], cx: int, cy: int) -> list[str]:
-    return [f"<rect x=\"{cx - CELL // 2}\" y=\"{cy - CELL // 2}\" width=\"{CELL}\" height=\"{CELL}\" "
-            f"fill=\"#F2F2F2\" stroke=\"#FFFFFF\"/>",
-            f"<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{CELL // 2 - 4}\" fill=\"{level['colour']}\">"
+    return [f"<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{CELL // 2 - 4}\" fill=\"{level['colour']}\">"
             f"<title>{escape(level['label'])}</title></circle>",
             f"<text x=\"{cx}\" y=\"{cy + 5}\" {FONT} font-size=\"14\" font-weight=\"bold\" text-anchor=\"middle\" "
             f"fill=\"#000000\">{escape(level['symbol'])}</text>"]
@@ -112,6 +116,10 @@ def _svg(width: int, height: int, parts: list[str]) -> str:
 
 def to_png(svg: str, scale: float = 2.0) -> bytes:
     """The plot as PNG (cairosvg), scaled for print."""
+    import re
+
     import cairosvg
 
-    return cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=scale)
+    # tooltips are not drawn, and each element costs conversion time
+    drawn = re.sub(r"<title>[^<]*</title>", "", svg)
+    return cairosvg.svg2png(bytestring=drawn.encode("utf-8"), scale=scale)

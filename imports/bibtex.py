@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Any
 
 import bibtexparser
-from bibtexparser import middlewares as mw
 
 from imports import normalise as norm
 from imports.errors import ImportFailure

@@ -9,7 +9,6 @@ from imports.errors import ImportFailure
 from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
 
 TAG = re.compile(r"([A-Z][A-Z0-9]{1,3}) {0,3}- (.*)$")
-LIST_JOIN = {"AU", "FAU", "AD", "MH", "OT", "PT", "AID", "IS", "PHST", "LA", "AUID"}
 
 
 def tokenise(text: str) -> list[Tagged]:
@@ -51,8 +50,6 @@ def _raw(lines: list[str], start: int, end: int) -> str:
 
 def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
     """Parse MEDLINE text into record dicts and warnings."""
-    if "\n\n" not in text.strip() and text.count("PMID- ") > 1:
-        text = text  # a file without blank lines still splits on each PMID line
     tagged = tokenise(text)
     if not tagged:
         raise ImportFailure(file_name, None, "no MEDLINE records found (no 'PMID- ' line); "

@@ -9,12 +9,13 @@ DOI_PREFIX = re.compile(r"^\s*(?:https?://)?(?:dx\.)?(?:doi\.org/|doi:\s*|doi\s+
 DOI_SHAPE = re.compile(r"10\.\d{4,9}/[^\s&?#\"<>]+")
 TAGS = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9:_-]*(?:\s[^<>]*)?/?>")
 BLOCK_TAGS = re.compile(r"<\s*(?:br|/p|/AbstractText|/sec|/title)\s*/?>", re.I)
-SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+# Only what needs changing: two or more spaces, or a tab / no-break / thin space (with what follows).
+SPACES = re.compile(r" [ \t\u00a0\u2009\u202f]+|[\t\u00a0\u2009\u202f][ \t\u00a0\u2009\u202f]*")
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 PAGE_RANGE = re.compile(r"^\s*([A-Za-z]*\d+[A-Za-z]*)\s*[-\u2010-\u2015\u2212]+\s*([A-Za-z]*\d+[A-Za-z]*)\s*$")
 PMID = re.compile(r"^\s*(\d{1,9})\b")
 MARKUP_HINT = re.compile(r"<|&[#A-Za-z]")
-SLOW_PATH = re.compile(r"[<&\n\t\u00a0\u2009\u202f\u2028]|  ")
+UNUSUAL_SPACE = re.compile(r"[\u00a0\u2009\u202f\u2028]")
 PLACEHOLDERS = {"na", "n/a", "null", "none", "[no abstract available]", "no abstract available", "no title"}
 
 
@@ -22,7 +23,7 @@ def clean_text(value: str | None) -> str:
     """Text for display: HTML/JATS tags dropped, entities decoded, runs of spaces collapsed."""
     if not value:
         return ""
-    if SLOW_PATH.search(value) is None:  # most values need nothing but trimming
+    if not _needs_cleaning(value):  # most values need nothing but trimming
         return value.strip()
     text = value
     if MARKUP_HINT.search(text):
@@ -33,8 +34,10 @@ def clean_text(value: str | None) -> str:
             if unescaped == text:
                 break
             text = TAGS.sub("", unescaped) if "<" in unescaped and unescaped.count("<") > text.count("<") else unescaped
-    lines = [SPACES.sub(" ", line).strip() for line in text.replace("\u2028", "\n").split("\n")]
-    return "\n".join(line for line in lines if line)
+    if "\u2028" in text:
+        text = text.replace("\u2028", "\n")
+    lines = SPACES.sub(" ", text).split("\n")
+    return "\n".join(stripped for stripped in (line.strip() for line in lines) if stripped)
 
 
 def clean_field(value: str | None) -> str:
@@ -138,12 +141,19 @@ def pmid(value: str | None) -> str:
 def keywords(values: list[str]) -> list[str]:
     """Keywords cleaned, split on ';' where a tool put several in one value, duplicates dropped."""
     seen: dict[str, None] = {}
+    plain = not _needs_cleaning("\x1f".join(values))  # one check for the common all-plain list
     for value in values:
         for piece in value.split(";") if ";" in value else (value,):
-            word = clean_field(piece)
+            word = piece.strip() if plain else clean_field(piece)
             if word:
                 seen[word] = None
     return list(seen)
+
+
+def _needs_cleaning(value: str) -> bool:
+    """Whether clean_text has anything to do (substring tests are much cheaper than a regex scan)."""
+    return ("<" in value or "&" in value or "\n" in value or "  " in value or "\t" in value
+            or (not value.isascii() and UNUSUAL_SPACE.search(value) is not None))
 
 
 def _initials(text: str) -> bool:

@@ -19,6 +19,7 @@ class Tagged:
     tags: dict[str, list[str]] = field(default_factory=dict)
     raw: str = ""
     used: set[tuple[str, int]] = field(default_factory=set)
+    used_tags: set[str] = field(default_factory=set)
 
     def add(self, tag: str, value: str) -> None:
         """Append a value under a tag (repeated tags keep every value)."""
@@ -27,9 +28,13 @@ class Tagged:
     def first(self, *tags: str, accept=None) -> str:
         """The first non-empty value of the first tag that has one; marks it used."""
         for tag in tags:
-            for index, value in enumerate(self.tags.get(tag, ())):
-                if value.strip() and (accept is None or accept(value)):
+            values = self.tags.get(tag)
+            if not values:
+                continue
+            for index, value in enumerate(values):
+                if value and not value.isspace() and (accept is None or accept(value)):
                     self.used.add((tag, index))
+                    self.used_tags.add(tag)
                     return value
         return ""
 
@@ -37,17 +42,22 @@ class Tagged:
         """Every value of these tags, in tag order; marks them used."""
         found = []
         for tag in tags:
-            for index, value in enumerate(self.tags.get(tag, ())):
-                self.used.add((tag, index))
-                if value.strip():
-                    found.append(value)
+            values = self.tags.get(tag)
+            if values:
+                self.used.update((tag, index) for index in range(len(values)))
+                self.used_tags.add(tag)
+                found.extend(v for v in values if v and not v.isspace())
         return found
 
     def leftovers(self) -> dict[str, list[str]]:
         """Every value no field took, by tag: nothing is lost."""
         extra: dict[str, list[str]] = {}
+        used, used_tags = self.used, self.used_tags
         for tag, values in self.tags.items():
-            rest = [v for i, v in enumerate(values) if (tag, i) not in self.used and v.strip()]
+            if tag in used_tags:
+                rest = [v for i, v in enumerate(values) if (tag, i) not in used and v and not v.isspace()]
+            else:
+                rest = [v for v in values if v and not v.isspace()]
             if rest:
                 extra[tag] = rest
         return extra

@@ -42,3 +42,22 @@ def export_rob_plot(conn: sqlite3.Connection, project_id: int, fmt: str, tool: s
     data = plot_data(conn, project_id, tool, outcome)
     svg = robplot.summary_svg(data) if kind == "summary" else robplot.traffic_light_svg(data)
     return robplot.to_png(svg) if fmt == "png" else svg.encode("utf-8")
+
+
+def export_rob_table(conn: sqlite3.Connection, project_id: int, fmt: str, **_options: Any) -> bytes:
+    """Every consensus risk-of-bias judgement: one row per study, tool and outcome, one column per domain."""
+    from exports.tables import write_csv, write_xlsx
+    from review.rob.assessments import plot_choices, plot_data
+
+    columns = ["study", "tool", "outcome", *(f"D{i}" for i in range(1, 8)), "overall"]
+    rows = []
+    for choice in plot_choices(conn, project_id):
+        data = plot_data(conn, project_id, choice["tool"], choice["outcome"])
+        labels = {level["key"]: level["label"] for level in data["levels"]}
+        for study in data["studies"]:
+            judged = [labels.get(study["judgements"].get(key) or "", "") for key, _name in data["domains"]]
+            rows.append([study["label"], choice["tool_name"], choice["outcome"],
+                         *judged, *[""] * (7 - len(judged)), labels.get(study["overall"] or "", "")])
+    if fmt == "xlsx":
+        return write_xlsx({"Risk of bias": (columns, rows)})
+    return write_csv(columns, rows).encode("utf-8")

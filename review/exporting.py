@@ -21,6 +21,7 @@ EXPORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "extraction": ("review.appraisal_exports:export_extraction", ("csv", "xlsx")),
     "sof": ("review.appraisal_exports:export_sof", ("html", "csv", "docx")),
     "rob-plot": ("review.appraisal_exports:export_rob_plot", ("svg", "png")),
+    "rob": ("review.appraisal_exports:export_rob_table", ("csv", "xlsx")),
     "prisma": ("review.prisma:export_diagram", ("svg", "png")),
     "records-with-decisions": ("review.record_exports:export_records", ("csv", "xlsx", "ris")),
     "excluded": ("review.record_exports:export_excluded", ("csv", "xlsx", "ris")),

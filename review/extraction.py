@@ -121,9 +121,12 @@ def comparison(conn: sqlite3.Connection, study_id: int, viewer_id: int) -> dict[
 
 
 def agree_where_identical(conn: sqlite3.Connection, study_id: int, user_id: int) -> list[str]:
-    """Record as agreed every value on which all submitted reviewers (at least two) agree."""
+    """Record as agreed every value on which all submitted reviewers agree: at least two of them, or one
+    where the project has a single reviewer per record."""
+    study = get_study(conn, study_id)
+    single = conn.execute("SELECT reviewers_per_record FROM projects WHERE id = ?", (study["project_id"],)).fetchone()[0] == 1
     submitted = submitted_reviewers(conn, study_id)
-    if len(submitted) < 2:
+    if len(submitted) < (1 if single else 2):
         return []
     per_reviewer = [_current(conn, study_id, r) for r in submitted]
     common = {path: value for path, value in per_reviewer[0].items()
@@ -184,3 +187,15 @@ def extraction_table(conn: sqlite3.Connection, project_id: int) -> dict[str, Any
     studies = [dict(study, values=nest(form, agreed_values(conn, study["id"])))
                for study in list_studies(conn, project_id)]
     return {"form": form, "codebook": codebook(form), "studies": studies}
+
+
+def progress(conn: sqlite3.Connection, project_id: int) -> dict[int, dict[str, int]]:
+    """Per study: how many reviewers have submitted and how many agreed values exist (no values revealed)."""
+    rows = conn.execute(
+        """SELECT s.id,
+                  (SELECT COUNT(*) FROM extraction_submissions x WHERE x.study_id = s.id) AS submitted,
+                  (SELECT COUNT(*) FROM extraction_values v WHERE v.study_id = s.id AND v.reviewer_id IS NULL
+                      AND v.value <> 'null' AND v.id = (SELECT MAX(w.id) FROM extraction_values w
+                          WHERE w.study_id = s.id AND w.reviewer_id IS NULL AND w.path = v.path)) AS agreed
+           FROM studies s WHERE s.project_id = ?""", (project_id,)).fetchall()
+    return {row["id"]: {"submitted": row["submitted"], "agreed": row["agreed"]} for row in rows}

@@ -44,21 +44,15 @@ def identified(conn: sqlite3.Connection, project_id: int) -> dict[str, list[list
 
 def duplicates_removed(conn: sqlite3.Connection, project_id: int) -> int:
     """Records set aside as duplicates of a record that is screened."""
-    try:
-        from review.dedupe import duplicates_removed as from_dedupe
-    except ImportError:  # dedupe not merged yet: count group members that are not the representative
-        return conn.execute("""SELECT COUNT(*) FROM duplicate_links l JOIN duplicate_groups g ON g.id = l.group_id
-                               WHERE g.project_id = ? AND l.record_id <> g.representative_id""",
-                            (project_id,)).fetchone()[0]
+    from review.dedupe import duplicates_removed as from_dedupe
+
     return int(from_dedupe(conn, project_id))
 
 
 def automation_excluded(conn: sqlite3.Connection, project_id: int) -> int:
-    """Records a ranking tool marked as ineligible (screening stopped before them)."""
-    try:
-        from review.ranking import excluded_by_automation
-    except ImportError:  # ranking not merged yet: no automation in use
-        return 0
+    """Records left unscreened when the lead stopped screening on the ranking's advice."""
+    from review.ranking_progress import excluded_by_automation
+
     return int(excluded_by_automation(conn, project_id))
 
 
@@ -111,9 +105,6 @@ def _other_methods(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
 
 def included(conn: sqlite3.Connection, project_id: int, reports: int) -> dict[str, int]:
     """Studies and reports included; several reports linked to one study (extraction) count as one study."""
-    has_studies = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'study_records'").fetchone()
-    if not has_studies:  # extraction not merged yet: every report is its own study
-        return {"studies_included": reports, "reports_included": reports}
     extra = conn.execute("""SELECT COUNT(*) - COUNT(DISTINCT l.study_id) FROM screening_state s
                             JOIN study_records l ON l.record_id = s.record_id
                             WHERE s.project_id = ? AND s.stage = 2 AND s.state = 'settled' AND s.outcome = 'include'""",

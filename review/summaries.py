@@ -127,14 +127,10 @@ def _apply(conn: sqlite3.Connection, summary: sqlite3.Row, action: str, user_id:
 
 def publication_snapshot(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
     """What a publication freezes: the PRISMA counts and the GRADE certainty per outcome as they are now."""
+    from review.grade import certainty_for_outcomes
     from review.prisma import prisma_counts
 
-    try:
-        from review.grade import certainty_for_outcomes
-
-        outcomes = certainty_for_outcomes(conn, project_id)
-    except ImportError:  # extraction and appraisal not merged yet: no GRADE table to show
-        outcomes = []
+    outcomes = certainty_for_outcomes(conn, project_id)
     certainty = [{"outcome": o["name"], "certainty": o["certainty"], "studies": o["studies"],
                   "effect": o.get("effect") or ""} for o in outcomes]
     return {"prisma": prisma_counts(conn, project_id), "certainty": certainty}

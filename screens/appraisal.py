@@ -12,6 +12,7 @@ from review.rob import assessments, tools_for
 from review.rob.consensus import agree_where_identical
 from review.rob.custom import create_tool
 from review.rob.tool import ANSWER_LABELS, ANSWERS
+from screens.i18n import catalogue
 from screens.projects import project_page
 from screens.web import add_project_tab, ctx, form, query, redirect_to
 
@@ -29,7 +30,10 @@ def install(app: bottle.Bottle) -> None:
 
 
 def _labels(project_id: int) -> dict[str, str]:
-    return {level.key: level.label for tool in tools_for(ctx().conn, project_id) for level in tool.levels}
+    """Judgement labels by key, in the user's language for the built-in levels."""
+    c = ctx()
+    labels = {level.key: level.label for tool in tools_for(c.conn, project_id) for level in tool.levels}
+    return {key: (c._(f"rob.level.{key}") if f"rob.level.{key}" in catalogue() else label) for key, label in labels.items()}
 
 
 def overview(project_id: int, error: str = "") -> str:

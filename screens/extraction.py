@@ -1,7 +1,6 @@
 """Studies, data extraction (own values, blinded comparison, agreed values), form design and exports."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import bottle
@@ -15,7 +14,7 @@ from screens.web import add_project_tab, ctx, form, form_all, query, redirect_to
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "html": "text/html; charset=utf-8", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 "svg": "image/svg+xml", "png": "image/png"}
-APPRAISAL_EXPORTS = ("extraction", "sof", "rob-plot")
+APPRAISAL_EXPORTS = ("extraction", "sof", "rob-plot", "rob")
 
 
 def install(app: bottle.Bottle) -> None:
@@ -28,10 +27,6 @@ def install(app: bottle.Bottle) -> None:
     app.route(f"{base}/studies/<study_id:int>/unlink", "POST", unlink_report, name="study_unlink")
     app.route(f"{base}/studies/<study_id:int>/compare", "GET", compare, name="study_compare")
     app.route(f"{base}/studies/<study_id:int>/agree", "POST", agree, name="study_agree")
-    app.route(f"{base}/extraction-form", "GET", form_design, name="extraction_form")
-    app.route(f"{base}/extraction-form", "POST", save_form_design, name="extraction_form_post")
-    app.route(f"{base}/extraction-form/field", "POST", add_field, name="extraction_field_post")
-    app.route(f"{base}/extraction-form/remove", "POST", remove_field, name="extraction_field_remove")
     app.route(f"{base}/export/<what>.<fmt>", "GET", download, name="appraisal_export")
     add_project_tab(app, 50, "studies", "extraction.tab", ("lead", "reviewer"))
 
@@ -41,7 +36,8 @@ def study_list(project_id: int, error: str = "") -> str:
     projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
     return project_page("studies.tpl", project_id, "studies", "lead", "reviewer", error=error,
                         studies=studies.list_studies(c.conn, project_id), designs=studies.DESIGNS,
-                        candidates=studies.candidate_records(c.conn, project_id), wide=True)
+                        candidates=studies.candidate_records(c.conn, project_id), wide=True,
+                        progress=extraction.progress(c.conn, project_id))
 
 
 def create_study(project_id: int) -> Any:
@@ -183,56 +179,6 @@ def agree(project_id: int, study_id: int) -> Any:
 def _split_multi(form_def: dict[str, Any], path: str, raw: str) -> Any:
     field = forms.field_at(form_def, path)
     return [part.strip() for part in raw.split(";") if part.strip()] if field["type"] == "multi" else raw
-
-
-def form_design(project_id: int, error: str = "", definition: str | None = None) -> str:
-    c = ctx()
-    current = forms.get_form(c.conn, project_id)
-    text = definition if definition is not None else json.dumps(current, ensure_ascii=False, indent=2)
-    return project_page("extraction_form.tpl", project_id, "studies", "lead", form_name=current["name"],
-                        definition=text, error=error, codebook=forms.codebook(current), field_types=forms.FIELD_TYPES,
-                        groups=[f["key"] for f in current["fields"] if f["type"] == "group"])
-
-
-def save_form_design(project_id: int) -> Any:
-    c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
-    text = form("definition")
-    try:
-        forms.save_form(c.conn, project_id, c.user["id"], json.loads(text))
-    except json.JSONDecodeError as error:
-        response.status = 400
-        return form_design(project_id, c._("extraction.bad_json", line=error.lineno, column=error.colno), text)
-    except Invalid as error:
-        response.status = 400
-        return form_design(project_id, str(error), text)
-    redirect_to("extraction_form", flash="common.saved", project_id=project_id)
-
-
-def add_field(project_id: int) -> Any:
-    c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
-    field = {k: form(k) for k in ("key", "label", "type", "help")}
-    field["options"] = [line.strip() for line in form("options").splitlines() if line.strip()]
-    if field["type"] == "group":
-        field["fields"] = [{"key": "value", "label": field["label"], "type": "text"}]
-    return _save_changed(project_id, lambda current: forms.with_field(current, field, form("group")))
-
-
-def remove_field(project_id: int) -> Any:
-    c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
-    return _save_changed(project_id, lambda current: forms.without_field(current, form("key")))
-
-
-def _save_changed(project_id: int, change: Any) -> Any:
-    c = ctx()
-    try:
-        forms.save_form(c.conn, project_id, c.user["id"], change(forms.get_form(c.conn, project_id)))
-    except Invalid as error:
-        response.status = 400
-        return form_design(project_id, str(error))
-    redirect_to("extraction_form", flash="common.saved", project_id=project_id)
 
 
 def download(project_id: int, what: str, fmt: str) -> Any:

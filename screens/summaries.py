@@ -71,12 +71,9 @@ def editor(project_id: int, lang: str) -> str:
 
 def grade_suggestions(project_id: int, project: dict[str, Any]) -> list[dict[str, Any]]:
     """Per GRADE outcome, the wordings that match its certainty in both languages."""
-    try:
-        from review.grade import certainty_for_outcomes
+    from review.grade import certainty_for_outcomes
 
-        outcomes = certainty_for_outcomes(ctx().conn, project_id)
-    except ImportError:  # extraction and appraisal not merged yet
-        return []
+    outcomes = certainty_for_outcomes(ctx().conn, project_id)
     x = {lang: project.get("exposure") or translate(lang, "summaries.grade_intervention") for lang in ("en", "nb")}
     found = []
     for outcome in outcomes:

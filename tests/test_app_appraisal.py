@@ -207,3 +207,24 @@ def test_link_and_unlink_reports(app, setup, conn):
     assert [r["id"] for r in studies.get_study(conn, study_id)["records"]] == [first, second]
     app.post(f"/projects/{pid}/studies/{study_id}/unlink", {"csrf_token": csrf_of(app), "record": str(first)}).follow()
     assert [r["id"] for r in studies.get_study(conn, study_id)["records"]] == [second]
+
+
+def test_judgements_show_in_bokmal(app, setup, conn):
+    from review.rob import assessments as rob
+
+    pid = setup["project"]
+    study_id = studies.create_study(conn, pid, setup["lead"], "Smith 2020", setup["records"][:1])
+    agreed = rob.open_assessment(conn, study_id, setup["lead"], "rob2", consensus=True)
+    rob.record(conn, agreed, setup["lead"], {f"d{i}.judgement": "some_concerns" for i in range(1, 6)})
+    _as(app, "lena")
+    page = app.get(f"/projects/{pid}/rob/{agreed}", headers={"Accept-Language": "nb-NO,nb;q=0.9"})
+    assert "Utledet etter verktøyets regel: <strong>Noe usikkerhet</strong>" in page.text
+
+
+def test_study_list_shows_progress(app, setup, conn):
+    pid = setup["project"]
+    study_id = studies.create_study(conn, pid, setup["lead"], "Smith 2020", setup["records"][:1])
+    extraction.save_values(conn, study_id, setup["lead"], {"country": "Norway"})
+    extraction.submit(conn, study_id, setup["lead"])
+    _as(app, "rolf")
+    assert "1 submitted · 0 agreed values" in app.get(f"/projects/{pid}/studies").text

@@ -40,3 +40,12 @@ def test_export_with_wrong_format_is_one_line_error(conn, db_path):
     result = run("export", str(team.project_id), "--what", "sof", "--format", "ris", "--db", str(db_path))
     assert result.returncode == 1 and "can be exported as html, csv, docx" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_export_rob_table(conn, db_path):
+    team = _seed(conn)
+    result = run("export", str(team.project_id), "--what", "rob", "--format", "csv", "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "study,tool,outcome,D1,D2,D3,D4,D5,D6,D7,overall"
+    assert lines[1] == "Smith 2020,ROBINS-E (non-randomised studies of exposures),Fatigue,Low,Low,Low,Low,Low,Low,Low,Low"

@@ -4,23 +4,16 @@ from __future__ import annotations
 import csv
 import io
 
-import pytest
 
 import imports
 from exports.records import RECORD_COLUMNS, record_rows
 from exports.ris import write_ris
 from exports.tables import write_csv
 from review import records, searches
-from tests.conftest import SHARED_DATA
 from tests.helpers_import import make_project
 
 COMPARED = ("title", "abstract", "authors", "year", "journal", "journal_abbrev", "volume", "issue", "pages_start",
             "pages_end", "doi", "pmid", "issn", "keywords", "language", "url", "source_id")
-RIS_FILES = ["cochrane/nmn__central.ris", "ovid/nmn__embase.ris__is_ovid_medline.ris", "scopus/nmn__scopus.ris",
-             "zotero/asysd__zotero_export.ris", "embase/asreview__embase.ris", "misc/citesource__gambling-harms_lens_49.ris",
-             "ebsco/synthesisr__ASP_ris_example.ris", "cnki/cmsax__demo.ris"]
-OTHER_FILES = ["pubmed/nmn__pubmed.nbib", "wos/wosfile__wos_plaintext.txt", "mendeley/asysd__mendeley_export.xml",
-               "scopus/tonyhungry__scopus.csv"]
 
 
 def round_trip(parsed_records):
@@ -36,15 +29,6 @@ def test_fixture_records_round_trip_through_ris(fixtures):
         assert {f: after[f] for f in COMPARED} == {f: before[f] for f in COMPARED}
         assert after["pub_type"] == before["pub_type"]
         assert after["extra"] == before["extra"]
-
-
-@pytest.mark.corpus
-@pytest.mark.parametrize("name", RIS_FILES + OTHER_FILES)
-def test_corpus_records_round_trip_through_ris(shared_data, name):
-    original = imports.read_file((SHARED_DATA / "exports" / name).read_bytes(), name).records
-    again = round_trip(original)
-    for before, after in zip(original, again):
-        assert {f: after[f] for f in COMPARED} == {f: before[f] for f in COMPARED}
 
 
 def test_records_csv_has_one_row_per_record_with_normalised_fields(conn, fixtures):

@@ -118,3 +118,19 @@ def test_a_lead_who_extracts_is_blinded_until_submitting(conn, team, study):
     assert list(extraction.comparison(conn, study, team.lead)["reviewers"]) == [team.lead]
     extraction.submit(conn, study, team.lead)
     assert list(extraction.comparison(conn, study, team.lead)["reviewers"]) == [team.lead, team.ann]
+
+
+def test_single_reviewer_projects_adopt_the_one_extraction(conn, team, study):
+    extraction.save_values(conn, study, team.ann, {"country": "Norway"})
+    extraction.submit(conn, study, team.ann)
+    assert extraction.agree_where_identical(conn, study, team.lead) == []
+    conn.execute("UPDATE projects SET reviewers_per_record = 1 WHERE id = ?", (team.project_id,))
+    assert extraction.agree_where_identical(conn, study, team.lead) == ["country"]
+
+
+def test_progress_counts_submissions_and_agreed_values(conn, team, study):
+    extraction.save_values(conn, study, team.ann, {"country": "Norway"})
+    extraction.submit(conn, study, team.ann)
+    extraction.record_agreed(conn, study, team.lead, {"country": "Norway", "sample_size": 40})
+    extraction.record_agreed(conn, study, team.lead, {"sample_size": None})
+    assert extraction.progress(conn, team.project_id) == {study: {"submitted": 1, "agreed": 1}}

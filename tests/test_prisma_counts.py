@@ -111,3 +111,34 @@ def test_screening_boxes_and_other_methods_column(small_review):
                                "assessed": 2, "excluded": [["Wrong population", 1]]}
     assert (counts["studies_included"], counts["reports_included"]) == (3, 3)
     assert counts["automation_excluded"] == 0
+
+
+def test_reports_of_one_study_count_once(small_review):
+    from review import screening, screening_settings, studies
+
+    conn, project_id, users = small_review
+    lead = users["lead"]
+    screening_settings.set_reviewers_per_record(conn, project_id, lead, 1)
+    chosen = screenable(conn, project_id, "database")[:3]
+    for record_id in chosen:
+        screening.record_decision(conn, project_id, lead, record_id, 1, "include")
+        screening.record_decision(conn, project_id, lead, record_id, 2, "include")
+    studies.create_study(conn, project_id, lead, "Hansen 2021", chosen[:2])
+    counts = prisma.prisma_counts(conn, project_id)
+    assert (counts["studies_included"], counts["reports_included"]) == (2, 3)
+
+
+def test_records_left_when_the_lead_stops_count_as_excluded_by_automation(small_review):
+    from review import ranking_progress, screening, screening_settings
+
+    conn, project_id, users = small_review
+    lead = users["lead"]
+    screening_settings.set_reviewers_per_record(conn, project_id, lead, 1)
+    records = screenable(conn, project_id, "database")
+    for record_id in records[:4]:
+        screening.record_decision(conn, project_id, lead, record_id, 1, "exclude")
+    assert prisma.prisma_counts(conn, project_id)["automation_excluded"] == 0
+    ranking_progress.stop_now(conn, project_id, lead)
+    counts = prisma.prisma_counts(conn, project_id)
+    assert counts["automation_excluded"] == len(screenable(conn, project_id, "database")) + 1 - 4
+    assert (counts["screened"], counts["screen_excluded"]) == (4, 4)

@@ -26,7 +26,8 @@ def test_every_box_shows_its_count():
     for expected in ["Databases (n = 210)", "MEDLINE (n = 120)", "Registers (n = 7)", "Duplicate records removed (n = 70)",
                      "automation tools (n = 11)", "Retracted (n = 3)", "Records screened (n = 133)",
                      "Records excluded (n = 101)", "Reports sought for retrieval (n = 32)", "Reports not retrieved (n = 4)",
-                     "(n = 28)", "Wrong population (n = 9)", "Wrong outcome (n = 6)", "Studies included in review (n = 12)",
+                     "(n = 28)", "Reports excluded (n = 15)", "Wrong population (n = 9)", "Wrong outcome (n = 6)",
+                     "Studies included in review (n = 12)",
                      "Reports of included studies (n = 13)"]:
         assert expected in text
 

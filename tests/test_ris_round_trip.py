@@ -10,13 +10,8 @@ from tests.review_factory import add_project
 
 FIELDS = ("title", "abstract", "authors", "year", "journal", "journal_abbrev", "volume", "issue", "pages_start",
           "pages_end", "doi", "pmid", "issn", "keywords", "language", "url", "source_id")
-# The MEDLINE reader leaves a DOI given only as a doi.org link (AID) in url, while the RIS reader takes it
-# from UR into doi as well: the same record reads back with one more field filled (imports area).
-KNOWN = {"misc/colrev__eric.nbib": "the RIS reader finds the DOI in a doi.org URL; the MEDLINE reader does not"}
-CORPUS = [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=KNOWN[name])) if name in KNOWN else name
-          for name in sorted(p.relative_to(SHARED_DATA / "exports").as_posix()
-                             for p in (SHARED_DATA / "exports").rglob("*") if p.is_file() and p.name != "README.md")
-          ] if (SHARED_DATA / "exports").is_dir() else []
+CORPUS = sorted(p.relative_to(SHARED_DATA / "exports").as_posix() for p in (SHARED_DATA / "exports").rglob("*")
+                if p.is_file() and p.name != "README.md") if (SHARED_DATA / "exports").is_dir() else []
 
 
 def fields(conn, project_id):

@@ -119,3 +119,14 @@ def test_a_reader_failure_midway_through_the_records_stores_nothing(conn, fixtur
         searches.import_file(conn, project, user, "small.ris", (fixtures / "small.ris").read_bytes(), META)
     assert len(calls) == 2
     assert dump(conn) == before
+
+
+def test_records_are_searchable_and_the_index_trigger_survives_an_import(conn, fixtures):
+    project, user = make_project(conn)
+    searches.import_file(conn, project, user, "small.ris", (fixtures / "small.ris").read_bytes(), META)
+    with pytest.raises(Invalid):
+        searches.import_file(conn, project, user, "letter.txt", (fixtures / "not_an_export.txt").read_bytes(), {})
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert "records_fts_insert" in triggers
+    hits = conn.execute("SELECT rowid FROM records_fts WHERE records_fts MATCH 'musculoskeletal'").fetchall()
+    assert len(hits) == 1

@@ -104,3 +104,17 @@ def test_portal_list_filters_and_links_languages(review):
     assert [s["id"] for s in publications.published_summaries(conn, query="breaks")] == [en]
     assert publications.published_summary(conn, nb)["other_id"] == en
     assert publications.published_topics(conn) == ["Health", "Helse", "Skift"]
+
+
+def test_publication_freezes_grade_certainty_and_prisma(review):
+    from review import evidence, studies
+
+    conn, project_id, users = review
+    study = studies.create_study(conn, project_id, users["lead"], "Hansen 2021", [], design="observational")
+    evidence.create_outcome(conn, project_id, users["lead"], "fatigue", [study])
+    sid = published(conn, project_id, users, snapshot=lambda pid: summaries.publication_snapshot(conn, pid))
+    public = publications.published_summary(conn, sid)
+    assert public["certainty"] == [{"outcome": "fatigue", "certainty": "low", "studies": 1, "effect": ""}]
+    assert public["prisma"]["databases"] == [] and public["prisma"]["screened"] == 0
+    evidence.create_outcome(conn, project_id, users["lead"], "sleep", [study])
+    assert len(publications.published_summary(conn, sid)["certainty"]) == 1

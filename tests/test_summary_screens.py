@@ -96,3 +96,15 @@ def test_overview_card_shows_each_language(app, conn, team):
     editor.forms["summary-form"].submit()
     card = app.get(f"/projects/{team}").text
     assert "Plain-language summaries" in card and "Draft" in card and "Not started" in card
+
+
+def test_editor_offers_wording_for_each_grade_outcome(app, conn, team):
+    from review import evidence, studies
+
+    lead = conn.execute("SELECT id FROM users WHERE name = 'lena'").fetchone()[0]
+    study = studies.create_study(conn, team, lead, "Hansen 2021", [], design="randomised")
+    evidence.create_outcome(conn, team, lead, "utmattelse", [study])
+    login(app, "kari")
+    page = app.get(f"/projects/{team}/summaries/nb")
+    options = [li.text for li in page.html.select("aside details li")]
+    assert "Pauser reduces utmattelse. / Pauser reduserer utmattelse." in options

@@ -41,7 +41,9 @@
 </section>
 % if plots:
 <section class="card">
-<h2>{{_("rob.plots")}}</h2>
+<div class="pagehead"><h2>{{_("rob.plots")}}</h2>
+<p><a href="{{url('appraisal_export', project_id=project['id'], what='rob', fmt='csv')}}">CSV</a> ·
+<a href="{{url('appraisal_export', project_id=project['id'], what='rob', fmt='xlsx')}}">XLSX</a></p></div>
 % for p in plots:
 <h3>{{p['tool_name']}}{{': ' + p['outcome'] if p['outcome'] else ''}}</h3>
 % for kind in ('traffic', 'summary'):

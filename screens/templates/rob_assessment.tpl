@@ -10,6 +10,9 @@
 <input type="hidden" name="csrf_token" value="{{csrf}}">
 % for d in state['domains']:
 <fieldset><legend>{{d['name']}}</legend>
+% if d['questions']:
+<details {{'open' if any(d['answers'].values()) else ''}}><summary>{{_("rob.questions")}}</summary>
+% end
 % for qid, text in d['questions']:
 <label for="q-{{d['key']}}-{{qid}}">{{qid}} {{text}}</label>
 <select id="q-{{d['key']}}-{{qid}}" name="{{d['key']}}.q.{{qid}}" {{'' if writable else 'disabled'}}><option value=""></option>
@@ -18,13 +21,16 @@
 % end
 </select>
 % end
+% if d['questions']:
+</details>
+% end
 % if d['suggested']:
 <p class="notice">{{_("rob.suggested")}}: <strong>{{labels.get(d['suggested'], d['suggested'])}}</strong></p>
 % end
 <label for="j-{{d['key']}}">{{_("rob.judgement")}}</label>
 <select id="j-{{d['key']}}" name="{{d['key']}}.judgement" {{'' if writable else 'disabled'}}><option value=""></option>
 % for level in state['levels']:
-<option value="{{level.key}}" {{'selected' if d['judgement'] == level.key else ''}}>{{level.label}}</option>
+<option value="{{level.key}}" {{'selected' if d['judgement'] == level.key else ''}}>{{labels.get(level.key, level.label)}}</option>
 % end
 </select>
 <label for="s-{{d['key']}}">{{_("rob.support")}}</label>
@@ -39,7 +45,7 @@
 <label for="override">{{_("rob.override")}}</label>
 <select id="override" name="overall.override" {{'' if writable else 'disabled'}}><option value=""></option>
 % for level in state['levels']:
-<option value="{{level.key}}" {{'selected' if state['override'] == level.key else ''}}>{{level.label}}</option>
+<option value="{{level.key}}" {{'selected' if state['override'] == level.key else ''}}>{{labels.get(level.key, level.label)}}</option>
 % end
 </select>
 <label for="reason">{{_("rob.reason")}}</label>

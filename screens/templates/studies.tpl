@@ -11,12 +11,13 @@
 <p class="empty">{{_("extraction.no_studies")}}</p>
 % else:
 <table>
-<thead><tr><th scope="col">{{_("extraction.study")}}</th><th scope="col">{{_("extraction.design")}}</th><th scope="col">{{_("extraction.reports")}}</th></tr></thead>
+<thead><tr><th scope="col">{{_("extraction.study")}}</th><th scope="col">{{_("extraction.design")}}</th><th scope="col">{{_("extraction.reports")}}</th><th scope="col">{{_("extraction.progress")}}</th></tr></thead>
 <tbody>
 % for s in studies:
 <tr><td><a href="{{url('study', project_id=project['id'], study_id=s['id'])}}">{{s['label']}}</a></td>
 <td>{{_("design." + s['design'])}}</td>
-<td>{{'; '.join(f"#{r['id']} {r['title']}" for r in s['records'])}}</td></tr>
+<td>{{'; '.join(f"#{r['id']} {r['title']}" for r in s['records'])}}</td>
+<td>{{_("extraction.progress_counts", submitted=progress[s['id']]['submitted'], agreed=progress[s['id']]['agreed'])}}</td></tr>
 % end
 </tbody>
 </table>

@@ -1,0 +1,71 @@
+"""The lead's extraction-form designer: add or remove a field, or edit the whole definition as JSON."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import bottle
+from bottle import response
+
+from review import forms, projects
+from review.errors import Invalid
+from screens.projects import project_page
+from screens.web import ctx, form, redirect_to
+
+
+def install(app: bottle.Bottle) -> None:
+    base = "/projects/<project_id:int>/extraction-form"
+    app.route(base, "GET", form_design, name="extraction_form")
+    app.route(base, "POST", save_form_design, name="extraction_form_post")
+    app.route(f"{base}/field", "POST", add_field, name="extraction_field_post")
+    app.route(f"{base}/remove", "POST", remove_field, name="extraction_field_remove")
+
+
+def form_design(project_id: int, error: str = "", definition: str | None = None) -> str:
+    c = ctx()
+    current = forms.get_form(c.conn, project_id)
+    text = definition if definition is not None else json.dumps(current, ensure_ascii=False, indent=2)
+    return project_page("extraction_form.tpl", project_id, "studies", "lead", form_name=current["name"],
+                        definition=text, error=error, codebook=forms.codebook(current), field_types=forms.FIELD_TYPES,
+                        groups=[f["key"] for f in current["fields"] if f["type"] == "group"])
+
+
+def save_form_design(project_id: int) -> Any:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
+    text = form("definition")
+    try:
+        forms.save_form(c.conn, project_id, c.user["id"], json.loads(text))
+    except json.JSONDecodeError as error:
+        response.status = 400
+        return form_design(project_id, c._("extraction.bad_json", line=error.lineno, column=error.colno), text)
+    except Invalid as error:
+        response.status = 400
+        return form_design(project_id, str(error), text)
+    redirect_to("extraction_form", flash="common.saved", project_id=project_id)
+
+
+def add_field(project_id: int) -> Any:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
+    field = {k: form(k) for k in ("key", "label", "type", "help")}
+    field["options"] = [line.strip() for line in form("options").splitlines() if line.strip()]
+    if field["type"] == "group":
+        field["fields"] = [{"key": "value", "label": field["label"], "type": "text"}]
+    return _save_changed(project_id, lambda current: forms.with_field(current, field, form("group")))
+
+
+def remove_field(project_id: int) -> Any:
+    c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
+    return _save_changed(project_id, lambda current: forms.without_field(current, form("key")))
+
+
+def _save_changed(project_id: int, change: Any) -> Any:
+    c = ctx()
+    try:
+        forms.save_form(c.conn, project_id, c.user["id"], change(forms.get_form(c.conn, project_id)))
+    except Invalid as error:
+        response.status = 400
+        return form_design(project_id, str(error))
+    redirect_to("extraction_form", flash="common.saved", project_id=project_id)

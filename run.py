@@ -107,8 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(command=cmd_export)
 
     p = sub.add_parser("simulate", help="replay a labelled screening with the ranking model; print WSS@95 and recall@10%")
-    from review import simulation
-    simulation.add_arguments(p)
+    p.add_argument("data", metavar="DATA.csv", help="title, abstract, (keywords), label_included or included")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--prior-included", type=int, default=1)
+    p.add_argument("--prior-excluded", type=int, default=1)
+    p.add_argument("--out", metavar="ORDER.csv", help="write the screening order here")
     p.set_defaults(command=cmd_simulate)
 
     p = sub.add_parser("export-portal", help="write the published summaries as a static site (HTML, CSS, feeds)")

@@ -164,15 +164,6 @@ def write_order(result: Result, path: str | Path) -> None:
             writer.writerow([position, int(row), int(label)])
 
 
-def add_arguments(parser) -> None:
-    """The options of `run.py simulate` (shared by run.py and main)."""
-    parser.add_argument("data", metavar="DATA.csv", help="title, abstract, (keywords), label_included or included")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--prior-included", type=int, default=1)
-    parser.add_argument("--prior-excluded", type=int, default=1)
-    parser.add_argument("--out", metavar="ORDER.csv", help="write the screening order here")
-
-
 def run(args) -> str:
     """Simulate from parsed arguments, write ORDER.csv if asked, return the report to print."""
     data = read_dataset(args.data)

@@ -15,8 +15,6 @@ from review.db import now
 from review.errors import Invalid, NotFound
 from screens.web import add_project_tab, ctx, project_tabs, query, query_int, redirect_to, render
 
-# Uploads larger than this are refused before the archive is read (config sil.archive_max_bytes changes it).
-ARCHIVE_MAX_BYTES = 2 * 1024**3
 CHUNK = 1024 * 1024
 GROUPS = (
     ("exports.group.records", ("records-with-decisions", "records", "labelled")),
@@ -87,15 +85,20 @@ def import_form(error: str = "") -> str:
                   limit_mb=max_bytes() // 1024**2)
 
 
-def max_bytes() -> int:
-    return int(ctx().app.config.get("sil.archive_max_bytes", ARCHIVE_MAX_BYTES))
+def max_bytes(app: bottle.Bottle | None = None) -> int:
+    """The largest archive the browser may send: the app's upload limit, or sil.archive_max_bytes when lower."""
+    from screens.app import MAX_UPLOAD
+
+    config = (app or ctx().app).config
+    upload = int(config.get("sil.max_upload", MAX_UPLOAD))
+    return min(int(config.get("sil.archive_max_bytes", upload)), upload)
 
 
 def refuse_oversized_upload() -> None:
     """Before the body is read at all (the CSRF check would spool it to disk): refuse an archive over the limit."""
     if request.method != "POST" or request.path != "/projects/import":
         return
-    limit = int(request.app.config.get("sil.archive_max_bytes", ARCHIVE_MAX_BYTES))
+    limit = max_bytes(request.app)
     if (request.content_length or 0) > limit + CHUNK:
         from screens.app import request_language
         from screens.i18n import translate

@@ -127,7 +127,9 @@ def test_the_lead_downloads_the_archive_and_another_user_imports_it(app, conn, t
 def test_a_bad_archive_is_refused_with_a_message_and_nothing_saved(app, conn, team):
     login(app, "rita")
     before = conn.execute("SELECT COUNT(*) FROM projects").fetchone()[0]
-    form = app.get("/projects/import").forms["archive-form"]
+    page = app.get("/projects/import")
+    assert "At most 256 MB through the browser" in page.text  # the app's own upload limit applies
+    form = page.forms["archive-form"]
     form["archive"] = ("notes.zip", b"this is not a zip")
     page = form.submit(status=400)
     assert "notes.zip: not a Sil project archive" in page.html.find(id="import-error").text

@@ -65,6 +65,7 @@ def stopping_page(project_id: int) -> str:
 
 def stopping_post(project_id: int) -> Any:
     c = ctx()
+    projects.require_role(c.conn, project_id, c.user, "lead")
     action, lead = form("action"), c.user["id"]
     if action == "target":
         ranking_store.set_stopping_target(c.conn, project_id, lead, _percent("recall_target"), _percent("confidence"))

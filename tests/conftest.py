@@ -100,10 +100,18 @@ def live_server(conn, db_path, tmp_path):
         port = probe.getsockname()[1]
     server = create_server(make_app({"db": db_path, "files": tmp_path / "files"}), host="127.0.0.1", port=port,
                            threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
+
+    def serve():
+        try:
+            server.run()
+        except OSError:  # teardown closes the listening socket under the loop's select()
+            pass
+
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{port}"
     server.close()
+    thread.join(5)
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from review import access
 from review.errors import Forbidden, NotFound
 
 SCREENERS = ("lead", "reviewer")
@@ -11,11 +12,8 @@ SCREENERS = ("lead", "reviewer")
 
 def membership(conn: sqlite3.Connection, project_id: int, user_id: int) -> dict[str, Any]:
     """The user's membership of the project; NotFound when not a member (the project stays hidden)."""
-    row = conn.execute("SELECT role, can_resolve FROM memberships WHERE project_id = ? AND user_id = ?",
-                       (project_id, user_id)).fetchone()
-    if row is None:
-        raise NotFound(f"project {project_id} not found")
-    return {"role": row["role"], "can_resolve": bool(row["can_resolve"]) or row["role"] == "lead"}
+    member = access.require(conn, project_id, user_id)
+    return {"role": member["role"], "can_resolve": access.can_resolve(member)}
 
 
 def require_member(conn: sqlite3.Connection, project_id: int, user_id: int) -> dict[str, Any]:

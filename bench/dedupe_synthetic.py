@@ -132,7 +132,7 @@ def run_once(n: int) -> None:
 
 def run_synthetic(n: int, _run_sil=None) -> None:
     """Each size in a fresh process, so peak memory is that size's own."""
-    print(f"synthetic project (benchmark records varied as databases export them), 2-core target < 60 s:")
+    print("synthetic project (benchmark records varied as databases export them), 2-core target < 60 s:")
     for size in sorted({n // 4, n // 2, n}):
         subprocess.run([sys.executable, __file__, str(size)], check=True)
         print(f"    (load average now {os.getloadavg()[0]:.1f})", flush=True)

@@ -5,7 +5,6 @@ import time
 import pytest
 
 from review import db, users
-from review.searches import add_records, create_search
 from screening_setup import make_project
 from sil_process import Browser, kill, output_of, run_py, serve
 

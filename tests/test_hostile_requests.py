@@ -2,7 +2,7 @@
 import re
 
 import pytest
-from webtest import TestApp, Upload
+from webtest import TestApp
 
 from conftest import PASSWORD, csrf_of, login
 from hostile import SQL

@@ -2,7 +2,6 @@
 import threading
 
 from review import ranking_jobs, ranking_store, screening
-from review.db import now, transaction
 from review.ranking_worker import RankingWorker
 from review.searches import add_records, create_search
 from tests.screening_setup import make_project

@@ -27,8 +27,9 @@ def clean_text(value: str | None) -> str:
         return value.strip()
     text = value
     if MARKUP_HINT.search(text):
-        text = BLOCK_TAGS.sub("\n", text)
-        text = TAGS.sub("", text)
+        if "<" in text:  # both patterns need one; "&amp;" alone goes straight to unescaping
+            text = BLOCK_TAGS.sub("\n", text)
+            text = TAGS.sub("", text)
         for _ in range(3):  # Cochrane escapes twice ("&amp;quot;"); display wants the character
             unescaped = html.unescape(text)
             if unescaped == text:
@@ -42,6 +43,10 @@ def clean_text(value: str | None) -> str:
 
 def clean_field(value: str | None) -> str:
     """A one-line field (title, journal): clean_text with line breaks folded to spaces."""
+    if not value:
+        return ""
+    if not _needs_cleaning(value):  # the common case, without going through clean_text
+        return value.strip()
     text = clean_text(value)
     return text.replace("\n", " ") if "\n" in text else text
 
@@ -91,7 +96,7 @@ def pages(start: str | None, end: str | None = None) -> tuple[str, str]:
 
 def author(value: str) -> str:
     """One author as 'Family, Given': 'Smith JM' -> 'Smith, JM'; 'Shi,Yu ' -> 'Shi, Yu'."""
-    name = clean_field(value).strip().strip(",;").strip()
+    name = (clean_field(value) if _needs_cleaning(value) else value).strip().strip(",;").strip()
     if not name:
         return ""
     if "," in name:

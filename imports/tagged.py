@@ -65,6 +65,11 @@ class Tagged:
         used = self.used
         for tag, values in self.tags.items():
             if tag not in used:
+                if len(values) == 1:  # most tags have one value: no list comprehension for it
+                    value = values[0]
+                    if value and not value.isspace():
+                        extra[tag] = [value]
+                    continue
                 rest = [v for v in values if v and not v.isspace()]
             else:
                 taken = used[tag]

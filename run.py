@@ -106,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--label", help="only records with this label, where it applies")
     p.set_defaults(command=cmd_export)
 
+    p = sub.add_parser("simulate", help="replay a labelled screening with the ranking model; print WSS@95 and recall@10%")
+    from review import simulation
+    simulation.add_arguments(p)
+    p.set_defaults(command=cmd_simulate)
+
     p = sub.add_parser("export-portal", help="write the published summaries as a static site (HTML, CSS, feeds)")
     add_common(p)
     p.add_argument("dir", help="folder to write (new, empty, or an earlier portal export)")
@@ -130,6 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dest", help="the new file to write")
     p.set_defaults(command=cmd_backup)
     return parser
+
+
+def cmd_simulate(args: argparse.Namespace) -> None:
+    from review import simulation
+
+    print(simulation.run(args))
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:
@@ -169,7 +180,7 @@ def serve(args: argparse.Namespace) -> None:
     conn.close()
     host, port = getattr(args, "host", "127.0.0.1"), getattr(args, "port", 8080)
     try:
-        server = waitress.create_server(make_app({"db": path}), host=host, port=port, threads=8, ident="Sil")
+        server = waitress.create_server(make_app({"db": path, "sil.background_ranking": True}), host=host, port=port, threads=8, ident="Sil")
     except OSError as error:
         from review.errors import Invalid
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
 import zipfile
@@ -19,18 +20,26 @@ MAX_TOTAL = 20 * 1024**3        # 20 GiB unpacked: a large review with its PDFs 
 MAX_MEMBER = 4 * 1024**3
 MAX_RATIO = 200                 # JSON compresses ~10x; a ratio of hundreds is a bomb, not a review
 CHUNK = 1024 * 1024
+COMPRESSLEVEL = 1
 
 
 def write_archive(out: IO[bytes], manifest: dict[str, Any], tables: Iterable[tuple[str, Iterable[dict]]],
                   pdfs: Iterable[tuple[str, Path]]) -> None:
     """Write manifest, one data/<table>.jsonl per table and files/<sha256>.pdf per PDF to a binary stream."""
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+    # Level 1: a 5 761-record review writes 1.5-1.9x faster than at the default 6, the zip 25% larger (6.9 vs 5.6 MB).
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESSLEVEL) as zf:
         zf.writestr("manifest.json", json.dumps({"format": FORMAT, "version": VERSION, **manifest},
                                                 ensure_ascii=False, indent=2))
         for name, rows in tables:
             with zf.open(f"data/{name}.jsonl", "w", force_zip64=True) as member:
-                for row in rows:
-                    member.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
+                batch: list[str] = []
+                for row in rows:  # written in batches: one compressor call per row costs more than the JSON
+                    batch.append(json.dumps(row, ensure_ascii=False))
+                    if len(batch) == 500:
+                        member.write(("\n".join(batch) + "\n").encode("utf-8"))
+                        batch = []
+                if batch:
+                    member.write(("\n".join(batch) + "\n").encode("utf-8"))
         for digest, path in pdfs:
             zf.write(path, f"files/{digest}.pdf", compress_type=zipfile.ZIP_STORED)
 
@@ -93,7 +102,8 @@ class ArchiveReader:
         if name not in self.names:
             return
         with self.zf.open(name) as member:
-            for number, line in enumerate(_capped_lines(member, MAX_MEMBER), start=1):
+            # A buffered reader splits lines in C; ZipExtFile.readline peeks byte by byte in Python.
+            for number, line in enumerate(_capped_lines(io.BufferedReader(member, CHUNK), MAX_MEMBER), start=1):
                 try:
                     row = json.loads(line)
                 except ValueError:

@@ -2,25 +2,37 @@
 from __future__ import annotations
 
 import secrets
+import shutil
 import sqlite3
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from exports.archive import ArchiveReader
 from review.archive import _decode, columns, foreign_keys, has_row_id, table_order
 from review.audit import record_event
 from review.db import now, transaction
 from review.errors import Invalid
+from review.searches import FTS_TRIGGER
 
 
 def import_project_archive(conn: sqlite3.Connection, path: str | Path, user_id: int | None,
-                           files_dir: str | Path) -> int:
-    """Create a new project from an archive (all or nothing) and copy its PDFs; return the new project's id."""
+                           files_dir: str | Path, trusted: bool = True) -> int:
+    """Create a new project from an archive (all or nothing, PDFs included); return the new project's id.
+
+    trusted False (an import by someone other than a site admin) leaves the archive's memberships behind, so the
+    importing user is the only member, as lead, and matches no one but the importer to this Sil's accounts: the
+    others get disabled accounts named "<name> (archive xxxxxx)", so an upload cannot put real people into a
+    project, speak for them, or reserve their user names."""
     reader = ArchiveReader(path)
+    staging = Path(files_dir) / f".import-{secrets.token_hex(8)}"
     try:
         _check_tables(conn, reader)
+        # PDFs are checked against their names before a row is written, so a forged one leaves nothing behind.
+        for digest in reader.pdfs():
+            reader.extract_pdf(digest, staging / f"{digest}.pdf")
         with transaction(conn):
-            ids = _Importer(conn, reader).run()
+            ids = _Importer(conn, reader, user_id, trusted=trusted).run()
             project_id = ids["projects"][reader.manifest["project_id"]]
             if user_id is not None and not conn.execute(
                     "SELECT 1 FROM memberships WHERE project_id = ? AND user_id = ?", (project_id, user_id)).fetchone():
@@ -28,11 +40,20 @@ def import_project_archive(conn: sqlite3.Connection, path: str | Path, user_id: 
                              "VALUES (?, ?, 'lead', 1, ?)", (project_id, user_id, now()))
             record_event(conn, project_id, user_id, "project.import_archive", Path(path).name,
                          {"from_project": reader.manifest["project_id"]})
-        for digest in reader.pdfs():
-            reader.extract_pdf(digest, Path(files_dir) / f"project-{project_id}" / f"{digest}.pdf")
+            _move_files(staging, Path(files_dir) / f"project-{project_id}")
     finally:
         reader.close()
+        shutil.rmtree(staging, ignore_errors=True)
     return project_id
+
+
+def _move_files(staging: Path, folder: Path) -> None:
+    # Inside the transaction: should a move fail, the rows are rolled back with it.
+    if not staging.is_dir():
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    for pdf in staging.iterdir():
+        pdf.replace(folder / pdf.name)
 
 
 def _check_tables(conn: sqlite3.Connection, reader: ArchiveReader) -> None:
@@ -45,11 +66,32 @@ def _check_tables(conn: sqlite3.Connection, reader: ArchiveReader) -> None:
         raise Invalid(f"{reader.path.name} holds no project")
 
 
+@contextmanager
+def _bulk_fts(conn: sqlite3.Connection) -> Iterator[None]:
+    """Index the imported records for full-text search in one statement, as review.searches.add_records does.
+
+    Must run inside the import's transaction: the trigger is back before it ends, so no one sees it missing."""
+    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                           (FTS_TRIGGER,)).fetchone()
+    last_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM records").fetchone()[0]
+    if trigger:
+        conn.execute(f"DROP TRIGGER {FTS_TRIGGER}")
+    yield
+    if trigger:
+        conn.execute("""INSERT INTO records_fts(rowid, title, abstract, authors, journal, keywords)
+                        SELECT id, title, abstract, authors, journal, keywords FROM records WHERE id > ?""", (last_id,))
+        conn.execute(trigger[0])
+
+
 class _Importer:
     """Inserts the archive's rows table by table, mapping every old id to the new one."""
 
-    def __init__(self, conn: sqlite3.Connection, reader: ArchiveReader):
+    def __init__(self, conn: sqlite3.Connection, reader: ArchiveReader, importer: int | None, trusted: bool):
         self.conn, self.reader = conn, reader
+        self.skip = set() if trusted else {"memberships"}
+        self.match_people = trusted
+        row = conn.execute("SELECT name FROM users WHERE id = ?", (importer,)).fetchone() if importer else None
+        self.importer_name = row[0] if row else None
         self.ids: dict[str, dict[Any, int]] = {"users": self._people()}
         self.later: list[tuple[str, str, int, str, Any]] = []
 
@@ -59,13 +101,21 @@ class _Importer:
             name = str(person.get("name") or "").strip()
             if not name:
                 raise Invalid(f"{self.reader.path.name}: a person in the archive has no name")
-            row = self.conn.execute("SELECT id FROM users WHERE name = ?", (name,)).fetchone()
-            if row is None:  # keep who did what: an account without a usable password, disabled
-                row = [self.conn.execute(
-                    "INSERT INTO users (name, display_name, password_hash, created_at, disabled_at) VALUES (?, ?, ?, ?, ?)",
-                    (name, person.get("display_name") or "", "!" + secrets.token_hex(8), now(), now())).lastrowid]
-            found[person.get("id")] = row[0]
+            found[person.get("id")] = self._account(name, str(person.get("display_name") or ""))
         return found
+
+    def _account(self, name: str, display_name: str) -> int:
+        if self.match_people or name == self.importer_name:
+            row = self.conn.execute("SELECT id FROM users WHERE name = ?", (name,)).fetchone()
+            if row is not None:
+                return row[0]
+        if not self.match_people:
+            # Not matched to this Sil's accounts, so an upload can neither speak for nor reserve a real person.
+            display_name, name = display_name or name, f"{name} (archive {secrets.token_hex(3)})"
+        # Keep who did what: an account without a usable password, disabled.
+        return self.conn.execute(
+            "INSERT INTO users (name, display_name, password_hash, created_at, disabled_at) VALUES (?, ?, ?, ?, ?)",
+            (name, display_name, "!" + secrets.token_hex(8), now(), now())).lastrowid
 
     def run(self) -> dict[str, dict[Any, int]]:
         order, deferred = table_order(self.conn)
@@ -75,8 +125,10 @@ class _Importer:
             with_id = has_row_id(self.conn, table)
             if new_project is not None and "project_id" in cols:  # drop rows triggers made for the new records
                 self.conn.execute(f'DELETE FROM "{table}" WHERE project_id = ?', (new_project,))
-            for number, row in enumerate(self.reader.rows(table), start=1):
-                self._insert(table, row, cols, refs, deferred.get(table, set()), with_id, number)
+            rows = () if table in self.skip else self.reader.rows(table)
+            with _bulk_fts(self.conn) if table == "records" else nullcontext():
+                for number, row in enumerate(rows, start=1):
+                    self._insert(table, row, cols, refs, deferred.get(table, set()), with_id, number)
             if table == "projects":
                 new_project = next(iter(self.ids.get("projects", {}).values()), None)
         for table, column, new_id, ref, old in self.later:

@@ -64,12 +64,12 @@ def duplicates_removed(conn: sqlite3.Connection, project_id: int) -> int:
 def duplicate_rows(conn: sqlite3.Connection, project_id: int) -> list[tuple[Any, ...]]:
     """One row per record for the duplicates export: record_id, search_id, source_id, group_id, status."""
     return [tuple(r) for r in conn.execute(
-        """SELECT r.id, r.search_id, r.source_id, l.group_id,
-                  COALESCE(l.status, CASE WHEN EXISTS (
-                      SELECT 1 FROM duplicate_pairs p WHERE p.decision IS NULL
-                      AND (p.record_a = r.id OR p.record_b = r.id)) THEN 'possible' ELSE 'distinct' END)
-           FROM records r LEFT JOIN duplicate_links l ON l.record_id = r.id
-           WHERE r.project_id = ? ORDER BY r.id""", (project_id,))]
+        """WITH pending AS (SELECT record_a AS id FROM duplicate_pairs WHERE project_id = :p AND decision IS NULL
+                            UNION SELECT record_b FROM duplicate_pairs WHERE project_id = :p AND decision IS NULL)
+           SELECT r.id, r.search_id, r.source_id, l.group_id,
+                  COALESCE(l.status, CASE WHEN w.id IS NULL THEN 'distinct' ELSE 'possible' END)
+           FROM records r LEFT JOIN duplicate_links l ON l.record_id = r.id LEFT JOIN pending w ON w.id = r.id
+           WHERE r.project_id = :p ORDER BY r.id""", {"p": project_id})]
 
 
 def export_duplicates(conn: sqlite3.Connection, project_id: int, fmt: str, **_options: Any) -> bytes:

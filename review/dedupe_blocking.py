@@ -52,7 +52,11 @@ def candidate_pairs(keys: list[Keys], is_new: list[bool] | None = None) -> dict[
     """(i, j) index pairs worth scoring, with their title similarity (0 where a title is missing)."""
     pairs: dict[tuple[int, int], float] = {}
     titles = [k.title for k in keys]
-    found = (p for kind, members in build_blocks(keys)
+    blocks = build_blocks(keys)
+    if is_new is not None:
+        # a later import: blocks of old records alone were compared by an earlier run
+        blocks = [(kind, members) for kind, members in blocks if any(is_new[m] for m in members)]
+    found = (p for kind, members in blocks
              for p in (_identifier_pairs(members) if kind in IDENTIFIERS else _block_pairs(members, titles)))
     for i, j, score in itertools.chain(found, _prefix_pairs(titles)):
         if is_new is not None and not (is_new[i] or is_new[j]):

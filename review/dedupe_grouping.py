@@ -80,5 +80,3 @@ def _may_join(comps: Components, ri: int, rj: int, keys: list[Keys], forbidden: 
                 return False
     return True
 
-
-__all__ = ["Outcome", "group_pairs", "CERTAIN", "POSSIBLE"]

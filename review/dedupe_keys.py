@@ -32,7 +32,8 @@ PARENTHESES = re.compile(r"\(.*?\)")
 MEETING_PART = re.compile(r"[.:;]\s*(?:conference|meeting|congress)\b")
 VOLUME = re.compile(r"\s*(\d+)\s*(\(.*\)|[a-z .-]*\d*)?\s*$")
 MEETING_TYPE = re.compile(r"conference|congress|meeting|abstract")
-MEETING_VENUE = re.compile(r"conference|congress|meeting|sessions|symposium|abstracts")
+# abbreviated too, as journal abbreviations write them ('Circ Conf Amer Heart Assoc')
+MEETING_VENUE = re.compile(r"conference|congress|meeting|sessions|symposium|abstracts|\b(conf|congr|mtg|symp|abstr)\b")
 ABSTRACT_PAGE = re.compile(r"\s*a\d")  # abstract books number their pages A1, A2, ...
 SUPPLEMENT = re.compile(r"suppl|^s\d")
 ELOCATOR = re.compile(r"\s*[a-rt-z]\d")
@@ -58,8 +59,6 @@ NOTICE_PATTERNS = [
 NOTICE_WORDS = re.compile(r"errat|correct|corrig|retract|concern|repl|respon|comment|^re\b|letter|\(vol|\(\d{4}\)")
 PUB_TYPE_KINDS = [("erratum", ("erratum", "correction")), ("retraction", ("retraction of publication",)),
                   ("comment", ("comment",))]
-CONFERENCE_VENUE = re.compile(r"\b(conference|congress|meeting|symposium|abstracts?|proceedings|"
-                              r"annual|scientific sessions|suppl|supplement)\b")
 GENERIC_TITLES = {
     "editorial", "editorials", "letter", "letters", "letter to the editor", "letters to the editor",
     "correction", "corrections", "erratum", "errata", "corrigendum", "reply", "response", "in reply",
@@ -72,6 +71,7 @@ GENERIC_TITLES = {
 
 
 MAX_AUTHORS = 8
+ABSTRACT_CHARS = 300
 
 
 @dataclass(slots=True)
@@ -85,6 +85,7 @@ class Keys:
     year: int | None
     families: tuple[str, ...]
     journal: str
+    journal_abbrev: str
     volume: str
     page: str
     numbers: frozenset[str]
@@ -95,7 +96,7 @@ class Keys:
     page_end: str
     one_page: bool
     generic: bool
-    missing_authors: bool
+    abstract: str = ""
 
 
 def fold(text: str) -> str:
@@ -214,12 +215,17 @@ def record_kind(title: str, pub_type: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def is_conference(journal: str, volume: str, pages: str, pub_type: str) -> bool:
+def is_conference(journal: str, pub_type: str) -> bool:
     """Whether a record is a conference abstract (a meeting supplement), not a full paper."""
     if MEETING_TYPE.search(fold(pub_type)):
         return True
     venue = fold(journal)
-    return bool(CONFERENCE_VENUE.search(venue) and MEETING_VENUE.search(venue))
+    return bool(MEETING_VENUE.search(venue))
+
+
+def in_abstract_book(pages_start: str, issue: str, volume: str) -> bool:
+    """Page 'A112' of a supplement: a meeting's abstract book."""
+    return bool(ABSTRACT_PAGE.match(fold(pages_start)) and SUPPLEMENT.search(fold(issue or volume)))
 
 
 def make_keys(row: dict[str, Any]) -> Keys:
@@ -235,15 +241,22 @@ def make_keys(row: dict[str, Any]) -> Keys:
     return Keys(
         id=row["id"], title=title, doi=norm_doi(row["doi"]), pmid=norm_pmid(row["pmid"]),
         year=row["year"], families=families, journal=norm_journal(journal),
+        journal_abbrev=norm_journal(row["journal_abbrev"] or ""),
         volume=norm_volume(row["volume"]), page=start,
         numbers=title_numbers(title), kind=record_kind(row["title"], row["pub_type"]),
-        conference=is_conference(journal, row["volume"], row["pages_start"], row["pub_type"])
-        or bool(ABSTRACT_PAGE.match(fold(row["pages_start"])) and SUPPLEMENT.search(fold(row["issue"] or row["volume"]))),
+        conference=is_conference(journal, row["pub_type"]) or in_abstract_book(row["pages_start"], row["issue"],
+                                                                              row["volume"]),
         supplement=bool(SUPPLEMENT.search(fold(f"{row['volume']} {row['issue']} {row['pages_start']}"))),
         eloc=bool(ELOCATOR.match(fold(row["pages_start"]))),
         page_end=full_end_page(start, end), one_page=bool(end) and end == start,
-        generic=title in GENERIC_TITLES or len(title) < 12, missing_authors=not families,
+        generic=title in GENERIC_TITLES or len(title) < 12,
+        abstract=norm_abstract(row["abstract"]) if "abstract" in row.keys() else "",
     )
+
+
+def norm_abstract(abstract: str) -> str:
+    """The opening of an abstract as plain words: enough to tell two abstracts apart, cheap to keep."""
+    return NON_ALNUM.sub(" ", fold(abstract[:ABSTRACT_CHARS])).strip() if len(abstract) >= 200 else ""
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -267,3 +280,9 @@ def _abbreviates(short: list[str], long: list[str]) -> bool:
             return False
         i += 1
     return True
+
+
+def clear_caches() -> None:
+    """Forget memoised names and journals (benchmarks time a cold start)."""
+    for function in (family_name, norm_journal, norm_volume, norm_page, is_conference, journals_compatible):
+        function.cache_clear()

@@ -26,7 +26,7 @@ def is_prefix(x: str, y: str) -> bool:
     return len(short) >= 40 and long.startswith(short) or len(short) >= 30 and long.endswith(" " + short)
 
 
-def veto(a: Keys, b: Keys, pages: bool = True) -> str:
+def veto(a: Keys, b: Keys, pages: bool = True, volumes: bool = True, meetings: bool = True) -> str:
     """Why two records cannot be one publication, or '' when nothing forbids it."""
     if a.doi and b.doi and a.doi != b.doi and not (a.doi.startswith(b.doi) or b.doi.startswith(a.doi)):
         return "different DOIs"
@@ -35,18 +35,16 @@ def veto(a: Keys, b: Keys, pages: bool = True) -> str:
     if a.year and b.year and abs(a.year - b.year) > 1:
         return "years more than one apart"
     # supplement volumes are often mangled ('30 (Suppl 3)' exported as '3'): pages still decide
-    if a.volume and b.volume and a.volume != b.volume and not (a.supplement or b.supplement):
+    if volumes and a.volume and b.volume and a.volume != b.volume and not (a.supplement or b.supplement):
         return "different volumes"
     if pages and a.page and b.page and a.page != b.page:
         return "different pages"
     if a.kind != b.kind:
         return f"{a.kind} versus {b.kind}"
-    # one database names the meeting, another only the journal: the same volume and year say
-    # it is one abstract; without them, an abstract and the later paper stay apart
-    # the same abstract, named by its meeting in one database and by its journal in another: same
+    # the same abstract, named by its meeting in one database and by its journal in another: same year and
     # volume or first page, or the record that would be the full paper has no volume or pages to show it is one
     paper = b if a.conference else a
-    if a.conference != b.conference and not (a.year == b.year and (
+    if meetings and a.conference != b.conference and not (a.year == b.year and (
             (a.volume and a.volume == b.volume) or (a.page and a.page == b.page)
             or not (paper.volume or paper.page))):
         return "conference abstract versus full paper"
@@ -56,18 +54,27 @@ def veto(a: Keys, b: Keys, pages: bool = True) -> str:
 def conflict(a: Keys, b: Keys, t: float | None = None, authors: bool | None = None) -> str:
     """The veto between two records, forgiving a first page that is plainly a slip."""
     why_not = veto(a, b)
-    if why_not == "different pages":
+    if why_not in ("different pages", "different volumes", "conference abstract versus full paper"):
         t = title_similarity(a, b) if t is None else t
-        if _page_slip(a, b, t, authors_agree(a, b) if authors is None else authors):
+        authors = authors_agree(a, b) if authors is None else authors
+        if _same_identifier(a, b) and t >= 95 and authors is not False:
+            # one DOI, one title: an article number against a page range, a year given as the volume, a
+            # journal article that one database calls a conference paper
+            return veto(a, b, pages=False, volumes=False, meetings=False)
+        if why_not == "different pages" and _page_slip(a, b, t, authors):
             return veto(a, b, pages=False)
     return why_not
+
+
+def _same_identifier(a: Keys, b: Keys) -> bool:
+    return bool(a.doi and a.doi == b.doi) or bool(a.pmid and a.pmid == b.pmid)
 
 
 def _page_slip(a: Keys, b: Keys, t: float, authors: bool | None) -> bool:
     """A first page that differs while title, authors, year, journal and volume agree is a slip when it
     is a typo (a few pages off), page 1 standing in for an article number, or an e-locator ('c1804')
     against the printed page. A one-page item with the same title is a correction notice: never a slip."""
-    if not (a.volume and a.volume == b.volume and a.year == b.year and journals_compatible(a.journal, b.journal)):
+    if not (a.volume and a.volume == b.volume and a.year == b.year and same_journal(a, b)):
         return False
     if a.one_page or b.one_page or not authors or t < 95:
         return False
@@ -99,22 +106,25 @@ def _same_name(x: str, y: str) -> bool:
     return min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= 88
 
 
+def same_journal(a: Keys, b: Keys) -> bool | None:
+    """Whether the journals can be one, comparing full names and abbreviations both ways; None if unknown."""
+    verdicts = {journals_compatible(x, y) for x in (a.journal, a.journal_abbrev) for y in (b.journal, b.journal_abbrev)}
+    return True if True in verdicts else False if False in verdicts else None
+
+
 def support(a: Keys, b: Keys) -> int:
     """How many bibliographic details agree where both records have them (year, journal, volume, page)."""
-    journal = journals_compatible(a.journal, b.journal)
-    if a.page and b.page and a.page != b.page:
-        journal = False  # a page slip (see _page_slip) never counts as full agreement
     return sum((
         bool(a.year and a.year == b.year),
-        journal is True,
+        same_journal(a, b) is True,
         bool(a.volume and a.volume == b.volume),
         bool(a.page and a.page == b.page),
     ))
 
 
-def classify(a: Keys, b: Keys, similarity: float | None = None) -> tuple[str, str]:
+def classify(a: Keys, b: Keys) -> tuple[str, str]:
     """(certain|possible|distinct, the reason a person can read) for one candidate pair."""
-    t = title_similarity(a, b) if similarity is None else similarity
+    t = title_similarity(a, b)
     authors = authors_agree(a, b)
     why_not = conflict(a, b, t, authors)
     if why_not:
@@ -126,8 +136,8 @@ def classify(a: Keys, b: Keys, similarity: float | None = None) -> tuple[str, st
         return CERTAIN, "same journal, volume, page and year, alike titles"
     if authors is False and t < 97 and not (a.doi and a.doi == b.doi):
         return (POSSIBLE, "titles alike, authors differ") if t >= 90 else (DISTINCT, "authors differ")
-    same_id = bool(a.doi and a.doi == b.doi) or bool(a.pmid and a.pmid == b.pmid)
-    if a.numbers != b.numbers and a.title and b.title:
+    same_id = _same_identifier(a, b)
+    if a.numbers != b.numbers and a.title and b.title and not (same_id and t >= 95):
         return (POSSIBLE, "numbers in the titles differ") if t >= 85 or same_id else (DISTINCT, "titles differ")
     if a.generic or b.generic:
         return _generic(a, b, t, same_id, authors)
@@ -149,6 +159,10 @@ def _fuzzy(a: Keys, b: Keys, t: float, authors: bool | None) -> tuple[str, str]:
             (POSSIBLE, "a title is missing") if authors and evidence >= 3 else (DISTINCT, "a title is missing")
     if authors and t >= 95 and evidence >= 2:
         return CERTAIN, "same title, authors and details"
+    # the same year too: a full paper often reuses the abstract its meeting abstract had a year before
+    if authors and t >= 95 and a.year and a.year == b.year and a.abstract and b.abstract \
+            and fuzz.ratio(a.abstract, b.abstract) >= 95:
+        return CERTAIN, "same title, authors and abstract"
     if authors and t >= 90 and evidence >= 3 and bool(a.page and a.page == b.page):
         return CERTAIN, "near-same title, same authors, journal and pages"
     if authors is None and t >= 98 and evidence >= 3:

@@ -39,15 +39,17 @@ def differences(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
     return [f for f in SHOWN_FIELDS if plain(a.get(f)) != plain(b.get(f))]
 
 
-def list_pairs(conn: sqlite3.Connection, project_id: int, limit: int | None = None) -> list[dict[str, Any]]:
-    """Possible pairs waiting for a person (best first), each with both records and what differs."""
-    rows = conn.execute(
-        """SELECT p.* FROM duplicate_pairs p
+PENDING_SQL = """FROM duplicate_pairs p
            LEFT JOIN duplicate_links la ON la.record_id = p.record_a
            LEFT JOIN duplicate_links lb ON lb.record_id = p.record_b
            WHERE p.project_id = ? AND p.decision IS NULL
-             AND NOT (la.group_id IS NOT NULL AND la.group_id = lb.group_id)
-           ORDER BY p.score DESC, p.id LIMIT ?""", (project_id, -1 if limit is None else limit)).fetchall()
+             AND NOT (la.group_id IS NOT NULL AND la.group_id = lb.group_id)"""
+
+
+def list_pairs(conn: sqlite3.Connection, project_id: int, limit: int | None = None) -> list[dict[str, Any]]:
+    """Possible pairs waiting for a person (best first), each with both records and what differs."""
+    rows = conn.execute(f"SELECT p.* {PENDING_SQL} ORDER BY p.score DESC, p.id LIMIT ?",
+                        (project_id, -1 if limit is None else limit)).fetchall()
     records = get_records(conn, project_id, sorted({r[k] for r in rows for k in ("record_a", "record_b")}))
     pairs = []
     for row in rows:
@@ -58,7 +60,7 @@ def list_pairs(conn: sqlite3.Connection, project_id: int, limit: int | None = No
 
 def count_pairs(conn: sqlite3.Connection, project_id: int) -> int:
     """How many possible pairs wait for a person."""
-    return len(list_pairs(conn, project_id))
+    return conn.execute(f"SELECT COUNT(*) {PENDING_SQL}", (project_id,)).fetchone()[0]
 
 
 def list_groups(conn: sqlite3.Connection, project_id: int) -> list[dict[str, Any]]:

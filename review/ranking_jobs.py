@@ -77,7 +77,9 @@ def refresh_project(conn: sqlite3.Connection, project_id: int, cache: FeatureCac
     return ranked
 
 
-def _rank_queue(conn, project_id, user_id, stage, index, features, pending) -> int:
+def _rank_queue(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int, index: dict[int, int],
+                features: Any, pending: list[int]) -> int:
+    """Train one queue's model and store its top; without both classes, leave the queue random."""
     decisions = [d for d in decisions_for_training(conn, project_id, user_id, stage)
                  if user_id or d["source"] == "settled"]
     decisions = [d for d in decisions if d["record_id"] in index]

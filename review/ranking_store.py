@@ -93,7 +93,7 @@ def write_ranks(conn: sqlite3.Connection, project_id: int, user_id: int, stage: 
 
 
 def last_run(conn: sqlite3.Connection, project_id: int, stage: int = 1) -> dict[str, Any] | None:
-    """The latest model run of the project-wide queue at a stage (None before the model has started)."""
-    row = conn.execute("""SELECT * FROM model_runs WHERE project_id = ? AND stage = ? AND user_id = 0
-                          ORDER BY id DESC LIMIT 1""", (project_id, stage)).fetchone()
+    """The latest model run at a stage, the project-wide queue's first (None before the model has started)."""
+    row = conn.execute("""SELECT * FROM model_runs WHERE project_id = ? AND stage = ?
+                          ORDER BY user_id = 0 DESC, id DESC LIMIT 1""", (project_id, stage)).fetchone()
     return dict(row) if row else None

@@ -29,7 +29,6 @@ class RankingWorker:
         self.last_event = 0
         self.lock = threading.Lock()
         self.stopping = threading.Event()
-        self.idle = threading.Event()
         self.thread = threading.Thread(target=self._loop, name="sil-ranking", daemon=True)
 
     def start(self) -> "RankingWorker":
@@ -48,7 +47,6 @@ class RankingWorker:
         with self.lock:
             first, _ = self.dirty.get(project_id, (now, now))
             self.dirty[project_id] = (first, now)
-        self.idle.clear()
 
     def _loop(self) -> None:
         conn = db.connect(self.db_path)
@@ -78,8 +76,6 @@ class RankingWorker:
                    if now - last >= self.quiet or now - first >= self.max_wait]
             for project_id in due:
                 del self.dirty[project_id]
-            if not self.dirty and not due:
-                self.idle.set()
         return due
 
     def _run(self, conn, project_id: int) -> None:
@@ -88,6 +84,3 @@ class RankingWorker:
         except Exception:  # a failed retrain leaves the previous order in place; the next decision retries
             log.exception("retraining project %s failed", project_id)
 
-    def wait_idle(self, timeout: float = 30.0) -> bool:
-        """Block until nothing is waiting to be retrained (for tests and the command line)."""
-        return self.idle.wait(timeout)

@@ -39,21 +39,25 @@ def _record_row(r: dict[str, Any], databases: dict[int, str]) -> list[Any]:
             r["issn"], "; ".join(r["keywords"]), r["language"], r["pub_type"], r["url"], r["abstract"]]
 
 
-def export_records(conn: sqlite3.Connection, project_id: int, fmt: str, search: int | None = None, **_: Any) -> bytes:
+def export_records(conn: sqlite3.Connection, project_id: int, fmt: str, search: int | None = None,
+                   viewer_id: int | None = None, **_: Any) -> bytes:
     """review.exporting's 'records-with-decisions': all records, or one search's (--search), with decisions."""
-    return export_set(conn, project_id, fmt, "all" if search is None else "search", search=search)
+    return export_set(conn, project_id, fmt, "all" if search is None else "search", search=search, viewer_id=viewer_id)
 
 
-def export_labelled(conn: sqlite3.Connection, project_id: int, fmt: str, label: str | None = None, **_: Any) -> bytes:
+def export_labelled(conn: sqlite3.Connection, project_id: int, fmt: str, label: str | None = None,
+                    viewer_id: int | None = None, **_: Any) -> bytes:
     """review.exporting's 'labelled': the records a reviewer gave one label (--label)."""
-    return export_set(conn, project_id, fmt, "label", label=label)
+    return export_set(conn, project_id, fmt, "label", label=label, viewer_id=viewer_id)
 
 
-def export_excluded(conn: sqlite3.Connection, project_id: int, fmt: str, stage: int | None = None, **_: Any) -> bytes:
+def export_excluded(conn: sqlite3.Connection, project_id: int, fmt: str, stage: int | None = None,
+                    viewer_id: int | None = None, **_: Any) -> bytes:
     """review.exporting's 'excluded': records excluded at a stage (--stage)."""
-    return export_set(conn, project_id, fmt, "excluded", stage=stage)
+    return export_set(conn, project_id, fmt, "excluded", stage=stage, viewer_id=viewer_id)
 
 
-def export_conflicts(conn: sqlite3.Connection, project_id: int, fmt: str, stage: int | None = None, **_: Any) -> bytes:
+def export_conflicts(conn: sqlite3.Connection, project_id: int, fmt: str, stage: int | None = None,
+                     viewer_id: int | None = None, **_: Any) -> bytes:
     """review.exporting's 'conflicts': records whose reviewers disagree at a stage (--stage)."""
-    return export_set(conn, project_id, fmt, "conflicts", stage=stage)
+    return export_set(conn, project_id, fmt, "conflicts", stage=stage, viewer_id=viewer_id)

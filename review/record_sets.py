@@ -29,7 +29,7 @@ def select_ids(conn: sqlite3.Connection, project_id: int, kind: str, stage: int 
     elif kind == "label":
         if not (label or "").strip():
             raise Invalid("say which label (--label NAME) to export the records of")
-        sql, args = _labelled(project_id, label.strip(), viewer_id)
+        sql, args = _labelled(conn, project_id, label.strip(), viewer_id)
     else:
         stage = _stage(stage)
         state = ("state = 'conflict'" if kind == "conflicts"
@@ -38,11 +38,19 @@ def select_ids(conn: sqlite3.Connection, project_id: int, kind: str, stage: int 
     return [row[0] for row in conn.execute(sql + " ORDER BY 1", args)]
 
 
-def _labelled(project_id: int, label: str, viewer_id: int | None) -> tuple[str, list[Any]]:
-    own = "" if viewer_id is None else " AND c.user_id = ?"
+def _labelled(conn: sqlite3.Connection, project_id: int, label: str, viewer_id: int | None) -> tuple[str, list[Any]]:
+    # Under blinding a label is part of a reviewer's decision: only one's own labels choose records then.
+    own_only = viewer_id is not None and _sees(conn, project_id, viewer_id) != "all"
+    own = " AND c.user_id = ?" if own_only else ""
     sql = f"""SELECT DISTINCT c.record_id FROM screening_current c, json_each(c.labels) j
               WHERE c.project_id = ? AND lower(j.value) = lower(?){own}"""
-    return sql, [project_id, label] + ([viewer_id] if viewer_id is not None else [])
+    return sql, [project_id, label] + ([viewer_id] if own_only else [])
+
+
+def _sees(conn: sqlite3.Connection, project_id: int, viewer_id: int) -> str:
+    from review.screening_access import sees_others
+
+    return sees_others(conn, project_id, viewer_id)
 
 
 def _stage(stage: int | None) -> int:
@@ -94,9 +102,7 @@ def _visibility(conn: sqlite3.Connection, project_id: int, viewer_id: int | None
     """visible(author_id, state) -> bool for this viewer (author None: the record's state itself)."""
     if viewer_id is None:
         return lambda author, state: True
-    from review.screening_access import sees_others
-
-    seen = sees_others(conn, project_id, viewer_id)
+    seen = _sees(conn, project_id, viewer_id)
 
     def visible(author: int | None, state: sqlite3.Row | None) -> bool:
         if author == viewer_id or seen == "all":

@@ -34,11 +34,11 @@ def _where(project_id: int, filters: dict[str, Any]) -> tuple[str, list[Any]]:
         params.append(match)
     if filters.get("search_id"):
         clauses.append("r.search_id = ?")
-        params.append(int(filters["search_id"]))
+        params.append(_int(filters["search_id"], "search_id", "a search number such as 2"))
     for key, op in (("year_from", ">="), ("year_to", "<=")):
         if filters.get(key) not in (None, ""):
             clauses.append(f"r.year {op} ?")
-            params.append(_int(filters[key], key.replace("_", " ")))
+            params.append(_int(filters[key], key.replace("_", " "), "a year such as 2020"))
     if filters.get("has_abstract") in (True, "1", "yes", "true"):
         clauses.append("r.abstract <> ''")
     elif filters.get("has_abstract") in (False, "0", "no", "false"):
@@ -70,11 +70,11 @@ def _fetch(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[sqlite
         raise Invalid(f"the record search could not be run ({exc}); try other words") from None
 
 
-def _int(value: Any, name: str) -> int:
+def _int(value: Any, name: str, example: str) -> int:
     try:
         return int(str(value).strip())
     except ValueError:
-        raise Invalid(f"{name} must be a year such as 2020, not {value!r}") from None
+        raise Invalid(f"{name} must be {example}, not {value!r}") from None
 
 
 def get_record(conn: sqlite3.Connection, project_id: int, record_id: int) -> dict[str, Any]:

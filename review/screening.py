@@ -12,14 +12,17 @@ from typing import Any, Iterable
 
 from review import screening_claims
 from review.audit import record_event
-from review.db import now
 from review.errors import Conflict, Invalid, NotFound
 from review.screening_access import require_screener, require_member
-from review.screening_state import screening_write, drop_ranks, DECISIONS, STAGES, active_pilot, fulltext_not_retrieved, rebuild_current, refresh, state_of
-from review.screening_queue import claim_next, next_record  # noqa: F401  (part of this module's public face)
-from review.screening_reports import included_records, screening_counts  # noqa: F401
+from review.screening_events import append_event, check_not_final, check_values
+from review.screening_state import (active_pilot, drop_ranks, fulltext_not_retrieved, rebuild_current, refresh,
+                                    screening_write, state_of)
+from review.screening_queue import claim_next, next_record
+from review.screening_reports import included_records, screening_counts
 
-MAX_NOTE = 4000
+# What other areas (ranking, extraction, PRISMA) use, all reachable from this one module.
+__all__ = ["record_decision", "undo_last", "my_decisions", "my_decision", "my_count", "decisions_for_training",
+           "next_record", "claim_next", "included_records", "screening_counts", "state_of"]
 
 
 def record_decision(conn: sqlite3.Connection, project_id: int, user_id: int, record_id: int, stage: int,
@@ -32,14 +35,14 @@ def record_decision(conn: sqlite3.Connection, project_id: int, user_id: int, rec
     require_screener(conn, project_id, user_id)
     labels = _clean_labels(labels)
     note, change_reason = (note or "").strip(), (change_reason or "").strip()
-    _check_values(conn, project_id, stage, decision, reason_id, note)
+    check_values(conn, project_id, stage, decision, reason_id, note)
     with screening_write(conn):
         _check_record(conn, project_id, record_id, stage)
         own = conn.execute("SELECT event_id FROM screening_current WHERE project_id = ? AND stage = ? AND record_id = ? AND user_id = ?",
                            (project_id, stage, record_id, user_id)).fetchone()
         state = state_of(conn, project_id, stage, record_id)
         _check_may_decide(conn, project_id, user_id, record_id, stage, state, own is not None, change_reason)
-        event_id = _append(conn, project_id, record_id, stage, user_id, "decision", decision=decision,
+        event_id = append_event(conn, project_id, record_id, stage, user_id, "decision", decision=decision,
                            reason_id=reason_id if stage == 2 and decision == "exclude" else None,
                            note=note, labels=json.dumps(labels, ensure_ascii=False), change_reason=change_reason)
         rebuild_current(conn, project_id, stage, record_id, user_id)
@@ -65,8 +68,8 @@ def undo_last(conn: sqlite3.Connection, project_id: int, user_id: int, stage: in
         if last is None:
             raise Conflict("there is no decision of yours left to undo")
         state = state_of(conn, project_id, last["stage"], last["record_id"])
-        _check_not_final(conn, project_id, last["record_id"], last["stage"], state)
-        _append(conn, project_id, last["record_id"], last["stage"], user_id, "undo", undoes=last["id"])
+        check_not_final(conn, project_id, last["record_id"], last["stage"], state)
+        append_event(conn, project_id, last["record_id"], last["stage"], user_id, "undo", undoes=last["id"])
         rebuild_current(conn, project_id, last["stage"], last["record_id"], user_id)
         record_event(conn, project_id, user_id, "screening.undo", f"record {last['record_id']}",
                      {"stage": last["stage"], "undid_event": last["id"]})
@@ -117,15 +120,6 @@ def decisions_for_training(conn: sqlite3.Connection, project_id: int, user_id: i
     return sorted(result.values(), key=lambda item: item["record_id"])
 
 
-def _append(conn: sqlite3.Connection, project_id: int, record_id: int, stage: int, user_id: int, kind: str,
-            **fields: Any) -> int:
-    columns = ["project_id", "record_id", "stage", "user_id", "kind", "at", *fields]
-    values = [project_id, record_id, stage, user_id, kind, now(), *fields.values()]
-    cur = conn.execute(f"INSERT INTO screening_events ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                       values)
-    return cur.lastrowid
-
-
 def _clean_labels(labels: Iterable[str]) -> list[str]:
     cleaned = []
     for label in labels or ():
@@ -133,23 +127,6 @@ def _clean_labels(labels: Iterable[str]) -> list[str]:
         if label and label not in cleaned:
             cleaned.append(label[:60])
     return cleaned
-
-
-def _check_values(conn: sqlite3.Connection, project_id: int, stage: int, decision: str,
-                  reason_id: int | None, note: str) -> None:
-    if stage not in STAGES:
-        raise Invalid(f"stage must be 1 (title/abstract) or 2 (full text), not {stage!r}")
-    if decision not in DECISIONS[stage]:
-        raise Invalid(f"decision at stage {stage} must be one of {', '.join(DECISIONS[stage])}, not {decision!r}")
-    if len(note) > MAX_NOTE:
-        raise Invalid(f"the note is {len(note)} characters long; keep it under {MAX_NOTE}")
-    if stage == 2 and decision == "exclude":
-        if reason_id is None:
-            raise Invalid("excluding a full text needs an exclusion reason from the project's list")
-        row = conn.execute("SELECT retired_at FROM exclusion_reasons WHERE id = ? AND project_id = ?",
-                           (reason_id, project_id)).fetchone()
-        if row is None or row["retired_at"]:
-            raise Invalid(f"exclusion reason {reason_id} is not in this project's current list")
 
 
 def _check_record(conn: sqlite3.Connection, project_id: int, record_id: int, stage: int) -> None:
@@ -170,19 +147,10 @@ def _check_may_decide(conn: sqlite3.Connection, project_id: int, user_id: int, r
     if is_change:
         if not change_reason:
             raise Invalid("changing a decision needs a reason (it is kept in the audit log)")
-        _check_not_final(conn, project_id, record_id, stage, state)
+        check_not_final(conn, project_id, record_id, stage, state)
         return
     if state["state"] != "open":
         raise Conflict(f"record {record_id} already has the decisions it needs at stage {stage}; take the next one")
     pilot = active_pilot(conn, project_id, record_id) if stage == 1 else None
     if pilot and user_id not in pilot[1]:
         raise Conflict(f"record {record_id} belongs to the pilot round, which you are not taking part in")
-
-
-def _check_not_final(conn: sqlite3.Connection, project_id: int, record_id: int, stage: int, state: dict[str, Any]) -> None:
-    if state["resolution_event_id"]:
-        raise Conflict(f"record {record_id} was resolved at stage {stage}; ask the lead to revisit the resolution")
-    if stage == 1 and conn.execute(
-            "SELECT 1 FROM screening_events WHERE project_id = ? AND record_id = ? AND stage = 2 LIMIT 1",
-            (project_id, record_id)).fetchone():
-        raise Conflict(f"record {record_id} is already in full-text screening; its title/abstract decisions are final")

@@ -7,7 +7,7 @@ from typing import Any
 
 from review.audit import record_event
 from review.errors import Conflict, Invalid
-from review.screening import _append, _check_not_final, _check_values
+from review.screening_events import append_event, check_not_final, check_values
 from review.screening_access import require_resolver
 from review.screening_state import screening_write, STAGES, refresh, state_of
 
@@ -44,7 +44,7 @@ def resolve_conflict(conn: sqlite3.Connection, project_id: int, user_id: int, re
         raise Invalid("a resolution is include or exclude at stage 1 or 2")
     if not reason:
         raise Invalid("say why you resolve the conflict this way; the reason is kept with the resolution")
-    _check_values(conn, project_id, stage, decision, reason_id, "")
+    check_values(conn, project_id, stage, decision, reason_id, "")
     with screening_write(conn):
         state = state_of(conn, project_id, stage, record_id)
         if state["state"] == "open":
@@ -52,8 +52,8 @@ def resolve_conflict(conn: sqlite3.Connection, project_id: int, user_id: int, re
         if state["state"] == "settled" and not state["resolution_event_id"]:
             raise Conflict(f"the reviewers agreed on record {record_id} at stage {stage}; there is no conflict")
         if state["resolution_event_id"]:
-            _check_not_final(conn, project_id, record_id, stage, {"resolution_event_id": None})
-        event_id = _append(conn, project_id, record_id, stage, user_id, "resolution", decision=decision,
+            check_not_final(conn, project_id, record_id, stage, {"resolution_event_id": None})
+        event_id = append_event(conn, project_id, record_id, stage, user_id, "resolution", decision=decision,
                            reason_id=reason_id if stage == 2 and decision == "exclude" else None, change_reason=reason)
         record_event(conn, project_id, user_id, "screening.resolve", f"record {record_id}",
                      {"stage": stage, "decision": decision, "reason": reason, "event": event_id})

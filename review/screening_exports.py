@@ -16,9 +16,10 @@ MIMETYPES = {"csv": "text/csv; charset=utf-8", "ris": "application/x-research-in
              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
-def export_decisions(conn: sqlite3.Connection, project_id: int, fmt: str, **_options: Any) -> bytes:
-    """The whole decision log for the command line (review.exporting's entry for 'decisions')."""
-    return _bytes(export_screening(conn, project_id, None, "decisions", fmt)[0])
+def export_decisions(conn: sqlite3.Connection, project_id: int, fmt: str, viewer_id: int | None = None,
+                     **_options: Any) -> bytes:
+    """The decision log (review.exporting's 'decisions'): all for the command line, as blinding allows for a viewer."""
+    return _bytes(export_screening(conn, project_id, viewer_id, "decisions", fmt)[0])
 
 
 def export_included(conn: sqlite3.Connection, project_id: int, fmt: str, stage: int | None = None, **_options: Any) -> bytes:

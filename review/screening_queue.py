@@ -1,6 +1,7 @@
 """The next record for a reviewer at a stage: read from stored ranks, never ranked in the request.
 
-Order of preference: an open pilot round's records (for its reviewers); the reviewer's own ranks;
+While a pilot round is open, title/abstract screening offers only its records, to its reviewers.
+Otherwise, in order of preference: the reviewer's own ranks;
 the project-wide ranks (user_id 0); then records without a rank in a stable pseudo-random order,
 records that another reviewer already started first so pairs complete and few records wait half
 decided. Each reviewer starts the pseudo-random order at a different point so concurrent reviewers
@@ -9,6 +10,7 @@ complete them (screening_claims) are passed over. Every step walks an index and 
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 
@@ -35,10 +37,7 @@ def next_record(conn: sqlite3.Connection, project_id: int, user_id: int, stage: 
     params = {"project": project_id, "user": user_id, "stage": stage, "start": start_point(user_id)}
     skip = tuple(skip) + tuple(screening_claims.taken_by_others(conn, project_id, stage, user_id))
     skip_sql = f" AND p.record_id NOT IN ({', '.join(str(int(s)) for s in skip)})" if skip else ""
-    for query in (_pilot_query(conn, project_id, user_id, stage), _RANKED_OWN, _RANKED_PROJECT,
-                  _STARTED, _FRESH_AFTER, _FRESH_BEFORE):
-        if query is None:
-            continue
+    for query in _queries(conn, project_id, user_id, stage):
         row = conn.execute(query.format(fits=_FITS + skip_sql), params).fetchone()
         if row is not None:
             return row[0]
@@ -60,18 +59,20 @@ def start_point(user_id: int) -> int:
     return key - (1 << 63)
 
 
-def _pilot_query(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int) -> str | None:
-    if stage != 1:
-        return None
-    row = conn.execute(
-        "SELECT 1 FROM pilots p, json_each(p.reviewer_ids) j WHERE p.project_id = ? AND p.closed_at IS NULL AND j.value = ?",
-        (project_id, user_id)).fetchone()
-    if row is None:
-        return None
-    return """SELECT p.record_id FROM screening_pending p
-              WHERE p.project_id = :project AND p.stage = :stage AND p.pilot_id IS NOT NULL {fits}
-              ORDER BY p.shuffle LIMIT 1"""
+def _queries(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int) -> tuple[str, ...]:
+    # While a pilot round runs, title/abstract screening is the pilot: its reviewers get its records
+    # and nobody starts on the rest until the lead has seen the agreement and closed the round.
+    if stage == 1:
+        pilot = conn.execute("SELECT reviewer_ids FROM pilots WHERE project_id = ? AND closed_at IS NULL",
+                             (project_id,)).fetchone()
+        if pilot is not None:
+            return (_PILOT,) if user_id in json.loads(pilot["reviewer_ids"]) else ()
+    return (_RANKED_OWN, _RANKED_PROJECT, _STARTED, _FRESH_AFTER, _FRESH_BEFORE)
 
+
+_PILOT = """SELECT p.record_id FROM screening_pending p
+            WHERE p.project_id = :project AND p.stage = :stage AND p.pilot_id IS NOT NULL {fits}
+            ORDER BY p.shuffle LIMIT 1"""
 
 _RANKED = """SELECT q.record_id FROM queue_ranks q INDEXED BY queue_ranks_order
              JOIN screening_pending p ON p.project_id = q.project_id AND p.stage = q.stage AND p.record_id = q.record_id

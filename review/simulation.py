@@ -187,18 +187,3 @@ def run(args) -> str:
         f"mean ms per retrain: {result.mean_retrain_ms:.1f} ({len(result.retrain_ms)} retrains)",
     ])
 
-
-def main(argv: list[str] | None = None) -> int:
-    """Command-line entry: print the figures, or `error: ...` and exit status 1."""
-    import argparse
-    import sys
-
-    parser = argparse.ArgumentParser(prog="simulate", description="Replay a screening with known labels")
-    add_arguments(parser)
-    args = parser.parse_args(argv)
-    try:
-        print(run(args))
-    except Invalid as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    return 0

@@ -37,6 +37,7 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "SAMEORIGIN",
 }
 bottle.BaseRequest.MEMFILE_MAX = 1024 * 1024
+MAX_UPLOAD = 256 * 1024 * 1024  # a request body above this is refused before it is read (config: sil.max_upload)
 
 
 def make_app(config: dict[str, Any] | None = None) -> bottle.Bottle:
@@ -118,6 +119,9 @@ class SilPlugin:
         return context
 
     def check_access(self, context: Context, public: bool) -> None:
+        limit = context.app.config.get("sil.max_upload", MAX_UPLOAD)
+        if (request.content_length or 0) > limit:
+            raise bottle.HTTPError(413, translate(context.language, "error.too_large", mb=max(1, limit // 1_000_000)))
         if request.method == "POST" and not csrf_ok(context):
             raise bottle.HTTPError(403, translate(context.language, "error.csrf"))
         if public:

@@ -9,6 +9,7 @@ import bottle
 from review import projects
 from review.dedupe import duplicates_removed, find_duplicates
 from review.dedupe_decisions import bulk_confirm, confirm_pair, reject_pair, split_record, undo_group
+from review.dedupe_keys import fold
 from review.dedupe_views import SHOWN_FIELDS, count_pairs, list_groups, list_pairs
 from review.errors import Invalid
 from screens.web import add_overview_card, add_project_tab, ctx, form, form_all, query_int, redirect_to, render
@@ -44,15 +45,19 @@ def _page(template: str, project_id: int, active: str, **values: Any) -> str:
 
 
 def marked_words(text: str, other: str) -> list[tuple[str, bool]]:
-    """The words of text, each flagged when the other text lacks it (case ignored): what to highlight."""
+    """The words of text, each flagged when the other text lacks it: what to highlight."""
     words, others = str(text).split(), str(other).split()
-    matcher = difflib.SequenceMatcher(a=[w.casefold() for w in words], b=[w.casefold() for w in others],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(a=[_plain(w) for w in words], b=[_plain(w) for w in others], autojunk=False)
     flags = [True] * len(words)
     for block in matcher.get_matching_blocks():
         for i in range(block.a, block.a + block.size):
             flags[i] = False
     return list(zip(words, flags))
+
+
+def _plain(word: str) -> str:
+    """A word as compared: case, accents and punctuation do not count as a difference."""
+    return "".join(ch for ch in fold(word) if ch.isalnum())
 
 
 def _shown(record: dict[str, Any], field: str) -> str:
@@ -78,11 +83,12 @@ def review_page(project_id: int) -> str:
     c = ctx()
     _lead(project_id)
     offset = max(0, query_int("skip", 0) or 0)
-    pairs = list_pairs(c.conn, project_id)
+    pairs = list_pairs(c.conn, project_id, limit=max(PAGE_SIZE, offset + 1))
     current = pairs[offset] if offset < len(pairs) else None
     ran = {k: query_int(k) for k in ("groups", "certain", "possible")}
     return _page("duplicates.tpl", project_id, "duplicates", title_key="dup.title", pairs=pairs[:PAGE_SIZE],
-                 total=len(pairs), current=current, offset=offset, ran=ran if None not in ran.values() else None,
+                 total=count_pairs(c.conn, project_id), current=current, offset=offset,
+                 ran=ran if None not in ran.values() else None,
                  rows=_side_by_side(current) if current else [],
                  removed=duplicates_removed(c.conn, project_id))
 

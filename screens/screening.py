@@ -8,6 +8,7 @@ from bottle import request
 
 from review import projects, screening
 from review.errors import Conflict, Invalid
+from review.screening_pilot import open_pilot
 from review.screening_reasons import list_reasons
 from review.screening_reports import progress
 from review.screening_view import record_for_screening
@@ -41,7 +42,8 @@ def screen(project_id: int, stage: str) -> str:
                   title=c._("screening.stage" + stage), stage=stage_no, record=record, hide=query("hide") == "1",
                   reasons=list_reasons(c.conn, project_id) if stage_no == 2 else [],
                   progress=progress(c.conn, project_id, c.user["id"], stage_no, per_reviewer=False), wide=True,
-                  scripts=["screening.js"], error=query("error"))
+                  scripts=["screening.js"], error=query("error"),
+                  pilot_open=stage_no == 1 and open_pilot(c.conn, project_id) is not None)
 
 
 def decide(project_id: int, stage: str) -> Any:

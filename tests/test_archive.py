@@ -55,6 +55,10 @@ def test_archive_imports_into_a_new_database_with_everything(review, tmp_path):
     old_titles = [r[0] for r in conn.execute("SELECT title FROM records WHERE project_id = ? ORDER BY id", (project_id,))]
     assert [r[0] for r in other.execute("SELECT title FROM records WHERE project_id = ? ORDER BY id", (new_id,))] == old_titles
     assert [s["title"] for s in publications.published_summaries(other)] == ["Pauser på jobben"]
+    found = other.execute("SELECT r.title FROM records_fts f JOIN records r ON r.id = f.rowid "
+                          "WHERE records_fts MATCH 'citation' AND r.project_id = ?", (new_id,)).fetchall()
+    assert len(found) == 2  # the imported records are in the full-text index, and the trigger is back
+    assert other.execute("SELECT 1 FROM sqlite_master WHERE name = 'records_fts_insert'").fetchone()
     versions = other.execute("""SELECT COUNT(*) FROM summary_versions v JOIN summaries s ON s.id = v.summary_id
                                 WHERE s.project_id = ?""", (new_id,)).fetchone()[0]
     assert versions == 2
@@ -116,8 +120,27 @@ def test_pdf_that_does_not_match_its_name_is_refused(review, tmp_path):
             dst.writestr(info.filename, b"%PDF forged" if info.filename.endswith(".pdf") else src.read(info))
     forged = tmp_path / "forged.zip"
     forged.write_bytes(data.getvalue())
+    before = conn.execute("SELECT COUNT(*) FROM projects").fetchone()[0]
     with pytest.raises(Invalid, match="SHA-256"):
         archive_import.import_project_archive(conn, forged, None, tmp_path / "f2")
+    assert conn.execute("SELECT COUNT(*) FROM projects").fetchone()[0] == before
+    assert not any((tmp_path / "f2").rglob("*.pdf"))
+
+
+def test_untrusted_import_makes_the_importer_the_only_member_and_matches_no_one_else(review, tmp_path):
+    conn, project_id, files, digest = review
+    path = archive_of(conn, project_id, files, tmp_path)
+    importer = conn.execute("INSERT INTO users (name, password_hash, created_at) VALUES ('ida', 'x', ?)",
+                            (db.now(),)).lastrowid
+    new_id = archive_import.import_project_archive(conn, path, importer, tmp_path / "f3", trusted=False)
+    members = conn.execute("SELECT user_id, role FROM memberships WHERE project_id = ?", (new_id,)).fetchall()
+    assert [tuple(m) for m in members] == [(importer, "lead")]
+    decided_by = conn.execute("SELECT DISTINCT u.name, u.display_name, u.disabled_at FROM screening_events e "
+                              "JOIN users u ON u.id = e.user_id WHERE e.project_id = ?", (new_id,)).fetchall()
+    # The existing account 'rev' is not made to speak in the upload; a disabled stand-in keeps who did what.
+    assert len(decided_by) == 1 and decided_by[0]["name"].startswith("rev (archive ")
+    assert decided_by[0]["display_name"] == "rev" and decided_by[0]["disabled_at"]
+    assert (tmp_path / "f3" / f"project-{new_id}" / f"{digest}.pdf").read_bytes() == PDF
 
 
 def test_archive_and_import_archive_commands(review, db_path, tmp_path):

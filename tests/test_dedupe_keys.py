@@ -64,3 +64,10 @@ def test_keys_mark_conference_abstracts_and_generic_titles():
     assert abstract.conference and abstract.journal == "diabetes"
     assert make_keys(row(title="Editorial")).generic
     assert not make_keys(row(title="Liraglutide and endothelium")).generic
+
+
+def test_abbreviated_meeting_names_are_conference_abstracts_and_journals_are_not():
+    assert make_keys(row(title="Sitagliptin and the brain", journal="Circ Conf Amer Hear Asso")).conference
+    assert not make_keys(row(title="Sitagliptin and the brain", journal="Proceedings of the National Academy of "
+                                                                        "Sciences")).conference
+    assert make_keys(row(title="Planned naps", pages_start="A112", issue="Suppl 2")).conference

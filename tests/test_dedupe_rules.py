@@ -131,3 +131,48 @@ def test_register_records_with_nothing_but_a_long_title_and_year():
     assert verdict(keys(id=1, **bare), keys(**{**bare, "year": 2013})) != CERTAIN
     short = {**bare, "title": "Eculizumab in atypical HUS"}
     assert verdict(keys(id=1, **short), keys(**short)) != CERTAIN
+
+
+def test_same_abstract_backs_a_title_match_when_the_venue_is_named_two_ways():
+    abstract = ("There is limited systematic research that examines how the perceived trustworthiness of "
+                "providers from photos and consumer comments influences consumer purchasing behavior in a "
+                "sharing economy platform. In this paper, we develop a theoretical model.")
+    paper = dict(title="How Consumers Perceive Trustworthiness of Providers in Sharing Economy - Effects of Photos",
+                 authors=["Deng, Chaoqun", "Ravichandran, T."], year=2017, volume="", pages_start="", pages_end="",
+                 doi="", pub_type="conference paper")
+    a = keys(id=1, **paper, journal="Americas Conference on Information Systems", abstract=abstract)
+    b = keys(**{**paper, "title": paper["title"].replace(" - ", ": ")}, journal="Amcis 2017 Proceedings",
+             abstract=abstract.replace("consumer", "consumers'"))
+    assert verdict(a, b) == CERTAIN
+    assert verdict(a, keys(**paper, journal="Amcis 2017 Proceedings", abstract="")) != CERTAIN
+
+
+def test_a_paper_reusing_its_meeting_abstract_a_year_later_is_not_certain():
+    abstract = "Sitagliptin attenuated brain damage and cognitive impairment in mice with chronic cerebral " * 3
+    meeting = keys(id=1, title="Sitagliptin attenuated brain damage in mice with chronic hypoperfusion", doi="",
+                   journal="Circ Conf Amer Hear Asso", volume="130", issue="Suppl 2", pages_start="",
+                   pages_end="", year=2014, abstract=abstract)
+    paper = keys(title="Sitagliptin attenuated brain damage in mice with chronic hypoperfusion", doi="",
+                 journal="J Hypertens", volume="33", pages_start="1001", year=2015, abstract=abstract)
+    assert verdict(meeting, paper) == DISTINCT
+
+
+def test_one_doi_and_title_forgive_an_article_number_and_a_year_given_as_volume():
+    cochrane = dict(title="Tafenoquine for preventing relapse in people with Plasmodium vivax malaria",
+                    authors=["Rodrigo, C.", "Rajapakse, S."], year=2020, doi="10.1002/14651858.CD010458.pub3")
+    a = keys(id=1, **cochrane, journal="Cochrane Database Syst Rev", volume="9", pages_start="CD010458")
+    b = keys(**cochrane, journal="Cochrane Database of Systematic Reviews", volume="2020", pages_start="")
+    assert verdict(a, b) == CERTAIN
+    assert verdict(a, keys(**{**cochrane, "doi": ""}, journal="Cochrane Database Syst Rev", volume="2020")) == DISTINCT
+
+
+def test_one_doi_and_title_forgive_a_conference_label_and_subject_codes_after_the_title():
+    paper = dict(title="Reduction of environmental contamination with multidrug-resistant bacteria by copper-alloy "
+                       "coating of surfaces", authors=["Souli, M.", "Antoniadou, A."], year=2017,
+                 doi="10.1017/ice.2017.52", journal="Infection Control and Hospital Epidemiology")
+    scopus = keys(id=1, **paper, volume="38", pages_start="765", pub_type="Conference Paper")
+    in_press = keys(**paper, volume="", pages_start="1", pub_type="Article In Press")
+    assert verdict(scopus, in_press) == CERTAIN
+    coded = keys(**{**paper, "title": paper["title"] + " 06 Biological Sciences 0605 Microbiology"}, volume="38",
+                 pages_start="765")
+    assert verdict(scopus, coded) == CERTAIN

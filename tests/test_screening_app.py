@@ -196,3 +196,8 @@ def test_pilot_from_the_overview(app, conn, team):
     form["size"] = "3"
     page = form.submit("action", value="start").follow()
     assert "Running: screen the pilot records first" in page.text
+    app.reset()
+    login(app, "rita")
+    for _ in range(3):
+        _decide(app, pid, 1, "include")
+    assert "The pilot round is running" in app.get(f"/projects/{pid}/screen/1").text

@@ -3,7 +3,7 @@ import itertools
 import re
 
 from conftest import login
-from review import projects, screening
+from review import screening
 from review.screening_settings import set_blinding
 from tests.test_screening_app import team  # noqa: F401  (fixture)
 

@@ -108,3 +108,20 @@ def test_bad_files_get_errors_naming_file_and_line(tmp_path):
         simulation.read_dataset(bad_label)
     with pytest.raises(Invalid, match="prior"):
         simulation.simulate(simulation.Dataset(["a", "b"], np.array([0, 0])), prior_included=1)
+
+
+def test_simulate_command_prints_the_figures_and_writes_the_order(tmp_path, capsys):
+    import run
+
+    data_path = tmp_path / "data.csv"
+    rows = ["title,abstract,label_included"] + [f"{'nurse breaks' if i % 4 == 0 else 'river rocks'} {i},text,{int(i % 4 == 0)}"
+                                                 for i in range(40)]
+    data_path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "order.csv"
+    assert run.main(["simulate", str(data_path), "--seed", "2", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    for figure in ("WSS@95", "recall@10%", "records screened to 95 % recall", "mean ms per retrain"):
+        assert figure in printed
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 41
+    assert run.main(["simulate", str(tmp_path / "missing.csv")]) == 1
+    assert "error:" in capsys.readouterr().err

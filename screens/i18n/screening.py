@@ -22,6 +22,8 @@ MESSAGES = {
     "screening.done": {"en": "Nothing left for you to screen here", "nb": "Ingenting igjen for deg å vurdere her"},
     "screening.done_text": {"en": "Every record at this stage has your decision or enough decisions from the team.",
                             "nb": "Alle referanser i denne fasen har din beslutning eller nok beslutninger fra teamet."},
+    "screening.pilot_wait": {"en": "The pilot round is running: full screening starts when the lead has seen the agreement and closes it.",
+                             "nb": "Pilotrunden pågår: full screening starter når prosjektlederen har sett enigheten og avslutter den."},
     "screening.overview": {"en": "Back to the screening overview", "nb": "Tilbake til oversikten"},
     "screening.your_decision": {"en": "Your decision", "nb": "Din beslutning"},
     "screening.change_hint": {"en": "To change it, choose again and say why.", "nb": "For å endre den, velg på nytt og si hvorfor."},

@@ -1,7 +1,8 @@
 % rebase('base.tpl')
 <div class="pagehead">
 <h1>{{_("projects.title")}}</h1>
-<a class="button primary" href="{{url('project_new')}}">{{_("projects.new")}}</a>
+<p><a class="button primary" href="{{url('project_new')}}">{{_("projects.new")}}</a>
+<a class="button" href="{{url('project_import')}}">{{_("exports.import_title")}}</a></p>
 </div>
 % if not projects:
 <p class="empty">{{_("projects.empty")}}</p>

@@ -31,7 +31,7 @@
 % if record is None:
 <section class="card" id="done">
   <h2>{{_("screening.done")}}</h2>
-  <p>{{_("screening.done_text")}}</p>
+  <p>{{_("screening.pilot_wait") if pilot_open else _("screening.done_text")}}</p>
   <p><a href="{{url('screening', project_id=project['id'])}}">{{_("screening.overview")}}</a></p>
 </section>
 % else:

@@ -1,5 +1,5 @@
-"""axe-core in headless Chromium on the portal (live and static) and the summary editor: no serious or
-critical WCAG 2.1 A/AA violation may appear."""
+"""axe-core in headless Chromium on the portal (live and static), the summary editor and the Export tab:
+no serious or critical WCAG 2.1 A/AA violation may appear."""
 import json
 import os
 from pathlib import Path
@@ -86,3 +86,6 @@ def test_summary_editor_has_no_serious_violations(live_server, axe_page, review)
     assert serious_violations(axe_page) == []
     axe_page.goto(f"{live_server}/projects/{project_id}/prisma")
     assert serious_violations(axe_page) == []
+    for path in (f"/projects/{project_id}/exports", "/projects/import"):
+        axe_page.goto(live_server + path)
+        assert serious_violations(axe_page) == [], path

@@ -8,6 +8,14 @@ from review.searches import add_records, create_search
 pytestmark = pytest.mark.browser
 
 
+def _log_in(page, live_server, name):
+    page.goto(live_server + "/login")
+    page.get_by_label("User name").fill(name)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("heading", name="Your review projects").wait_for()
+
+
 def test_decide_ten_records_with_keys_and_undo_one(live_server, page, conn, make_user):
     lead, rita = make_user("lea"), make_user("rita")
     pid = projects.create_project(conn, lead, "Breaks", highlight_include="nurse")
@@ -15,11 +23,7 @@ def test_decide_ten_records_with_keys_and_undo_one(live_server, page, conn, make
     search = create_search(conn, pid, lead, "x.ris", "2" * 64, "ris")
     add_records(conn, pid, search, [{"title": f"Breaks for nurses {i}", "abstract": f"Nurses rest {i}."} for i in range(12)])
 
-    page.goto(live_server + "/login")
-    page.get_by_label("User name").fill("rita")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_role("heading", name="Your review projects").wait_for()
+    _log_in(page, live_server, "rita")
     page.goto(f"{live_server}/projects/{pid}/screen/1")
     assert page.locator("#rec-title mark.inc").count() == 1
 
@@ -59,11 +63,7 @@ def test_full_text_exclusion_by_keys_picks_the_numbered_reason(live_server, page
     screening.record_decision(conn, pid, rolf, record_id, 1, "include")
     ensure_default_reasons(conn, pid)
 
-    page.goto(live_server + "/login")
-    page.get_by_label("User name").fill("rita")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_role("heading", name="Your review projects").wait_for()
+    _log_in(page, live_server, "rita")
     page.goto(f"{live_server}/projects/{pid}/screen/2")
     page.keyboard.press("e")  # no reason picked yet: refused on the page, nothing stored
     page.locator("#screen-error:not([hidden])").wait_for()

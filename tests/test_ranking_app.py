@@ -1,0 +1,100 @@
+"""The lead's ranking dashboard and stopping page through WebTest; the screening page shows no score."""
+import re
+
+import pytest
+
+from conftest import csrf_of, login
+from review import projects, ranking_jobs, ranking_progress, ranking_store, screening
+from review.searches import add_records, create_search
+
+
+@pytest.fixture
+def team(conn, make_user):
+    ids = {name: make_user(name) for name in ("lea", "rita")}
+    pid = projects.create_project(conn, ids["lea"], "Breaks at work")
+    projects.set_member(conn, pid, ids["lea"], "rita", "reviewer")
+    search = create_search(conn, pid, ids["lea"], "medline.ris", "3" * 64, "ris")
+    add_records(conn, pid, search, [
+        {"title": ("Rest breaks for nurses " if i % 2 else "River sediment ") + str(i), "abstract": "x"}
+        for i in range(12)])
+    records = [r[0] for r in conn.execute("SELECT id FROM records WHERE project_id = ? ORDER BY id", (pid,))]
+    return pid, ids, records
+
+
+def settle(conn, pid, ids, record, decision):
+    per = conn.execute("SELECT reviewers_per_record FROM projects WHERE id = ?", (pid,)).fetchone()[0]
+    for name in ("lea", "rita")[:per]:
+        screening.record_decision(conn, pid, ids[name], record, 1, decision)
+
+
+def test_dashboard_shows_when_the_model_trained_and_the_curve(app, conn, team):
+    pid, ids, records = team
+    settle(conn, pid, ids, records[1], "include")
+    settle(conn, pid, ids, records[0], "exclude")
+    ranking_jobs.refresh_project(conn, pid)
+    login(app, "lea")
+    page = app.get(f"/projects/{pid}/ranking")
+    assert "on 2 decisions, 1 of them includes" in page.text
+    assert "<svg" in page.text and "<polyline" in page.text
+    app.reset()
+    login(app, "rita")
+    assert app.get(f"/projects/{pid}/ranking", expect_errors=True).status_int == 403
+
+
+def test_lead_switches_to_random_order_and_back(app, conn, team):
+    pid, ids, records = team
+    settle(conn, pid, ids, records[1], "include")
+    settle(conn, pid, ids, records[0], "exclude")
+    ranking_jobs.refresh_project(conn, pid)
+    login(app, "lea")
+    response = app.post(f"/projects/{pid}/ranking/order", {"order": "random", "csrf_token": csrf_of(app)})
+    assert response.status_int == 303
+    assert ranking_store.get_settings(conn, pid)["random_order"] == 1
+    assert conn.execute("SELECT COUNT(*) FROM queue_ranks WHERE project_id = ?", (pid,)).fetchone()[0] == 0
+    assert "random order" in response.follow().text
+    app.post(f"/projects/{pid}/ranking/order", {"order": "ranked", "csrf_token": csrf_of(app)})
+    assert ranking_store.get_settings(conn, pid)["random_order"] == 0
+
+
+def test_stopping_page_walks_from_sample_to_stop_and_counts_automation_exclusions(app, conn, team):
+    pid, ids, records = team
+    login(app, "lea")
+    page = app.get(f"/projects/{pid}/stopping")
+    assert "random sample" in page.text and "drawn at random" in page.text  # the assumptions in plain words
+    app.post(f"/projects/{pid}/stopping", {"action": "target", "recall_target": "90", "confidence": "80",
+                                           "csrf_token": csrf_of(app)})
+    assert ranking_store.get_settings(conn, pid)["recall_target"] == pytest.approx(0.9)
+    app.post(f"/projects/{pid}/stopping", {"action": "sample", "csrf_token": csrf_of(app)})
+    settle(conn, pid, ids, records[2], "exclude")
+    page = app.get(f"/projects/{pid}/stopping")
+    assert re.search(r"Screen \d+ more records", page.text)
+    app.post(f"/projects/{pid}/stopping", {"action": "stop", "csrf_token": csrf_of(app)})
+    assert ranking_progress.excluded_by_automation(conn, pid) == 11
+    assert "11 records left unscreened" in app.get(f"/projects/{pid}/stopping").text
+
+
+def test_bad_percentages_get_a_clear_message(app, conn, team):
+    pid, _, _ = team
+    login(app, "lea")
+    response = app.post(f"/projects/{pid}/stopping", {"action": "target", "recall_target": "lots", "confidence": "95",
+                                                      "csrf_token": csrf_of(app)}, expect_errors=True)
+    assert response.status_int == 400 and "percentage" in response.text
+
+
+def test_the_screening_page_shows_nothing_of_the_model(app, conn, team):
+    pid, ids, records = team
+    settle(conn, pid, ids, records[1], "include")
+    settle(conn, pid, ids, records[0], "exclude")
+    ranking_jobs.refresh_project(conn, pid)
+    login(app, "rita")
+    for path in (f"/projects/{pid}/screen/1", f"/projects/{pid}/screen/1/next.json"):
+        text = app.get(path).text.lower()
+        assert "score" not in text and "rank" not in text and "relevance" not in text
+
+
+def test_progress_svg_escapes_its_labels():
+    from exports.progress_svg import progress_svg
+
+    svg = progress_svg([(0, 0), (5, 2), (9, 3)], 20, "<script>x</script>", "found & kept", "curve")
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "found &amp; kept" in svg
+    assert svg.count("<polyline") == 2

@@ -1,6 +1,8 @@
 """Import benchmark: a 100 000-record RIS file built from the corpus, Sil's whole import vs bare rispy.
 
-Prints records/s and peak memory for each, and the ratio. Baseline: rispy 0.10 `rispy.load` (parse only).
+Prints records/s and peak memory for each, and the ratio: the median of SIL_BENCH_REPEAT (3) back-to-back
+runs, with the machine load, because the figures move with what else the machine runs.
+Baseline: rispy 0.10 `rispy.load` (parse only).
 Sil's figure covers decoding, parsing, normalising, storing and FTS indexing into a fresh database.
 Each side runs in its own process so that peak memory (ru_maxrss) is its own.
 """
@@ -20,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 EXPORTS = Path(os.environ.get("SIL_SHARED_DATA", ROOT.parent / "shared" / "data")) / "exports"
 LEAKY_PREVIOUS = "TY  - JOUR\nY2  - 2023/04/17/\nER  - "
 TARGET = int(os.environ.get("SIL_BENCH_RECORDS", "100000"))
+REPEAT = int(os.environ.get("SIL_BENCH_REPEAT", "3"))
 
 
 def build_file(path: Path) -> int:
@@ -65,7 +68,10 @@ def run_sil(path: Path) -> dict:
     from review import db, searches
     from review.db import now, transaction
 
-    conn = db.open_database(path.with_suffix(".sqlite3"))
+    database = path.with_suffix(".sqlite3")
+    for leftover in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+        leftover.unlink(missing_ok=True)  # a fresh database for every run
+    conn = db.open_database(database)
     with transaction(conn):
         user = conn.execute("INSERT INTO users (name, password_hash, created_at) VALUES ('bench', 'x', ?)",
                             (now(),)).lastrowid
@@ -96,12 +102,32 @@ def main() -> None:
         path = Path(folder) / "bench.ris"
         size = build_file(path)
         print(f"file: {TARGET} records, {size / 1e6:.1f} MB of RIS built from the corpus (records rispy can read)")
-        rispy_fig, sil_fig = measure("rispy", path), measure("sil", path)
+        print(f"machine load before: {_load()}  ({os.cpu_count()} CPUs; other sessions share them)")
+        runs = []
+        for attempt in range(1, REPEAT + 1):
+            # Back to back, so that both sides of one ratio see about the same load.
+            rispy_fig, sil_fig = measure("rispy", path), measure("sil", path)
+            runs.append((rispy_fig, sil_fig))
+            print(f"run {attempt}: rispy {rispy_fig['seconds']:.2f} s, Sil {sil_fig['seconds']:.2f} s, "
+                  f"ratio {sil_fig['seconds'] / rispy_fig['seconds']:.2f}x  (load {_load()})")
+    ratios = sorted(sil["seconds"] / rispy["seconds"] for rispy, sil in runs)
+    rispy_fig = _median_figures([rispy for rispy, _ in runs])
+    sil_fig = _median_figures([sil for _, sil in runs])
+    print(f"median of {len(runs)} run(s):")
     for name, fig in (("rispy.load (baseline, parse only)", rispy_fig), ("Sil import (parse+store+index)", sil_fig)):
         print(f"{name:36} {fig['records']:>7} records  {fig['seconds']:6.2f} s  "
               f"{fig['records'] / fig['seconds']:9.0f} records/s  peak {fig['peak_mb']:6.0f} MB")
-    print(f"ratio Sil/rispy: time {sil_fig['seconds'] / rispy_fig['seconds']:.2f}x, "
+    print(f"ratio Sil/rispy: time {ratios[len(ratios) // 2]:.2f}x (median of the runs' ratios), "
           f"peak memory {sil_fig['peak_mb'] / rispy_fig['peak_mb']:.2f}x  (aim: time within 2x)")
+
+
+def _median_figures(figures: list[dict]) -> dict:
+    """Each figure's median over the runs (records are the same in every run)."""
+    return {key: sorted(f[key] for f in figures)[len(figures) // 2] for key in figures[0]}
+
+
+def _load() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 if __name__ == "__main__":

@@ -15,8 +15,8 @@ YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 PAGE_RANGE = re.compile(r"^\s*([A-Za-z]*\d+[A-Za-z]*)\s*[-\u2010-\u2015\u2212]+\s*([A-Za-z]*\d+[A-Za-z]*)\s*$")
 PMID = re.compile(r"^\s*(\d{1,9})\b")
 MARKUP_HINT = re.compile(r"<|&[#A-Za-z]")
-UNUSUAL_SPACE = re.compile(r"[\u00a0\u2009\u202f\u2028]")
 PLACEHOLDERS = {"na", "n/a", "null", "none", "[no abstract available]", "no abstract available", "no title"}
+PLACEHOLDER_MAX = max(map(len, PLACEHOLDERS))  # longer values are never lower-cased to be compared
 
 
 def clean_text(value: str | None) -> str:
@@ -26,9 +26,10 @@ def clean_text(value: str | None) -> str:
     if not _needs_cleaning(value):  # most values need nothing but trimming
         return value.strip()
     text = value
-    if MARKUP_HINT.search(text):
-        text = BLOCK_TAGS.sub("\n", text)
-        text = TAGS.sub("", text)
+    if "<" in text or ("&" in text and MARKUP_HINT.search(text)):  # substring tests first: far cheaper
+        if "<" in text:  # both patterns need one; "&amp;" alone goes straight to unescaping
+            text = BLOCK_TAGS.sub("\n", text)
+            text = TAGS.sub("", text)
         for _ in range(3):  # Cochrane escapes twice ("&amp;quot;"); display wants the character
             unescaped = html.unescape(text)
             if unescaped == text:
@@ -36,19 +37,26 @@ def clean_text(value: str | None) -> str:
             text = TAGS.sub("", unescaped) if "<" in unescaped and unescaped.count("<") > text.count("<") else unescaped
     if "\u2028" in text:
         text = text.replace("\u2028", "\n")
-    lines = SPACES.sub(" ", text).split("\n")
+    if "  " in text or _has_odd_space(text):  # what SPACES can match; most abstracts have neither
+        text = SPACES.sub(" ", text)
+    lines = text.split("\n")
     return "\n".join(stripped for stripped in (line.strip() for line in lines) if stripped)
 
 
 def clean_field(value: str | None) -> str:
     """A one-line field (title, journal): clean_text with line breaks folded to spaces."""
+    if not value:
+        return ""
+    if not _needs_cleaning(value):  # the common case, without going through clean_text
+        return value.strip()
     text = clean_text(value)
     return text.replace("\n", " ") if "\n" in text else text
 
 
 def drop_placeholder(value: str) -> str:
     """'NA', 'No Title' and the like, written by tools for an empty field, become empty."""
-    return "" if value.strip().lower() in PLACEHOLDERS else value
+    text = value.strip()
+    return "" if len(text) <= PLACEHOLDER_MAX and text.lower() in PLACEHOLDERS else value
 
 
 def doi(value: str | None) -> str:
@@ -91,7 +99,7 @@ def pages(start: str | None, end: str | None = None) -> tuple[str, str]:
 
 def author(value: str) -> str:
     """One author as 'Family, Given': 'Smith JM' -> 'Smith, JM'; 'Shi,Yu ' -> 'Shi, Yu'."""
-    name = clean_field(value).strip().strip(",;").strip()
+    name = (clean_field(value) if _needs_cleaning(value) else value).strip().strip(",;").strip()
     if not name:
         return ""
     if "," in name:
@@ -153,7 +161,12 @@ def keywords(values: list[str]) -> list[str]:
 def _needs_cleaning(value: str) -> bool:
     """Whether clean_text has anything to do (substring tests are much cheaper than a regex scan)."""
     return ("<" in value or "&" in value or "\n" in value or "  " in value or "\t" in value
-            or (not value.isascii() and UNUSUAL_SPACE.search(value) is not None))
+            or (not value.isascii() and ("\u2028" in value or _has_odd_space(value))))
+
+
+def _has_odd_space(value: str) -> bool:
+    """A tab, no-break, thin or narrow no-break space: what SPACES folds besides runs of spaces."""
+    return "\t" in value or "\u00a0" in value or "\u2009" in value or "\u202f" in value
 
 
 def _initials(text: str) -> bool:

@@ -19,6 +19,11 @@ LOOSE_TAG = re.compile(r"([A-Z][A-Z0-9]|PMID) {1,2}-(?: +(.*))?$")
 ONE_SPACE_TY = re.compile(r"^TY - ", re.M)
 LIST_TAGS = {"AU", "A1", "A2", "A3", "A4", "KW", "UR", "L1", "L2", "L4", "AD", "ED"}
 URLISH = re.compile(r"^\s*(?:https?://|www\.)", re.I)
+# Two-character tags the fast path accepts: an ASCII letter, then anything ASCII that keeps it upper case.
+_FAST_TAGS = [a + b for a in map(chr, range(128)) for b in map(chr, range(128))
+              if (a + b).isupper() and a.isalpha()]
+SPEC_HEADS = frozenset(f"{tag}  - " for tag in _FAST_TAGS)
+SPEC_BARE = frozenset(f"{tag}  -" for tag in _FAST_TAGS)
 
 
 def tokenise(text: str, file_name: str) -> tuple[list[Tagged], list[str]]:
@@ -49,10 +54,9 @@ def iter_tagged(text: str, warnings: list[str]) -> Iterator[Tagged]:
     pending: list[tuple[int, str, str]] = []
     pending_lines: list[str] = []
     for number, line in enumerate(iter_lines(text), start=1):
-        # The common case, "XY  - value" as the spec writes it, is checked without a regex.
-        tag = line[:2] if line[2:5] == "  -" and line[5:6] in ("", " ") else None
-        if tag is not None and tag.isascii() and tag[0].isalpha() and tag.isupper():
-            value = line[5:].strip()
+        # The common case, "XY  - value" as the spec writes it, is one set lookup instead of a regex.
+        if line[:6] in SPEC_HEADS or (len(line) == 5 and line in SPEC_BARE):
+            tag, value = line[:2], line[5:].strip()
         else:
             tag = None
             found = match(line) if len(line) >= 5 else None
@@ -86,7 +90,11 @@ def iter_tagged(text: str, warnings: list[str]) -> Iterator[Tagged]:
                     current.add(early_tag, early_value)
                 pending, pending_lines = [], []
             buf.append(line)
-            current.add(tag, value)
+            values = current.tags.get(tag)  # Tagged.add, inlined: this runs for every line of the file
+            if values is None:
+                current.tags[tag] = [value]
+            else:
+                values.append(value)
             last_tag = tag
         elif current is not None:
             buf.append(line)

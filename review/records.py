@@ -9,7 +9,10 @@ from typing import Any
 from review.errors import Invalid, NotFound
 from review.searches import get_search
 
-WORD = re.compile(r"\w+", re.UNICODE)
+# A word is what the FTS tokeniser (unicode61) keeps as one token, so that no quoted word becomes a
+# phrase, which the index (detail=none) cannot answer: "_" and the few letters SQLite's Unicode tables
+# still count as marks (New Tai Lue and Vedic signs) separate words.
+WORD = re.compile(r"[^\W_\u19b0-\u19c0\u19c8\u19c9\u1cf2\u1cf3]+")
 PER_PAGE_MAX = 500
 
 

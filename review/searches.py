@@ -21,6 +21,9 @@ RECORD_FIELDS = (
 )
 FTS_TRIGGER = "records_fts_insert"
 JSON_FIELDS = {"authors": list, "keywords": list, "extra": dict}
+EMPTY_JSON = {"authors": "[]", "keywords": "[]", "extra": "{}"}
+# One encoder for every record: json.dumps(..., ensure_ascii=False) builds a new one on each call.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def create_search(conn: sqlite3.Connection, project_id: int, user_id: int | None, file_name: str,
@@ -66,15 +69,16 @@ def add_records(conn: sqlite3.Connection, project_id: int, search_id: int,
 
 def _record_row(project_id: int, search_id: int, position: int, record: dict[str, Any]) -> list[Any]:
     values: list[Any] = [project_id, search_id, position]
+    append, get = values.append, record.get
     for field in RECORD_FIELDS:
-        value = record.get(field)
+        value = get(field)
         if field in JSON_FIELDS:
-            value = json.dumps(value or JSON_FIELDS[field](), ensure_ascii=False)
+            # An empty list or dict is written as json.dumps would write it, without calling it.
+            append(_to_json(value) if value else EMPTY_JSON[field])
         elif field == "year":
-            value = value if isinstance(value, int) else None
+            append(value if isinstance(value, int) else None)
         else:
-            value = "" if value is None else str(value)
-        values.append(value)
+            append("" if value is None else value if value.__class__ is str else str(value))
     return values
 
 

@@ -70,3 +70,22 @@ def test_a_record_of_another_project_is_not_found(conn, project, fixtures):
 
 def test_counts(conn, project):
     assert records.count_records(conn, project) == {"total": 6, "with_abstract": 3, "with_doi": 3, "with_year": 6}
+
+
+def test_words_joined_by_an_underscore_are_searched_as_words(conn, project):
+    assert records.list_records(conn, project, {"q": "role_conflict"})["total"] == 1
+
+
+def test_records_imported_before_the_lean_index_are_still_found(tmp_path, fixtures):
+    from review import db
+
+    path = tmp_path / "old.sqlite3"
+    old = db.connect(path)
+    db.migrate(old, upto=7)  # the full-detail index of migration 0002
+    project_id, user = make_project(old)
+    searches.import_file(old, project_id, user, "small.nbib", (fixtures / "small.nbib").read_bytes())
+    old.close()
+    conn = db.open_database(path)  # 0008 rebuilds the index from the records
+    assert titles(records.list_records(conn, project_id, {"q": "burnout teach"})) == [
+        "Role conflict, role clarity and burnout among teachers: a systematic review."]
+    conn.close()

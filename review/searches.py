@@ -8,11 +8,11 @@ import json
 import sqlite3
 from typing import Any, Iterable
 
-import imports
 from imports.errors import ImportFailure
 from review.audit import record_event
 from review.db import now, transaction
 from review.errors import Conflict, Invalid, NotFound
+from review.import_staging import staged
 
 SEARCH_FIELDS = ("source_kind", "database_name", "platform", "searched_on", "query", "limits", "reported_count")
 RECORD_FIELDS = (
@@ -121,14 +121,12 @@ def import_file(conn: sqlite3.Connection, project_id: int, user_id: int | None, 
                        f"{earlier['file_name']}, {earlier['record_count']} records, {earlier['imported_at']}); "
                        "import it again only if you mean to, with force")
     try:
-        # Records stream from the file into a private staging table first: parsing a large export takes
-        # seconds, and other people's decisions must not wait for it behind the write lock.
-        parsed = imports.stream_file(data, file_name)
-        _stage_records(conn, parsed.records)
-        with transaction(conn):
+        # Records are parsed into a staging table first (a large file in another process): parsing takes
+        # seconds, and other people's decisions must not wait for it behind the write lock or the GIL.
+        with staged(conn, data, file_name) as parsed, transaction(conn):
             search_id = create_search(conn, project_id, user_id, file_name, sha256, parsed.format, meta,
                                       encoding=parsed.encoding)
-            count = _add_staged_records(conn, project_id, search_id)
+            count = _add_staged_records(conn, project_id, search_id, parsed.table)
             conn.execute("UPDATE searches SET warnings = ? WHERE id = ?",
                          (json.dumps(parsed.warnings, ensure_ascii=False), search_id))
             record_event(conn, project_id, user_id, "search.imported", f"search:{search_id}",
@@ -136,19 +134,17 @@ def import_file(conn: sqlite3.Connection, project_id: int, user_id: int | None, 
                           "warnings": len(parsed.warnings), "forced": bool(earlier and force)})
     except ImportFailure as failure:
         raise Invalid(str(failure)) from failure
-    finally:
-        conn.execute("DROP TABLE IF EXISTS temp.staged_records")
     return {"search_id": search_id, "record_count": count, "format": parsed.format,
             "encoding": parsed.encoding, "warnings": parsed.warnings}
 
 
-def _stage_records(conn: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> None:
-    """Parse into temp.staged_records (the connection's own temporary database: no lock on Sil's file)."""
-    conn.execute("DROP TABLE IF EXISTS temp.staged_records")
-    conn.execute(f"CREATE TEMP TABLE staged_records (position INTEGER PRIMARY KEY, {', '.join(RECORD_FIELDS)})")
+def stage_records(conn: sqlite3.Connection, records: Iterable[dict[str, Any]], schema: str = "temp") -> None:
+    """Parse into SCHEMA.staged_records (temp, or a scratch file's main: never Sil's file, so no lock on it)."""
+    conn.execute(f"DROP TABLE IF EXISTS {schema}.staged_records")
+    conn.execute(f"CREATE TABLE {schema}.staged_records (position INTEGER PRIMARY KEY, {', '.join(RECORD_FIELDS)})")
     counter = itertools.count(1)
     rows = (_record_row(0, 0, next(counter), record)[2:] for record in records)
-    insert = f"INSERT INTO temp.staged_records VALUES (?, {', '.join('?' * len(RECORD_FIELDS))})"
+    insert = f"INSERT INTO {schema}.staged_records VALUES (?, {', '.join('?' * len(RECORD_FIELDS))})"
     if conn.in_transaction:  # called inside a larger write (the demo, an archive): join it
         conn.executemany(insert, rows)
         return
@@ -159,11 +155,11 @@ def _stage_records(conn: sqlite3.Connection, records: Iterable[dict[str, Any]]) 
         conn.execute("COMMIT")
 
 
-def _add_staged_records(conn: sqlite3.Connection, project_id: int, search_id: int) -> int:
+def _add_staged_records(conn: sqlite3.Connection, project_id: int, search_id: int, table: str) -> int:
     """Copy the staged records under a search, in file order (inside the caller's write transaction)."""
     fields = ", ".join(RECORD_FIELDS)
     count = conn.execute(f"INSERT INTO records (project_id, search_id, position, {fields}) "
-                         f"SELECT ?, ?, position, {fields} FROM temp.staged_records ORDER BY position",
+                         f"SELECT ?, ?, position, {fields} FROM {table} ORDER BY position",
                          (project_id, search_id)).rowcount
     conn.execute("UPDATE searches SET record_count = record_count + ? WHERE id = ?", (count, search_id))
     return count

@@ -41,3 +41,22 @@ def test_records_csv_has_one_row_per_record_with_normalised_fields(conn, fixture
     assert rows[0]["pages"] == "123-129" and rows[0]["doi"] == "10.5271/sjweh.3950"
     assert rows[0]["authors"] == "Nordmann, Kari; Hansen, Ola" and rows[0]["year"] == "2021"
     assert rows[0]["database"] == "MEDLINE" and rows[1]["pmid"] == "31234567"
+
+
+def test_records_csv_export_is_byte_for_byte_what_the_csv_writer_gives_for_awkward_cells(conn):
+    project, user = make_project(conn)
+    awkward = [{"title": '=HYPERLINK("x")', "abstract": 'a "quoted", multi\r\nline\ntext', "authors": ["-Dash, A", "Ø, B"],
+                "keywords": ["@k", "a,b", 'q"'], "year": None, "pages_start": "12", "pages_end": "",
+                "journal": "+plus", "volume": "\tTab", "issue": "\rcr", "doi": "10.1/x"},
+               {"title": "Plain", "authors": [], "keywords": ["one"], "year": 2020, "pages_start": "",
+                "pages_end": "9", "url": "http://x/?a=1,2"},
+               {"title": "Both pages", "authors": ['Back\\slash "Q"'], "pages_start": "1", "pages_end": "2"}]
+    first = searches.create_search(conn, project, user, "a.ris", "a" * 64, "ris", {"database_name": "=DB, one"})
+    second = searches.create_search(conn, project, user, "b.ris", "b" * 64, "ris", {"database_name": "Embase"})
+    searches.add_records(conn, project, first, awkward[:2])
+    searches.add_records(conn, project, second, awkward[2:])
+    databases = {first: "=DB, one", second: "Embase"}
+    for search in (None, second):
+        chosen = [r for r in records.iter_records(conn, project) if search is None or r["search_id"] == search]
+        expected = write_csv(RECORD_COLUMNS, record_rows(chosen, databases)).encode("utf-8")
+        assert records.export_records(conn, project, "csv", search=search) == expected

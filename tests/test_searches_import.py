@@ -130,3 +130,30 @@ def test_records_are_searchable_and_the_index_trigger_survives_an_import(conn, f
     assert "records_fts_insert" in triggers
     hits = conn.execute("SELECT rowid FROM records_fts WHERE records_fts MATCH 'musculoskeletal'").fetchall()
     assert len(hits) == 1
+
+
+def test_a_file_parsed_in_another_process_imports_the_same_as_here(conn, fixtures, monkeypatch):
+    from review import import_staging
+
+    data = (fixtures / "small.ris").read_bytes()
+    here_project, user = make_project(conn, "Here")
+    here = searches.import_file(conn, here_project, user, "small.ris", data, META)
+    monkeypatch.setattr(import_staging, "PARSE_ELSEWHERE_BYTES", 0)
+    there_project, _ = make_project(conn, "Elsewhere")
+    there = searches.import_file(conn, there_project, user, "small.ris", data, META)
+    assert {k: v for k, v in there.items() if k != "search_id"} == {k: v for k, v in here.items() if k != "search_id"}
+    rows = "SELECT position, title, authors, abstract, year FROM records WHERE project_id = ? ORDER BY position"
+    assert conn.execute(rows, (there_project,)).fetchall() == conn.execute(rows, (here_project,)).fetchall()
+    assert conn.execute("SELECT COUNT(*) FROM records_fts WHERE records_fts MATCH 'nurses'").fetchone()[0] >= 2
+
+
+def test_an_unreadable_file_parsed_in_another_process_stores_nothing(conn, monkeypatch):
+    from review import import_staging
+
+    monkeypatch.setattr(import_staging, "PARSE_ELSEWHERE_BYTES", 0)
+    project, user = make_project(conn)
+    before = dump(conn)
+    with pytest.raises(Invalid, match="broken.txt:1: Sil does not recognise"):
+        searches.import_file(conn, project, user, "broken.txt", b"this is no export at all\n", META)
+    assert dump(conn) == before
+    assert conn.execute("PRAGMA database_list").fetchall()[-1][1] != "staging"

@@ -118,6 +118,20 @@ def rank_unscreened(scores: np.ndarray, screened: np.ndarray) -> np.ndarray:
     return candidates[np.argsort(-scores[candidates], kind="stable")]
 
 
+def top_candidates(scores: np.ndarray, candidates: np.ndarray, k: int) -> np.ndarray:
+    """The k best of `candidates` in exactly the order a full stable sort would give, without sorting them all.
+
+    Only rows scoring at least the k-th best score are sorted (ties at the cut all kept, so the
+    stable order is unchanged): 2 000 of 60 000 candidates instead of all of them.
+    """
+    negative = -scores[candidates]
+    if candidates.size > k:
+        cut = np.partition(negative, k - 1)[k - 1]
+        keep = negative <= cut
+        candidates, negative = candidates[keep], negative[keep]
+    return candidates[np.argsort(negative, kind="stable")][:k]
+
+
 Scorer = Callable[[sparse.csr_matrix, np.ndarray, np.ndarray], np.ndarray]
 
 

@@ -56,9 +56,11 @@ def build_features(texts: Sequence[str], settings: Settings = DEFAULT) -> sparse
     if not any(t.strip() for t in texts):
         return sparse.csr_matrix((len(texts), 1), dtype=np.float32)
     try:
-        return vectorizer.fit_transform(texts).tocsr()
+        features = vectorizer.fit_transform(texts).tocsr()
     except ValueError:  # only stop words or punctuation: nothing to learn from
         return sparse.csr_matrix((len(texts), 1), dtype=np.float32)
+    features.sum_duplicates()  # sorted, canonical rows once here, so no retrain has to do it (_float64_rows)
+    return features
 
 
 def can_train(labels: Sequence[int] | np.ndarray) -> bool:
@@ -95,14 +97,39 @@ def train_scores(features: sparse.csr_matrix, rows: Sequence[int] | np.ndarray,
         raise ValueError("the model needs at least one include and one exclude")
     rows = np.asarray(rows, dtype=np.int64)
     model = _classifier(settings)
-    model.fit(features[rows], labels, sample_weight=sample_weight(labels, settings))
+    model.fit(_float64_rows(features, rows), labels, sample_weight=sample_weight(labels, settings))
     return np.asarray(features @ model.coef_.ravel().astype(np.float32)).ravel()
+
+
+def _float64_rows(features: sparse.csr_matrix, rows: np.ndarray) -> sparse.csr_matrix:
+    """The training rows as the float64 CSR liblinear needs, built directly from the sliced arrays.
+
+    Left to scikit-learn, the float32 -> float64 conversion goes through scipy's astype, which first
+    sorts every row's entries (sum_duplicates): 60 of the 140 ms of a fit at 10 000 records.
+    build_features sorts them once, so this is a plain copy and the fit sees the very same matrix.
+    """
+    part = features[rows]
+    return sparse.csr_matrix((part.data.astype(np.float64), part.indices, part.indptr), shape=part.shape)
 
 
 def rank_unscreened(scores: np.ndarray, screened: np.ndarray) -> np.ndarray:
     """Row indices not yet screened, best score first (stable, so ties keep file order)."""
     candidates = np.flatnonzero(~screened)
     return candidates[np.argsort(-scores[candidates], kind="stable")]
+
+
+def top_candidates(scores: np.ndarray, candidates: np.ndarray, k: int) -> np.ndarray:
+    """The k best of `candidates` in exactly the order a full stable sort would give, without sorting them all.
+
+    Only rows scoring at least the k-th best score are sorted (ties at the cut all kept, so the
+    stable order is unchanged): 2 000 of 60 000 candidates instead of all of them.
+    """
+    negative = -scores[candidates]
+    if candidates.size > k:
+        cut = np.partition(negative, k - 1)[k - 1]
+        keep = negative <= cut
+        candidates, negative = candidates[keep], negative[keep]
+    return candidates[np.argsort(negative, kind="stable")][:k]
 
 
 Scorer = Callable[[sparse.csr_matrix, np.ndarray, np.ndarray], np.ndarray]

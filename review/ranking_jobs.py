@@ -92,7 +92,7 @@ def _rank_queue(conn: sqlite3.Connection, project_id: int, user_id: int, stage: 
     scores = ranking.train_scores(features, rows, labels)
     decided = {d["record_id"] for d in decisions if d["source"] == "own" or not user_id}
     candidates = np.array([index[r] for r in pending if r in index and r not in decided], dtype=np.int64)
-    best = candidates[np.argsort(-scores[candidates], kind="stable")][:STORED_RANKS] if candidates.size else candidates
+    best = ranking.top_candidates(scores, candidates, STORED_RANKS)
     ids = list(index)  # insertion order = row order
     run = {"decisions": len(labels), "included": int(labels.sum()),
            "milliseconds": (time.perf_counter() - started) * 1000}

@@ -125,3 +125,13 @@ def test_simulate_command_prints_the_figures_and_writes_the_order(tmp_path, caps
     assert len(out.read_text(encoding="utf-8").splitlines()) == 41
     assert run.main(["simulate", str(tmp_path / "missing.csv")]) == 1
     assert "error:" in capsys.readouterr().err
+
+
+def test_stored_top_of_the_queue_is_the_full_ranking_cut_short_with_ties_in_file_order():
+    rng = np.random.default_rng(3)
+    scores = rng.integers(0, 20, 5000).astype(np.float32)  # many ties, also across the cut
+    candidates = np.sort(rng.choice(5000, 3000, replace=False))
+    full = candidates[np.argsort(-scores[candidates], kind="stable")]
+    for k in (1, 700, 2999, 3000, 4000):
+        assert list(ranking.top_candidates(scores, candidates, k)) == list(full[:k])
+    assert ranking.top_candidates(scores, candidates[:0], 10).size == 0

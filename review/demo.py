@@ -23,7 +23,8 @@ def ensure_demo(conn: sqlite3.Connection) -> list[str]:
     with transaction(conn):
         ids = {}
         for name, display, _role in DEMO_ACCOUNTS:
-            ids[name], _ = users.create_user(conn, name, DEMO_PASSWORD, display_name=display)
+            # the lead also administers the demo's accounts, so a newcomer sees every page
+            ids[name], _ = users.create_user(conn, name, DEMO_PASSWORD, display_name=display, is_admin=name == "lead")
         project_id = projects.create_project(conn, ids["lead"], DEMO_TITLE, **demo_settings())
         for name, _display, role in DEMO_ACCOUNTS[1:]:
             projects.set_member(conn, project_id, ids["lead"], name, role)
@@ -31,7 +32,8 @@ def ensure_demo(conn: sqlite3.Connection) -> list[str]:
         find_duplicates(conn, project_id, ids["lead"])
         screen_a_few(conn, project_id, ids["anna"], ids["bjorn"])
     return [f"Created the demo review '{DEMO_TITLE}'.",
-            f"Log in as lead (project lead), anna or bjorn (reviewers) or kari (communicator); password: {DEMO_PASSWORD}"]
+            f"Log in as lead (project lead and site administrator), anna or bjorn (reviewers) or kari (communicator); "
+            f"password: {DEMO_PASSWORD}"]
 
 
 DEMO_SCREENED = 16

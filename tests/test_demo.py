@@ -14,6 +14,8 @@ def test_demo_review_has_accounts_members_and_records(conn):
     total = expected["medline_records"] + expected["embase_records"]
     assert records.count_records(conn, project["id"])["total"] == total
     assert users.authenticate(conn, "anna", demo.DEMO_PASSWORD, "test")["must_change_password"] == 0
+    admins = [u["name"] for u in users.list_users(conn) if u["is_admin"]]
+    assert admins == ["lead"]
 
 
 def test_demo_is_created_once(conn):

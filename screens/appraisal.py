@@ -13,8 +13,7 @@ from review.rob.consensus import agree_where_identical
 from review.rob.custom import create_tool
 from review.rob.tool import ANSWER_LABELS, ANSWERS
 from screens.i18n import catalogue
-from screens.projects import project_page
-from screens.web import add_project_tab, ctx, form, query, redirect_to
+from screens.web import add_project_tab, ctx, form, project_page, query, redirect_to
 
 
 def install(app: bottle.Bottle) -> None:

@@ -9,8 +9,7 @@ from bottle import response
 from exports.sof import sof_fragment
 from review import evidence, grade, projects, studies
 from review.errors import SilError
-from screens.projects import project_page
-from screens.web import add_overview_card, add_project_tab, ctx, form, form_all, redirect_to, render
+from screens.web import add_overview_card, add_project_tab, ctx, form, form_all, project_page, redirect_to, render
 
 OUTCOME_FIELDS = ("name", "importance", "start", "participants", "effect", "comments")
 

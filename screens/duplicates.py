@@ -12,7 +12,8 @@ from review.dedupe_decisions import bulk_confirm, confirm_pair, reject_pair, spl
 from review.dedupe_keys import fold
 from review.dedupe_views import SHOWN_FIELDS, count_pairs, list_groups, list_pairs
 from review.errors import Invalid
-from screens.web import add_overview_card, add_project_tab, ctx, form, form_all, query_int, redirect_to, render
+from screens.web import (add_overview_card, add_project_tab, ctx, form, form_all, project_page,
+                         query_int, redirect_to, render)
 
 PAGE_SIZE = 50
 
@@ -37,11 +38,8 @@ def _lead(project_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def _page(template: str, project_id: int, active: str, **values: Any) -> str:
-    from screens.web import project_tabs
-
-    project, member = _lead(project_id)
-    return render(template, project=project, member=member, tabs=project_tabs(member), active_tab=active,
-                  title=ctx()._(values.pop("title_key")), scripts=["duplicates.js"], **values)
+    return project_page(template, project_id, active, "lead", title=ctx()._(values.pop("title_key")),
+                        scripts=["duplicates.js"], **values)
 
 
 def marked_words(text: str, other: str) -> list[tuple[str, bool]]:

@@ -8,8 +8,7 @@ from bottle import response
 
 from review import exporting, extraction, forms, projects, studies
 from review.errors import Invalid, SilError
-from screens.projects import project_page
-from screens.web import add_project_tab, ctx, form, form_all, query, redirect_to
+from screens.web import add_project_tab, ctx, form, form_all, project_page, query, redirect_to
 
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "html": "text/html; charset=utf-8", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -9,8 +9,7 @@ from bottle import response
 
 from review import forms, projects
 from review.errors import Invalid
-from screens.projects import project_page
-from screens.web import ctx, form, redirect_to
+from screens.web import ctx, form, project_page, redirect_to
 
 
 def install(app: bottle.Bottle) -> None:

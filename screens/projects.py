@@ -6,7 +6,7 @@ from typing import Any
 import bottle
 
 from review import audit, projects
-from screens.web import add_project_tab, ctx, overview_cards, form, project_tabs, query_int, redirect_to, render
+from screens.web import add_project_tab, ctx, form, overview_cards, project_page, query_int, redirect_to, render
 
 SETTINGS_FORM = ("title", "question", "review_type", "population", "exposure", "comparator", "outcome",
                  "inclusion_criteria", "exclusion_criteria", "highlight_include", "highlight_exclude",
@@ -29,15 +29,6 @@ def install(app: bottle.Bottle) -> None:
     add_project_tab(app, 80, "project_members", "project.members", ("lead",))
     add_project_tab(app, 85, "project_settings", "project.settings", ("lead",))
     add_project_tab(app, 90, "project_audit", "project.audit", ("lead",))
-
-
-def project_page(template: str, project_id: int, active: str, *roles: str, **values: Any) -> str:
-    """Render a page inside a project's frame after checking the user's role there."""
-    c = ctx()
-    member = projects.require_role(c.conn, project_id, c.user, *roles)
-    project = projects.get_project(c.conn, project_id)
-    return render(template, project=project, member=member, tabs=project_tabs(member), active_tab=active,
-                  title=values.pop("title", project["title"]), **values)
 
 
 def home() -> str:

@@ -10,7 +10,7 @@ from review import projects, ranking_progress, ranking_store
 from review.errors import Invalid
 from review.ranking_worker import RankingWorker
 from review.stopping import ASSUMPTIONS
-from screens.web import add_project_tab, ctx, form, project_tabs, redirect_to, render
+from screens.web import add_project_tab, ctx, form, project_page, redirect_to
 
 P = "/projects/<project_id:int>"
 
@@ -31,22 +31,15 @@ def _nudge(project_id: int) -> None:
         worker.nudge(project_id)
 
 
-def _page(template: str, project_id: int, **values: Any) -> str:
-    c = ctx()
-    member = projects.require_role(c.conn, project_id, c.user, "lead")
-    return render(template, project=projects.get_project(c.conn, project_id), member=member,
-                  tabs=project_tabs(member), active_tab="ranking", **values)
-
-
 def dashboard(project_id: int) -> str:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
+    member = projects.require_role(c.conn, project_id, c.user, "lead")
     counts = ranking_progress.stage1_counts(c.conn, project_id)
     svg = progress_svg(ranking_progress.progress_curve(c.conn, project_id), counts["total"],
                        c._("ranking.axis_screened"), c._("ranking.axis_found"), c._("ranking.curve"))
-    return _page("ranking.tpl", project_id, title=c._("ranking.title"), counts=counts, curve_svg=svg,
-                 settings=ranking_store.get_settings(c.conn, project_id),
-                 run=ranking_store.last_run(c.conn, project_id, 1))
+    return project_page("ranking.tpl", project_id, "ranking", member=member, title=c._("ranking.title"),
+                        counts=counts, curve_svg=svg, settings=ranking_store.get_settings(c.conn, project_id),
+                        run=ranking_store.last_run(c.conn, project_id, 1))
 
 
 def order_post(project_id: int) -> Any:
@@ -59,8 +52,9 @@ def order_post(project_id: int) -> Any:
 def stopping_page(project_id: int) -> str:
     c = ctx()
     status = ranking_progress.stopping_status(c.conn, project_id, c.user["id"])
-    return _page("stopping.tpl", project_id, title=c._("stopping.title"), status=status, assumptions=ASSUMPTIONS,
-                 automation=ranking_progress.excluded_by_automation(c.conn, project_id))
+    return project_page("stopping.tpl", project_id, "ranking", "lead", title=c._("stopping.title"),
+                        status=status, assumptions=ASSUMPTIONS,
+                        automation=ranking_progress.excluded_by_automation(c.conn, project_id))
 
 
 def stopping_post(project_id: int) -> Any:

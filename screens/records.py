@@ -9,7 +9,7 @@ from bottle import request, response
 
 from review import exporting, projects, records, searches
 from review.errors import Conflict, SilError
-from screens.web import add_project_tab, ctx, form, project_tabs, query, query_int, redirect_to, render
+from screens.web import add_project_tab, ctx, form, project_page, query, query_int, redirect_to
 
 META_FIELDS = ("database_name", "platform", "searched_on", "query", "limits", "reported_count", "source_kind")
 FILTERS = ("q", "year_from", "year_to", "has_abstract", "search_id")
@@ -28,18 +28,12 @@ def install(app: bottle.Bottle) -> None:
     add_project_tab(app, 15, "records", "records.records")
 
 
-def _page(template: str, project_id: int, active: str, member: dict[str, Any], **values: Any) -> str:
-    project = projects.get_project(ctx().conn, project_id)
-    return render(template, project=project, member=member, tabs=project_tabs(member), active_tab=active,
-                  title=values.pop("title", project["title"]), **values)
-
-
 def search_log(project_id: int, results: list[dict[str, Any]] | None = None, values: dict | None = None) -> str:
     c = ctx()
     member = projects.require_role(c.conn, project_id, c.user)
-    return _page("searches.tpl", project_id, "searches", member, title=c._("records.searches"),
-                 searches=searches.list_searches(c.conn, project_id), results=results or [],
-                 values=values or {}, can_import=member["role"] == "lead", scripts=["imports.js"])
+    return project_page("searches.tpl", project_id, "searches", member=member, title=c._("records.searches"),
+                        searches=searches.list_searches(c.conn, project_id), results=results or [],
+                        values=values or {}, can_import=member["role"] == "lead", scripts=["imports.js"])
 
 
 def upload(project_id: int) -> Any:
@@ -98,18 +92,18 @@ def record_list(project_id: int) -> str:
     member = projects.require_role(c.conn, project_id, c.user)
     filters = {key: query(key) for key in FILTERS if query(key)}
     page = records.list_records(c.conn, project_id, filters, page=query_int("page", 1) or 1)
-    return _page("records.tpl", project_id, "records", member, title=c._("records.records"), filters=filters,
-                 page=page, counts=records.count_records(c.conn, project_id),
-                 page_query=lambda n: urlencode({**filters, "page": n}),
-                 searches=searches.list_searches(c.conn, project_id), wide=True)
+    return project_page("records.tpl", project_id, "records", member=member, title=c._("records.records"),
+                        filters=filters, page=page, counts=records.count_records(c.conn, project_id),
+                        page_query=lambda n: urlencode({**filters, "page": n}),
+                        searches=searches.list_searches(c.conn, project_id), wide=True)
 
 
 def record_page(project_id: int, record_id: int) -> str:
     c = ctx()
     member = projects.require_role(c.conn, project_id, c.user)
     record = records.get_record(c.conn, project_id, record_id)
-    return _page("record.tpl", project_id, "records", member, title=record["title"] or c._("records.untitled"),
-                 record=record, fields=RECORD_PAGE_FIELDS)
+    return project_page("record.tpl", project_id, "records", member=member,
+                        title=record["title"] or c._("records.untitled"), record=record, fields=RECORD_PAGE_FIELDS)
 
 
 RECORD_PAGE_FIELDS = ("title", "authors", "year", "journal", "journal_abbrev", "volume", "issue", "pages",

@@ -17,7 +17,7 @@ from review.screening_reasons import add_reason, ensure_default_reasons, list_re
 from review.screening_reports import progress
 from review.screening_settings import set_blinding, set_maybe_policy
 from review.screening_state import project_settings
-from screens.web import add_overview_card, ctx, form, project_tabs, redirect_to, render
+from screens.web import add_overview_card, ctx, form, project_page, redirect_to, render
 
 P = "/projects/<project_id:int>"
 
@@ -42,29 +42,22 @@ def screening_card(project: dict[str, Any], member: dict[str, Any]) -> str:
     return render("screening_card.tpl", project=project, member=member, stages=stages)
 
 
-def _page(template: str, project_id: int, *roles: str, **values: Any) -> str:
-    c = ctx()
-    member = projects.require_role(c.conn, project_id, c.user, *roles)
-    return render(template, project=projects.get_project(c.conn, project_id), member=member,
-                  tabs=project_tabs(member), active_tab="screening", **values)
-
-
 def overview(project_id: int) -> str:
     c = ctx()
     member = projects.require_role(c.conn, project_id, c.user)
     uid = c.user["id"]
-    return _page("screening_home.tpl", project_id, title=c._("screening.tab"),
-                 progress=[progress(c.conn, project_id, uid, s) for s in (1, 2)],
-                 pilot=pilot_status(c.conn, project_id, uid), settings=project_settings(c.conn, project_id),
-                 can_resolve=bool(member["can_resolve"]) or member["role"] == "lead",
-                 sees=sees_others(c.conn, project_id, uid))
+    return project_page("screening_home.tpl", project_id, "screening", member=member, title=c._("screening.tab"),
+                        progress=[progress(c.conn, project_id, uid, s) for s in (1, 2)],
+                        pilot=pilot_status(c.conn, project_id, uid), settings=project_settings(c.conn, project_id),
+                        can_resolve=bool(member["can_resolve"]) or member["role"] == "lead",
+                        sees=sees_others(c.conn, project_id, uid))
 
 
 def conflicts(project_id: int, stage: str) -> str:
     c = ctx()
     rows = list_conflicts(c.conn, project_id, c.user["id"], int(stage))
-    return _page("conflicts.tpl", project_id, title=c._("conflicts.title"), stage=int(stage), conflicts=rows,
-                 reasons=list_reasons(c.conn, project_id))
+    return project_page("conflicts.tpl", project_id, "screening", title=c._("conflicts.title"),
+                        stage=int(stage), conflicts=rows, reasons=list_reasons(c.conn, project_id))
 
 
 def resolve(project_id: int, stage: str, record_id: int) -> Any:
@@ -80,8 +73,8 @@ def reasons(project_id: int) -> str:
     c = ctx()
     projects.require_role(c.conn, project_id, c.user, "lead")
     ensure_default_reasons(c.conn, project_id)
-    return _page("reasons.tpl", project_id, "lead", title=c._("reasons.title"),
-                 reasons=list_reasons(c.conn, project_id, include_retired=True))
+    return project_page("reasons.tpl", project_id, "screening", "lead", title=c._("reasons.title"),
+                        reasons=list_reasons(c.conn, project_id, include_retired=True))
 
 
 def reasons_post(project_id: int) -> Any:
@@ -102,7 +95,8 @@ def reasons_post(project_id: int) -> Any:
 def agreement_page(project_id: int, stage: str) -> str:
     c = ctx()
     rows = agreement(c.conn, project_id, c.user["id"], int(stage))
-    return _page("agreement.tpl", project_id, title=c._("agreement.title"), stage=int(stage), rows=rows)
+    return project_page("agreement.tpl", project_id, "screening", title=c._("agreement.title"),
+                        stage=int(stage), rows=rows)
 
 
 def agreement_csv(project_id: int, stage: str) -> str:

@@ -122,6 +122,20 @@ def overview_cards(project: dict[str, Any], member: dict[str, Any]) -> list[str]
     return [html for html in (card(project, member) for _, card in cards) if html]
 
 
+def project_page(template_name: str, project_id: int, active: str, *roles: str,
+                 member: dict[str, Any] | None = None, **values: Any) -> str:
+    """Render a page inside a project's frame (title, tabs) after checking the user's role there.
+
+    A route that has checked the role already passes its member, saving the second lookup."""
+    from review import projects
+
+    c = ctx()
+    member = member or projects.require_role(c.conn, project_id, c.user, *roles)
+    project = projects.get_project(c.conn, project_id)
+    return render(template_name, project=project, member=member, tabs=project_tabs(member), active_tab=active,
+                  title=values.pop("title", project["title"]), **values)
+
+
 def project_tabs(member: dict[str, Any] | None) -> list[dict[str, Any]]:
     """The tabs this member sees, each with its label and URL parameters."""
     tabs = ctx().app.config.get("sil.tabs", [])

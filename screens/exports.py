@@ -13,7 +13,7 @@ from review.archive import write_project_archive
 from review.archive_import import import_project_archive
 from review.db import now
 from review.errors import Invalid, NotFound
-from screens.web import add_project_tab, ctx, project_tabs, query, query_int, redirect_to, render
+from screens.web import add_project_tab, ctx, project_page, query, query_int, redirect_to, render
 
 CHUNK = 1024 * 1024
 GROUPS = (
@@ -38,11 +38,10 @@ def page(project_id: int, error: str = "") -> str:
     member = projects.require_role(c.conn, project_id, c.user)
     offers = {o["what"]: o for o in export_offers.offers_for(c.conn, project_id, c.user["id"])}
     groups = [(key, [offers[w] for w in names if offers[w]["allowed"]]) for key, names in GROUPS]
-    return render("exports.tpl", project=projects.get_project(c.conn, project_id), member=member,
-                  tabs=project_tabs(member), active_tab="project_exports", title=c._("exports.title"),
-                  groups=[(key, items) for key, items in groups if items],
-                  hidden=[w for w, o in offers.items() if not o["allowed"]],
-                  searches=searches.list_searches(c.conn, project_id), error=error, chosen=dict(request.query))
+    return project_page("exports.tpl", project_id, "project_exports", member=member, title=c._("exports.title"),
+                        groups=[(key, items) for key, items in groups if items],
+                        hidden=[w for w, o in offers.items() if not o["allowed"]],
+                        searches=searches.list_searches(c.conn, project_id), error=error, chosen=dict(request.query))
 
 
 def download(project_id: int) -> Any:

@@ -10,7 +10,7 @@ from exports.prisma import inline_svg, render_png, render_svg
 from exports.prisma_text import counts_from_dict, text_alternative
 from review import prisma, projects, searches
 from review.errors import Invalid, NotFound
-from screens.web import add_project_tab, ctx, form, query, redirect_to, render
+from screens.web import add_project_tab, ctx, form, project_page, query, redirect_to
 
 
 def install(app: bottle.Bottle) -> None:
@@ -30,16 +30,13 @@ def diagram_language() -> str:
 def page(project_id: int) -> str:
     c = ctx()
     member = projects.require_role(c.conn, project_id, c.user)
-    from screens.web import project_tabs
-
     lang = diagram_language()
     counts = counts_from_dict(prisma.prisma_counts(c.conn, project_id))
     svg = render_svg(counts, lang)
-    return render("prisma.tpl", project=projects.get_project(c.conn, project_id), member=member,
-                  tabs=project_tabs(member), active_tab="project_prisma", title=c._("prisma.title"),
-                  svg=inline_svg(svg), lines=text_alternative(counts, lang), diagram_lang=lang,
-                  removals=prisma.list_removals(c.conn, project_id),
-                  log=searches.list_searches(c.conn, project_id), wide=True)
+    return project_page("prisma.tpl", project_id, "project_prisma", member=member, title=c._("prisma.title"),
+                        svg=inline_svg(svg), lines=text_alternative(counts, lang), diagram_lang=lang,
+                        removals=prisma.list_removals(c.conn, project_id),
+                        log=searches.list_searches(c.conn, project_id), wide=True)
 
 
 def download(project_id: int, ext: str) -> Any:

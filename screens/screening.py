@@ -12,7 +12,7 @@ from review.screening_pilot import open_pilot
 from review.screening_reasons import list_reasons
 from review.screening_reports import progress
 from review.screening_view import record_for_screening
-from screens.web import add_project_tab, ctx, form, json_response, project_tabs, query, query_int, redirect_to, render
+from screens.web import add_project_tab, ctx, form, json_response, project_page, query, query_int, redirect_to
 
 STAGE = "<stage:re:[12]>"
 
@@ -37,13 +37,12 @@ def screen(project_id: int, stage: str) -> str:
     member = projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
     record_id = query_int("record") or screening.claim_next(c.conn, project_id, c.user["id"], stage_no)
     record = record_for_screening(c.conn, project_id, c.user["id"], record_id, stage_no) if record_id else None
-    project = projects.get_project(c.conn, project_id)
-    return render("screen.tpl", project=project, member=member, tabs=project_tabs(member), active_tab="screening",
-                  title=c._("screening.stage" + stage), stage=stage_no, record=record, hide=query("hide") == "1",
-                  reasons=list_reasons(c.conn, project_id) if stage_no == 2 else [],
-                  progress=progress(c.conn, project_id, c.user["id"], stage_no, per_reviewer=False), wide=True,
-                  scripts=["screening.js"], error=query("error"),
-                  pilot_open=stage_no == 1 and open_pilot(c.conn, project_id) is not None)
+    return project_page("screen.tpl", project_id, "screening", member=member,
+                        title=c._("screening.stage" + stage), stage=stage_no, record=record, hide=query("hide") == "1",
+                        reasons=list_reasons(c.conn, project_id) if stage_no == 2 else [],
+                        progress=progress(c.conn, project_id, c.user["id"], stage_no, per_reviewer=False), wide=True,
+                        scripts=["screening.js"], error=query("error"),
+                        pilot_open=stage_no == 1 and open_pilot(c.conn, project_id) is not None)
 
 
 def decide(project_id: int, stage: str) -> Any:
@@ -96,9 +95,8 @@ def history(project_id: int, stage: str) -> str:
     member = projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
     page = max(0, query_int("page", 0) or 0)
     rows = screening.my_decisions(c.conn, project_id, c.user["id"], int(stage), limit=100, offset=page * 100)
-    return render("screening_history.tpl", project=projects.get_project(c.conn, project_id), member=member,
-                  tabs=project_tabs(member), active_tab="screening", title=c._("screening.history"),
-                  stage=int(stage), rows=rows, page=page)
+    return project_page("screening_history.tpl", project_id, "screening", member=member,
+                        title=c._("screening.history"), stage=int(stage), rows=rows, page=page)
 
 
 def _int(value: str, field: str) -> int:

@@ -21,6 +21,10 @@ JOURNAL_STOP = {"the", "of", "and", "in", "for", "on", "de", "la", "der", "und",
 # appears in ...]', '[Comment]', a language in brackets.
 ANNOTATION = re.compile(r"(?<=\S)\s*\.?\s*\[(erratum|comment|review|see|retraction|retracted|published|corrected|"
                         r"update|\d+ refs|[a-z]+\])[^\]]*(\]|$).*$")
+# MEDLINE marks a word fixed by an erratum inside the title: only the mark goes, the rest is title
+CORRECTED_MARK = re.compile(r"\s*\[corrected\]")
+# MEDLINE wraps a title translated into English in brackets; the other databases give the original
+TRANSLATED = re.compile(r"^\s*\[[^\]]{20,}\]")
 # 'Title (vol 142, pg 310, 2003)' is how Web of Science names a correction of that article
 # and Embase as 'Title (Journal (2009) 360 (542-5))'
 WOS_CORRECTION = re.compile(r"\(vol\.? \d+,? (pg|p)\.? \w+|\([a-z .&-]+\(\d{4}\)\s*\d+")
@@ -35,7 +39,7 @@ MEETING_TYPE = re.compile(r"conference|congress|meeting|abstract")
 # abbreviated too, as journal abbreviations write them ('Circ Conf Amer Heart Assoc')
 MEETING_VENUE = re.compile(r"conference|congress|meeting|sessions|symposium|abstracts|\b(conf|congr|mtg|symp|abstr)\b")
 ABSTRACT_PAGE = re.compile(r"\s*a\d")  # abstract books number their pages A1, A2, ...
-SUPPLEMENT = re.compile(r"suppl|^s\d")
+SUPPLEMENT = re.compile(r"suppl|(?:^|\s)s\d")
 ELOCATOR = re.compile(r"\s*[a-rt-z]\d")
 # 'O-0314 Planned naps ...': the number a meeting gave an abstract
 ABSTRACT_CODE = re.compile(r"^[a-z]{1,3}-\d{1,5}\s+")
@@ -87,6 +91,7 @@ class Keys:
     journal: str
     journal_abbrev: str
     volume: str
+    issue: str
     page: str
     numbers: frozenset[str]
     kind: str
@@ -97,6 +102,7 @@ class Keys:
     one_page: bool
     generic: bool
     abstract: str = ""
+    translated: bool = False
 
 
 def fold(text: str) -> str:
@@ -113,6 +119,8 @@ def fold(text: str) -> str:
 def strip_annotations(title: str) -> str:
     """A title without the notes databases append ('[Review] [45 refs]', '[Erratum appears in ...')."""
     title = fold(title)
+    if "[corrected]" in title:
+        title = CORRECTED_MARK.sub("", title)
     return ANNOTATION.sub("", title).strip() if "[" in title else title.strip()
 
 
@@ -242,7 +250,7 @@ def make_keys(row: dict[str, Any]) -> Keys:
         id=row["id"], title=title, doi=norm_doi(row["doi"]), pmid=norm_pmid(row["pmid"]),
         year=row["year"], families=families, journal=norm_journal(journal),
         journal_abbrev=norm_journal(row["journal_abbrev"] or ""),
-        volume=norm_volume(row["volume"]), page=start,
+        volume=norm_volume(row["volume"]), issue=norm_volume(row["issue"] or ""), page=start,
         numbers=title_numbers(title), kind=record_kind(row["title"], row["pub_type"]),
         conference=is_conference(journal, row["pub_type"]) or in_abstract_book(row["pages_start"], row["issue"],
                                                                               row["volume"]),
@@ -251,6 +259,7 @@ def make_keys(row: dict[str, Any]) -> Keys:
         page_end=full_end_page(start, end), one_page=bool(end) and end == start,
         generic=title in GENERIC_TITLES or len(title) < 12,
         abstract=norm_abstract(row["abstract"]) if "abstract" in row.keys() else "",
+        translated=bool(TRANSLATED.match(row["title"] or "")),
     )
 
 

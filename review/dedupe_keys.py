@@ -126,7 +126,11 @@ def strip_annotations(title: str) -> str:
 
 def norm_title(title: str) -> str:
     """A title as words of letters and digits, markup, notes and a 'RETRACTED:' mark removed."""
-    title = RETRACTED_PREFIX.sub("", strip_annotations(title))
+    return _title_words(strip_annotations(title))
+
+
+def _title_words(stripped: str) -> str:
+    title = RETRACTED_PREFIX.sub("", stripped)
     # a correction notice cites the corrected article after its title: the citation is not the title
     title = ABSTRACT_CODE.sub("", title)
     cited = WOS_CORRECTION.search(title)
@@ -207,11 +211,14 @@ def title_numbers(title: str) -> frozenset[str]:
 
 def record_kind(title: str, pub_type: str) -> str:
     """'article', or the kind of notice a record is (erratum, retraction, reply, comment)."""
+    return _kind(strip_annotations(title), pub_type)
+
+
+def _kind(text: str, pub_type: str) -> str:
     lowered = fold(pub_type)
     for kind, words in PUB_TYPE_KINDS:
         if any(w in lowered for w in words):
             return kind
-    text = strip_annotations(title)
     if not NOTICE_WORDS.search(text):
         return "article"
     if WOS_CORRECTION.search(text):
@@ -241,7 +248,8 @@ def make_keys(row: dict[str, Any]) -> Keys:
     authors = row["authors"]
     if isinstance(authors, str):
         authors = json.loads(authors or "[]")
-    title = norm_title(row["title"])
+    stripped = strip_annotations(row["title"])  # once: the title and the kind of record both start from it
+    title = _title_words(stripped)
     # the first authors are enough to tell papers apart, and keep long consortium lists cheap
     families = tuple(f for f in (family_name(a) for a in authors[:MAX_AUTHORS]) if f)
     journal = row["journal"] or row["journal_abbrev"] or ""
@@ -251,7 +259,7 @@ def make_keys(row: dict[str, Any]) -> Keys:
         year=row["year"], families=families, journal=norm_journal(journal),
         journal_abbrev=norm_journal(row["journal_abbrev"] or ""),
         volume=norm_volume(row["volume"]), issue=norm_volume(row["issue"] or ""), page=start,
-        numbers=title_numbers(title), kind=record_kind(row["title"], row["pub_type"]),
+        numbers=title_numbers(title), kind=_kind(stripped, row["pub_type"]),
         conference=is_conference(journal, row["pub_type"]) or in_abstract_book(row["pages_start"], row["issue"],
                                                                               row["volume"]),
         supplement=bool(SUPPLEMENT.search(fold(f"{row['volume']} {row['issue']} {row['pages_start']}"))),

@@ -115,9 +115,18 @@ def authors_agree(a: Keys, b: Keys) -> bool | None:
     if _same_name(a.families[0], b.families[0]):
         return True
     need = max(1, min(len(a.families), len(b.families)) // 2 + 1)
-    if len(set(a.families) & set(b.families)) >= need:
+    shared = set(a.families).intersection(b.families)
+    if len(shared) >= need:
         return True
-    return sum(1 for f in a.families if any(_same_name(f, g) for g in b.families)) >= need
+    # names spelt differently: only those not shared exactly need the slower comparison
+    others = [g for g in b.families if g not in shared]
+    found = sum(1 for f in a.families if f in shared)
+    for f in a.families:
+        if f not in shared and any(_same_name(f, g) for g in others):
+            found += 1
+            if found >= need:
+                return True
+    return found >= need
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -9,7 +9,8 @@ from review.dedupe_keys import Keys, journals_compatible
 
 CERTAIN, POSSIBLE, DISTINCT = "certain", "possible", "distinct"
 PREFIX_SCORE = 96
-HARD_VETOES = {"different DOIs", "different PMIDs", "years more than one apart", "different volumes"}
+FINAL_VETOES = {"different DOIs", "different PMIDs", "years more than one apart"}
+HARD_VETOES = FINAL_VETOES | {"different volumes"}
 
 
 def title_similarity(a: Keys, b: Keys) -> float:
@@ -67,9 +68,10 @@ def shifted(a: Keys, b: Keys) -> bool:
     return any(not x.volume and x.issue and x.issue == y.volume and x.page == y.issue for x, y in ((a, b), (b, a)))
 
 
-def conflict(a: Keys, b: Keys, t: float | None = None, authors: bool | None = None) -> str:
+def conflict(a: Keys, b: Keys, t: float | None = None, authors: bool | None = None,
+             why_not: str | None = None) -> str:
     """The veto between two records, forgiving a first page that is plainly a slip."""
-    why_not = veto(a, b)
+    why_not = veto(a, b) if why_not is None else why_not
     if why_not in ("different pages", "different volumes", "conference abstract versus full paper"):
         t = title_similarity(a, b) if t is None else t
         authors = authors_agree(a, b) if authors is None else authors
@@ -157,9 +159,12 @@ def support(a: Keys, b: Keys) -> int:
 
 def classify(a: Keys, b: Keys) -> tuple[str, str]:
     """(certain|possible|distinct, the reason a person can read) for one candidate pair."""
+    first = veto(a, b)
+    if first in FINAL_VETOES:
+        return DISTINCT, first  # nothing forgives these: spare comparing titles and authors
     t = title_similarity(a, b)
     authors = authors_agree(a, b)
-    why_not = conflict(a, b, t, authors)
+    why_not = conflict(a, b, t, authors, first)
     if why_not:
         # a correction notice, a reply, a meeting abstract of the paper: never grouped automatically, but
         # some reviews count them as the paper, so a person may; another volume, year or id is another work

@@ -215,10 +215,11 @@ def record_kind(title: str, pub_type: str) -> str:
 
 
 def _kind(text: str, pub_type: str) -> str:
-    lowered = fold(pub_type)
-    for kind, words in PUB_TYPE_KINDS:
-        if any(w in lowered for w in words):
-            return kind
+    if pub_type:
+        lowered = fold(pub_type)
+        for kind, words in PUB_TYPE_KINDS:
+            if any(w in lowered for w in words):
+                return kind
     if not NOTICE_WORDS.search(text):
         return "article"
     if WOS_CORRECTION.search(text):
@@ -240,6 +241,8 @@ def is_conference(journal: str, pub_type: str) -> bool:
 
 def in_abstract_book(pages_start: str, issue: str, volume: str) -> bool:
     """Page 'A112' of a supplement: a meeting's abstract book."""
+    if not (pages_start or "").lstrip()[:1] in ("a", "A"):
+        return False
     return bool(ABSTRACT_PAGE.match(fold(pages_start)) and SUPPLEMENT.search(fold(issue or volume)))
 
 
@@ -255,7 +258,8 @@ def make_keys(row: dict[str, Any]) -> Keys:
     journal = row["journal"] or row["journal_abbrev"] or ""
     start, end = norm_page(row["pages_start"]), norm_page(row["pages_end"])
     return Keys(
-        id=row["id"], title=title, doi=norm_doi(row["doi"]), pmid=norm_pmid(row["pmid"]),
+        id=row["id"], title=title, doi=norm_doi(row["doi"]) if row["doi"] else "",
+        pmid=norm_pmid(row["pmid"]) if row["pmid"] else "",
         year=row["year"], families=families, journal=norm_journal(journal),
         journal_abbrev=norm_journal(row["journal_abbrev"] or ""),
         volume=norm_volume(row["volume"]), issue=norm_volume(row["issue"] or ""), page=start,
@@ -266,14 +270,23 @@ def make_keys(row: dict[str, Any]) -> Keys:
         eloc=bool(ELOCATOR.match(fold(row["pages_start"]))),
         page_end=full_end_page(start, end), one_page=bool(end) and end == start,
         generic=title in GENERIC_TITLES or len(title) < 12,
-        abstract=norm_abstract(row["abstract"]) if "abstract" in row.keys() else "",
+        abstract=norm_abstract(_abstract(row)),
         translated=bool(TRANSLATED.match(row["title"] or "")),
     )
 
 
+def _abstract(row: Any) -> str:
+    try:
+        return row["abstract"] or ""
+    except (KeyError, IndexError):  # a row without the column
+        return ""
+
+
 def norm_abstract(abstract: str) -> str:
     """The opening of an abstract as plain words: enough to tell two abstracts apart, cheap to keep."""
-    return NON_ALNUM.sub(" ", fold(abstract[:ABSTRACT_CHARS])).strip() if len(abstract) >= 200 else ""
+    if len(abstract) < 200:
+        return ""
+    return NON_ALNUM.sub(" ", fold(abstract[:ABSTRACT_CHARS])).strip()
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dedupe_data import BenchSet, load_all  # noqa: E402
-from dedupe_score import score_groups, score_membership  # noqa: E402
+from dedupe_score import score_groups, score_membership, score_with_person  # noqa: E402
 
 from review import db  # noqa: E402
 from review.dedupe import find_duplicates  # noqa: E402
@@ -48,6 +48,13 @@ def predicted_groups(conn, project_id: int) -> list[set[str]]:
     return list(groups.values())
 
 
+def queued_pairs(conn, project_id: int) -> list[tuple[str, str]]:
+    """The possible pairs waiting for a person, as label ids."""
+    return [tuple(r) for r in conn.execute(
+        """SELECT a.source_id, b.source_id FROM duplicate_pairs p JOIN records a ON a.id = p.record_a
+           JOIN records b ON b.id = p.record_b WHERE p.project_id = ? AND p.decision IS NULL""", (project_id,))]
+
+
 def run_sil(records: list[dict], name: str, trace_memory: bool = True) -> tuple[list[set[str]], float, float, dict]:
     """Load the records into a fresh database, then time find_duplicates alone; then, in a second fresh
     database, its peak Python memory in MiB (tracing slows Python down, so it is not timed)."""
@@ -60,6 +67,7 @@ def run_sil(records: list[dict], name: str, trace_memory: bool = True) -> tuple[
         seconds = time.perf_counter() - started
         counts["cpu"] = time.process_time() - cpu  # all threads: what the run costs whatever else the machine does
         groups = predicted_groups(conn, project_id)
+        counts["queued"] = queued_pairs(conn, project_id)
         conn.close()
         peak = 0.0
         if trace_memory:
@@ -128,6 +136,10 @@ def main() -> None:
         print(f"  Sil        {report(bench, groups)}  time {seconds:.2f} s (cpu {counts['cpu']:.2f} s)  peak {peak:.1f} MiB  "
               f"(possible pairs queued {counts['possible']})")
         if bench.flagged is None:
+            person, right = score_with_person([r["source_id"] for r in bench.records], groups, counts["queued"],
+                                              bench.groups)
+            print(f"  Sil + a person confirming the queued pairs the labels group ({right} of "
+                  f"{len(counts['queued'])}): sens {person.sensitivity:.3f}")
             total_records += len(bench.records)
             total_fp += score_groups([r['source_id'] for r in bench.records], groups, bench.groups).fp
         sil_time += seconds

@@ -1,0 +1,46 @@
+"""Messages of the typed errors raised in review/: SilError(message, "error.…", **values) shows these on the web.
+
+The English text matches the message the CLI prints; values are user data and are escaped by the template."""
+
+MESSAGES = {
+    # Projects and members
+    "error.project.text_too_long": {"en": "{field}: at most {max} characters.",
+        "nb": "{field}: høyst {max} tegn."},
+    "error.project.title": {"en": "Title: give the review a title of at most 300 characters.",
+        "nb": "Tittel: gi oversikten en tittel på høyst 300 tegn."},
+    "error.project.review_type": {"en": "Review type: choose systematic or scoping.",
+        "nb": "Type oversikt: velg systematisk oversikt eller kartleggingsoversikt (scoping)."},
+    "error.project.reviewers_per_record": {"en": "Reviewers per record: choose 1 or 2.",
+        "nb": "Vurderere per referanse: velg 1 eller 2."},
+    "error.project.not_found": {"en": "No such review project.",
+        "nb": "Fant ikke dette oversiktsprosjektet."},
+    "error.project.not_found_by_text": {"en": "No project with the id or title '{text}'; 'run.py projects list' shows them.",
+        "nb": "Ingen prosjekter har id-en eller tittelen «{text}»; «run.py projects list» viser dem."},
+    "error.project.not_member": {"en": "No such review project, or you are not a member of it.",
+        "nb": "Fant ikke dette oversiktsprosjektet, eller du er ikke medlem av det."},
+    "error.project.wrong_role": {"en": "This needs the role {roles} in this project; yours is {role}.",
+        "nb": "Dette krever rollen {roles} i dette prosjektet; din rolle er {role}."},
+    "error.project.bad_role": {"en": "Role: choose lead, reviewer or communicator.",
+        "nb": "Rolle: velg prosjektleder, vurderer eller formidler."},
+    "error.project.no_such_user": {"en": "There is no user called '{name}'; ask the site administrator to add the account.",
+        "nb": "Det finnes ingen bruker som heter «{name}»; be nettstedsadministratoren legge til kontoen."},
+    "error.project.not_a_member": {"en": "That person is not a member of this project.",
+        "nb": "Den personen er ikke medlem av dette prosjektet."},
+    "error.project.last_lead": {"en": "A project needs at least one lead: make someone else lead first.",
+        "nb": "Et prosjekt trenger minst én prosjektleder: gjør en annen til prosjektleder først."},
+    # Accounts and logins
+    "error.user.password_short": {"en": "The password must have at least {min} characters.",
+        "nb": "Passordet må ha minst {min} tegn."},
+    "error.user.bad_name": {"en": "A user name has 2 to 64 letters, digits or . _ - @, without spaces.",
+        "nb": "Et brukernavn har 2 til 64 bokstaver, sifre eller . _ - @, uten mellomrom."},
+    "error.user.exists": {"en": "There is already a user called '{name}'.",
+        "nb": "Det finnes allerede en bruker som heter «{name}»."},
+    "error.user.not_found": {"en": "No such user.",
+        "nb": "Fant ikke denne brukeren."},
+    "error.user.no_such_name": {"en": "There is no user called '{name}'.",
+        "nb": "Det finnes ingen bruker som heter «{name}»."},
+    "error.user.locked": {"en": "Too many failed logins. Wait {minutes} minutes and try again, or ask the site administrator to reset your password.",
+        "nb": "For mange mislykkede innlogginger. Vent {minutes} minutter og prøv igjen, eller be nettstedsadministratoren tilbakestille passordet ditt."},
+    "error.user.wrong_login": {"en": "Wrong user name or password.",
+        "nb": "Feil brukernavn eller passord."},
+}

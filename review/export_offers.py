@@ -60,7 +60,7 @@ def export_for(conn: sqlite3.Connection, project_id: int, user_id: int, what: st
     membership(conn, project_id, user_id)
     if what not in OFFERS:
         raise Invalid(f"choose what to export: {', '.join(OFFERS)}; not {what!r}",
-                      "error.export_offers.what", choices=', '.join(OFFERS), what=what)
+                      "error.export_offers.what", choices=", ".join(OFFERS), what=what)
     options, rule = OFFERS[what]
     if rule == "seer" and sees_others(conn, project_id, user_id) == "none":
         raise Forbidden("while screening is blinded, only the lead and those who resolve conflicts can export "

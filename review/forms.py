@@ -33,7 +33,7 @@ def _validate_fields(fields: list[Any], where: str, allow_groups: bool) -> list[
         item = _validate_field(field, f"{where}, field {position}", allow_groups)
         if item["key"] in seen:
             raise Invalid(f"{where}: the key {item['key']!r} is used twice; each field needs its own key",
-                          "error.form.key_twice", name=item['key'])
+                          "error.form.key_twice", name=item["key"])
         seen.add(item["key"])
         cleaned.append(item)
     return cleaned
@@ -52,7 +52,7 @@ def _validate_field(field: Any, where: str, allow_groups: bool) -> dict[str, Any
         raise Invalid(f"{where}: the field needs a label", "error.form.no_label", name=key)
     if kind not in FIELD_TYPES:
         raise Invalid(f"{where}: type {kind!r} is not one of {', '.join(FIELD_TYPES)}",
-                      "error.form.bad_type", name=key, type=kind, choices=', '.join(FIELD_TYPES))
+                      "error.form.bad_type", name=key, type=kind, choices=", ".join(FIELD_TYPES))
     item: dict[str, Any] = {"key": key, "label": label, "type": kind, "help": str(field.get("help") or "")}
     if kind in ("choice", "multi"):
         options = [str(o).strip() for o in field.get("options") or [] if str(o).strip()]
@@ -114,7 +114,7 @@ def _number(raw: Any, label: str) -> int | float:
 def _option(value: str, options: list[str], label: str) -> str:
     if value not in options:
         raise Invalid(f"{label}: {value!r} is not one of the options ({', '.join(options)})",
-                      "error.form.not_option", field=label, value=value, choices=', '.join(options))
+                      "error.form.not_option", field=label, value=value, choices=", ".join(options))
     return value
 
 
@@ -127,15 +127,15 @@ def field_at(form: dict[str, Any], path: str) -> dict[str, Any]:
         raise Invalid(f"the form has no field {parts[0]!r}", "error.form.no_such_field", name=parts[0])
     if field["type"] != "group":
         if len(parts) != 1:
-            raise Invalid(f"{field['label']} is not a repeating group", "error.form.not_group", field=field['label'])
+            raise Invalid(f"{field['label']} is not a repeating group", "error.form.not_group", field=field["label"])
         return field
     if len(parts) != 3 or not parts[1].isdigit() or int(parts[1]) < 1:
         raise Invalid(f"{field['label']}: name a row and a field, e.g. {parts[0]}.1.<field>",
-                      "error.form.name_row", field=field['label'], name=parts[0])
+                      "error.form.name_row", field=field["label"], name=parts[0])
     sub = {f["key"]: f for f in field["fields"]}.get(parts[2])
     if sub is None:
         raise Invalid(f"{field['label']} has no field {parts[2]!r}",
-                      "error.form.no_such_subfield", field=field['label'], name=parts[2])
+                      "error.form.no_such_subfield", field=field["label"], name=parts[2])
     return sub
 
 

@@ -117,7 +117,7 @@ def require_role(conn: sqlite3.Connection, project_id: int, user: dict[str, Any]
         raise NotFound("No such review project, or you are not a member of it.", "error.project.not_member")
     if roles and member["role"] not in roles:
         raise Forbidden(f"This needs the role {' or '.join(roles)} in this project; yours is {member['role']}.",
-                        "error.project.wrong_role", roles=' or '.join(roles), role=member['role'])
+                        "error.project.wrong_role", roles=" or ".join(roles), role=member["role"])
     return member
 
 

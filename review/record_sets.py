@@ -20,7 +20,7 @@ def select_ids(conn: sqlite3.Connection, project_id: int, kind: str, stage: int 
     """The ids of the records in a set, in record order."""
     if kind not in SETS:
         raise Invalid(f"choose a set of records: {', '.join(SETS)}; not {kind!r}",
-                      "error.record_sets.kind", choices=', '.join(SETS), kind=kind)
+                      "error.record_sets.kind", choices=", ".join(SETS), kind=kind)
     if kind == "all":
         sql, args = "SELECT id FROM records WHERE project_id = ?", [project_id]
     elif kind == "search":

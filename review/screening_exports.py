@@ -37,10 +37,10 @@ def export_screening(conn: sqlite3.Connection, project_id: int, user_id: int | N
         require_member(conn, project_id, user_id)
     if what not in FORMATS:
         raise Invalid(f"--what must be one of {', '.join(FORMATS)} for screening exports, not {what!r}",
-                      "error.screening_export.what", choices=', '.join(FORMATS), what=what)
+                      "error.screening_export.what", choices=", ".join(FORMATS), what=what)
     if fmt not in FORMATS[what]:
         raise Invalid(f"{what} can be exported as {', '.join(FORMATS[what])}, not {fmt!r}",
-                      "error.screening_export.format", what=what, formats=', '.join(FORMATS[what]), format=fmt)
+                      "error.screening_export.format", what=what, formats=", ".join(FORMATS[what]), format=fmt)
     if what == "decisions":
         columns, rows = decisions_table(conn, project_id, user_id)
         name = f"project{project_id}-decisions.{fmt}"

@@ -15,7 +15,7 @@ def set_maybe_policy(conn: sqlite3.Connection, project_id: int, lead_id: int, po
     require_lead(conn, project_id, lead_id)
     if policy not in MAYBE_POLICIES:
         raise Invalid(f"the maybe policy is one of {', '.join(MAYBE_POLICIES)}, not {policy!r}",
-                      "error.settings.maybe_policy", choices=', '.join(MAYBE_POLICIES), policy=policy)
+                      "error.settings.maybe_policy", choices=", ".join(MAYBE_POLICIES), policy=policy)
     with transaction(conn):
         if conn.execute("SELECT 1 FROM screening_state WHERE project_id = ? AND stage = 1 AND state <> 'open' LIMIT 1",
                         (project_id,)).fetchone():

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 import bottle
 from bottle import request, response
 
+from review.errors import SilError
 from screens.i18n import translate
 
 TEMPLATES = str(Path(__file__).with_name("templates"))
@@ -38,6 +39,11 @@ class Context:
 def ctx() -> Context:
     """The current request's context."""
     return request.environ["sil.ctx"]
+
+
+def error_text(error: SilError) -> str:
+    """A typed error's message in the user's language: its catalogue text when it has a key, else its message."""
+    return ctx()._(error.key, **error.values) if error.key else error.message
 
 
 def url(route_name: str, /, query: dict[str, Any] | None = None, **params: Any) -> str:

@@ -76,7 +76,8 @@ def _int(value: Any, name: str, example: str) -> int:
         return int(str(value).strip())
     except ValueError:
         raise Invalid(f"{name} must be {example}, not {value!r}",
-                      "error.records.not_whole_number", field=name, value=value) from None
+                      "error.records.year_not_number" if name.startswith("year") else "error.records.search_not_number",
+                      value=value) from None
 
 
 def get_record(conn: sqlite3.Connection, project_id: int, record_id: int) -> dict[str, Any]:

@@ -66,6 +66,7 @@ def test_every_key_a_typed_error_carries_is_in_the_catalogue_with_its_values():
     assert len(keys) > 150, "the scan found too few keyed errors: has review/ moved?"
     for where, key, values in keys:
         assert key in catalogue(), f"{where}: {key} is not in the catalogue"
+        assert not values & {"key", "message"}, f"{where}: a value named key or message clashes with SilError's own"
         for language in LANGUAGES:
             placeholders = set(re.findall(r"{(\w+)}", catalogue()[key][language]))
             assert placeholders == values, f"{where}: {key} ({language}) names {placeholders}, the error gives {values}"

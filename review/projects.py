@@ -116,8 +116,11 @@ def require_role(conn: sqlite3.Connection, project_id: int, user: dict[str, Any]
     if member is None:
         raise NotFound("No such review project, or you are not a member of it.", "error.project.not_member")
     if roles and member["role"] not in roles:
+        # the two usual sets of roles get a text that names them in the reader's language
         raise Forbidden(f"This needs the role {' or '.join(roles)} in this project; yours is {member['role']}.",
-                        "error.project.wrong_role", roles=" or ".join(roles), role=member["role"])
+                        "error.project.lead_only" if set(roles) == {"lead"}
+                        else "error.project.lead_or_reviewer_only" if set(roles) == {"lead", "reviewer"}
+                        else "error.project.wrong_role", roles=" or ".join(roles), role=member["role"])
     return member
 
 

@@ -42,8 +42,8 @@ REVIEW = Path(__file__).resolve().parent.parent / "review"
 TYPED_ERRORS = {"SilError", "Invalid", "Forbidden", "NotFound", "Conflict"}
 
 
-def _typed_error_keys() -> list[tuple[str, str, set[str]]]:
-    """(where, key, value names) for every typed error in review/ raised with a catalogue key."""
+def _typed_error_keys() -> list[tuple[str, str, set[str], bool]]:
+    """(where, key, value names, chosen by a condition) for every typed error in review/ raised with a key."""
     found = []
     for path in sorted(REVIEW.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -51,34 +51,43 @@ def _typed_error_keys() -> list[tuple[str, str, set[str]]]:
             name = getattr(func, "id", None) or getattr(func, "attr", None)
             if not isinstance(node, ast.Call) or name not in TYPED_ERRORS or len(node.args) < 2:
                 continue
-            key = node.args[1]
-            # a key chosen by a condition ("…_down" if … else "…_up") counts both branches
-            keys = [key.body, key.orelse] if isinstance(key, ast.IfExp) else [key]
             where = f"{path.relative_to(REVIEW.parent)}:{node.lineno}"
-            assert all(isinstance(k, ast.Constant) for k in keys), f"{where}: the key is not a literal"
+            keys = _literal_keys(node.args[1], where)
             values = {kw.arg for kw in node.keywords}
-            found += [(where, k.value, values) for k in keys]
+            found += [(where, key, values, len(keys) > 1) for key in keys]
     return found
+
+
+def _literal_keys(node: ast.expr, where: str) -> list[str]:
+    """The key, or every key a condition chooses from ("…_down" if … else "…_up")."""
+    if isinstance(node, ast.IfExp):
+        return _literal_keys(node.body, where) + _literal_keys(node.orelse, where)
+    assert isinstance(node, ast.Constant) and isinstance(node.value, str), f"{where}: the key is not a literal"
+    return [node.value]
 
 
 def test_every_key_a_typed_error_carries_is_in_the_catalogue_with_its_values():
     keys = _typed_error_keys()
     assert len(keys) > 150, "the scan found too few keyed errors: has review/ moved?"
-    for where, key, values in keys:
+    for where, key, values, chosen in keys:
         assert key in catalogue(), f"{where}: {key} is not in the catalogue"
         assert not values & {"key", "message"}, f"{where}: a value named key or message clashes with SilError's own"
         for language in LANGUAGES:
             placeholders = set(re.findall(r"{(\w+)}", catalogue()[key][language]))
-            assert placeholders == values, f"{where}: {key} ({language}) names {placeholders}, the error gives {values}"
+            # one of several texts a condition chooses may leave a value out; none may name one not given
+            fits = placeholders <= values if chosen else placeholders == values
+            assert fits, f"{where}: {key} ({language}) names {placeholders}, the error gives {values}"
 
 
 REFUSALS = {
     "en": ("A project needs at least one lead: make someone else lead first.",
            "Participants: &#039;&lt;b&gt;forty&lt;/b&gt;&#039; is not a whole number.",
-           "Excluding a full text needs an exclusion reason from the project&#039;s list."),
+           "Excluding a full text needs an exclusion reason from the project&#039;s list.",
+           "Only the project lead can do this."),
     "nb": ("Et prosjekt trenger minst én prosjektleder: gjør en annen til prosjektleder først.",
            "Deltakere: «&lt;b&gt;forty&lt;/b&gt;» er ikke et heltall.",
-           "For å ekskludere en fulltekst må du velge en eksklusjonsgrunn fra prosjektets liste."),
+           "For å ekskludere en fulltekst må du velge en eksklusjonsgrunn fra prosjektets liste.",
+           "Bare prosjektlederen kan gjøre dette."),
 }
 
 
@@ -99,7 +108,7 @@ def test_refusals_are_shown_in_the_users_language_and_escaped(app, conn, make_us
     for name in ("rita", "rolf"):
         screening.record_decision(conn, pid, ids[name], record_id, 1, "include")
     outcome_id = evidence.create_outcome(conn, pid, ids["lea"], "Fatigue")
-    last_lead, bad_number, no_reason = REFUSALS[language]
+    last_lead, bad_number, no_reason, lead_only = REFUSALS[language]
     other = REFUSALS["nb" if language == "en" else "en"]
 
     login(app, "lea")
@@ -116,3 +125,5 @@ def test_refusals_are_shown_in_the_users_language_and_escaped(app, conn, make_us
     login(app, "rita")
     page = app.get(f"/projects/{pid}/screen/2").forms["decide-form"].submit("decision", value="exclude").follow()
     assert no_reason in page.text and other[2] not in page.text
+    page = app.post(f"/projects/{pid}/settings", {"csrf_token": csrf_of(app), "title": "Mine now"}, status=403)
+    assert lead_only in page.text and other[3] not in page.text

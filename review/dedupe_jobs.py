@@ -53,9 +53,10 @@ class DedupeJobs:
         with self.lock:
             current = self.jobs.get(project_id)
             if current is not None and current.running:
-                raise Conflict(f"duplicate detection is already running on this project (since "
-                               f"{current.started_at}); wait for it to finish, its results will show here",
-                               key="dup.busy", since=current.started_at)
+                since = current.started_at.replace("T", " ").replace("Z", " UTC")
+                raise Conflict(f"duplicate detection is already running on this project (since {since}); "
+                               "wait for it to finish, its results will show on the duplicates page",
+                               key="dup.busy", since=since)
             job = Job(project_id, user_id, db.now())
             job.thread = threading.Thread(target=self._run, args=(job,), name=f"sil-dedupe-{project_id}",
                                           daemon=True)

@@ -11,7 +11,7 @@ from review.dedupe import duplicates_removed
 from review.dedupe_decisions import bulk_confirm, confirm_pair, reject_pair, split_record, undo_group
 from review.dedupe_keys import fold
 from review.dedupe_views import SHOWN_FIELDS, count_pairs, list_groups, list_pairs
-from review.dedupe_jobs import DedupeJobs
+from review.dedupe_jobs import DedupeJobs, Job
 from review.errors import Conflict, Invalid
 from screens.web import (add_overview_card, add_project_tab, ctx, form, form_all, project_page,
                          query_int, redirect_to, render)
@@ -97,9 +97,22 @@ def review_page(project_id: int) -> str:
     current = pairs[offset] if offset < len(pairs) else None
     return _page("duplicates.tpl", project_id, "duplicates", title_key="dup.title", pairs=pairs[:PAGE_SIZE],
                  total=count_pairs(c.conn, project_id), current=current, offset=offset,
-                 job=jobs().latest(project_id),
+                 run=_run_view(jobs().latest(project_id)),
                  rows=_side_by_side(current) if current else [],
                  removed=duplicates_removed(c.conn, project_id))
+
+
+def _run_view(job: Job | None) -> dict[str, Any] | None:
+    """The background run as the page shows it: state, times as a person reads them, counts or error."""
+    if job is None:
+        return None
+    return {"running": job.running, "since": _clock(job.started_at), "finished": _clock(job.finished_at or ""),
+            "counts": job.counts, "error": job.error}
+
+
+def _clock(iso: str) -> str:
+    """'2026-11-29T08:22:04Z' as '2026-11-29 08:22:04 UTC'."""
+    return iso.replace("T", " ").replace("Z", " UTC")
 
 
 def run_detection(project_id: int) -> None:

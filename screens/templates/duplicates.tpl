@@ -2,15 +2,15 @@
 <link rel="stylesheet" href="/static/duplicates.css">
 <section class="card">
 <h2>{{_("dup.title")}}</h2>
-% running = bool(job and job.running)
+% running = bool(run and run['running'])
 % if running:
-<p role="status" id="dedupe-running" data-poll="2000">{{_("dup.running", since=job.started_at)}}
+<p role="status" id="dedupe-running" data-poll="2000">{{_("dup.running", since=run['since'])}}
 <a href="{{url('duplicates', project_id=project['id'])}}">{{_("dup.check_again")}}</a></p>
-% elif job and job.error:
-<p class="error" role="alert" id="dedupe-failed">{{_("dup.failed", since=job.started_at, error=job.error)}}</p>
-% elif job:
-<p role="status" id="dedupe-done">{{_("dup.ran_at", at=job.finished_at)}}
-{{_("dup.ran_counts", groups=job.counts['groups'], certain=job.counts['certain'], possible=job.counts['possible'])}}</p>
+% elif run and run['error']:
+<p class="error" role="alert" id="dedupe-failed">{{_("dup.failed", since=run['since'], error=run['error'])}}</p>
+% elif run:
+<p role="status" id="dedupe-done">{{_("dup.ran_at", at=run['finished'])}}
+{{_("dup.ran_counts", groups=run['counts']['groups'], certain=run['counts']['certain'], possible=run['counts']['possible'])}}</p>
 % end
 <p>{{_("dup.summary", removed=removed, waiting=total)}}</p>
 <form method="post" action="{{url('duplicates_run', project_id=project['id'])}}" class="inline" id="run">

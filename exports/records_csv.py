@@ -46,5 +46,8 @@ def records_csv_chunks(conn: sqlite3.Connection, project_id: int, search: int | 
     """The records CSV (header first) as UTF-8 chunks of CHUNK_ROWS lines, for streaming or joining."""
     yield (",".join(RECORD_COLUMNS) + "\r\n").encode("utf-8")
     cursor = conn.execute(_SQL, (project_id, search, search))
-    while lines := cursor.fetchmany(CHUNK_ROWS):
-        yield ("\r\n".join(line for (line,) in lines) + "\r\n").encode("utf-8")
+    try:
+        while lines := cursor.fetchmany(CHUNK_ROWS):
+            yield ("\r\n".join(line for (line,) in lines) + "\r\n").encode("utf-8")
+    finally:  # an abandoned download must not leave the connection's read snapshot open
+        cursor.close()

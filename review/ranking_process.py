@@ -17,10 +17,12 @@ import atexit
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
+from contextlib import contextmanager
 from multiprocessing.connection import Connection, wait
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from review.ranking_jobs import refresh_project
 from review.ranking_worker import RankingWorker
@@ -91,7 +93,8 @@ class RankingProcess:
         receiver, self.sender = self.context.Pipe(duplex=False)
         self.process = self.context.Process(target=serve_rankings, args=(*self.args, receiver),
                                             name="sil-ranking", daemon=True)
-        self.process.start()
+        with _sigint_ignored():
+            self.process.start()
         receiver.close()  # only the child holds the reading end, so the server's end closing is its EOF
         self.started_at = time.monotonic()
 
@@ -124,9 +127,26 @@ class RankingProcess:
                 self.restarts += 1
 
 
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Start children with SIGINT ignored: Ctrl+C in a terminal reaches the whole process group, but the
+    child should end through its pipe when the server exits, not with a KeyboardInterrupt traceback in
+    the middle of its imports. An ignored signal stays ignored across exec, and Python then leaves it so.
+    Only the main thread may change a signal's handler; a restart from the watcher thread does without."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def serve_rankings(db_path: str, quiet: float, max_wait: float, tick: float, job: Callable[..., int],
                    nudges: Connection) -> None:
     """In the ranking process: the worker loop until the server's end of the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # as _sigint_ignored, for a child the watcher restarted
     try:
         os.nice(NICENESS)
     except OSError:

@@ -1,6 +1,10 @@
 """The server's ranking process: retrains from decisions it notices, comes back when killed, ends with the server."""
 import os
 import signal
+import socket
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -111,3 +115,29 @@ def test_the_ranking_process_ends_when_the_server_is_killed(conn, db_path):
     finally:
         sil_process.kill(server)  # SIGKILL: no clean-up in the server runs
     assert wait_until(lambda: not any(alive(child) for child in children), timeout=30)
+
+
+def listening(port):
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+def test_ctrl_c_in_the_terminal_stops_the_server_and_the_ranking_process_without_a_traceback(db_path):
+    output, port = tempfile.TemporaryFile("w+"), sil_process.free_port()
+    server = subprocess.Popen([sys.executable, str(sil_process.ROOT / "run.py"), "--db", str(db_path), "--port",
+                               str(port)], cwd=sil_process.ROOT, stdout=output,
+                              stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        assert wait_until(lambda: listening(port), timeout=60)  # the server is up, its ranking process started
+        children = ranking_children(server.pid)
+        assert children
+        os.killpg(server.pid, signal.SIGINT)  # what Ctrl+C does: the whole foreground group gets it
+        assert server.wait(timeout=30) in (0, 130)
+    finally:
+        sil_process.kill(server)
+    assert wait_until(lambda: not any(alive(child) for child in children), timeout=30)
+    output.seek(0)
+    assert "Traceback" not in output.read()

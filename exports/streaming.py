@@ -14,7 +14,7 @@ import tempfile
 from typing import IO, Any, Iterable, Iterator, Sequence
 
 from exports.ris import write_ris
-from exports.tables import safe_cell
+from exports.tables import safe_cell, save_xlsx
 
 CHUNK_ROWS = 1000
 FILE_CHUNK = 256 * 1024
@@ -44,17 +44,9 @@ def ris_chunks(records: Iterable[dict[str, Any]], chunk_rows: int = CHUNK_ROWS) 
 
 def xlsx_file(sheets: dict[str, tuple[Sequence[str], Iterable[Sequence[Any]]]]) -> IO[bytes]:
     """write_xlsx(sheets) in a temporary file (rewound): rows stream in, memory stays small."""
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    for name, (columns, rows) in sheets.items():
-        sheet = book.create_sheet(title=name[:31])
-        sheet.append(list(columns))
-        for row in rows:
-            sheet.append([safe_cell(v) for v in row])
     out = tempfile.TemporaryFile()
     try:
-        book.save(out)
+        save_xlsx(sheets, out)
     except BaseException:
         out.close()
         raise

@@ -55,8 +55,10 @@ def offers_for(conn: sqlite3.Connection, project_id: int, user_id: int) -> list[
 
 def export_for(conn: sqlite3.Connection, project_id: int, user_id: int, what: str, fmt: str,
                stage: int | None = None, search: int | None = None, label: str | None = None,
-               lang: str = "en") -> tuple[bytes, str, str]:
-    """(content, MIME type, file name) of one export for a member; Forbidden where blinding does not allow it."""
+               lang: str = "en", stream: bool = False) -> tuple[Any, str, str]:
+    """(content, MIME type, file name) of one export for a member; Forbidden where blinding does not allow it.
+
+    stream: the content as an iterable of byte chunks (review.exporting.stream) rather than bytes."""
     membership(conn, project_id, user_id)
     if what not in OFFERS:
         raise Invalid(f"choose what to export: {', '.join(OFFERS)}; not {what!r}",
@@ -82,7 +84,7 @@ def export_for(conn: sqlite3.Connection, project_id: int, user_id: int, what: st
         values["lang"] = lang
     if what in FOLLOW_BLINDING:
         values["viewer_id"] = user_id
-    content = exporting.export(conn, project_id, what, fmt, **values)
+    content = (exporting.stream if stream else exporting.export)(conn, project_id, what, fmt, **values)
     return content, MIMETYPES.get(fmt, "application/octet-stream"), file_name(project_id, what, fmt, values)
 
 

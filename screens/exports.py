@@ -13,7 +13,7 @@ from review.archive import write_project_archive
 from review.archive_import import import_project_archive
 from review.db import now
 from review.errors import Invalid, NotFound
-from screens.web import add_project_tab, ctx, project_page, query, query_int, redirect_to, render
+from screens.web import add_project_tab, ctx, error_text, project_page, query, query_int, redirect_to, render
 
 CHUNK = 1024 * 1024
 GROUPS = (
@@ -55,7 +55,7 @@ def download(project_id: int) -> Any:
     except (Invalid, NotFound) as error:
         # A choice that cannot be exported (no label named, nothing appraised yet): say so on the form.
         response.status = 400 if isinstance(error, Invalid) else 404
-        return page(project_id, str(error))
+        return page(project_id, error_text(error))
     response.content_type = mimetype
     response.set_header("Content-Disposition", f'attachment; filename="{name}"')
     response.set_header("Cache-Control", "private, no-store")
@@ -120,7 +120,7 @@ def import_archive() -> Any:
                                                 trusted=bool(c.user["is_admin"]))
         except Invalid as error:
             response.status = 400
-            return import_form(str(error))
+            return import_form(error_text(error))
     redirect_to("project", flash="exports.imported", project_id=project_id)
 
 

@@ -9,7 +9,7 @@ from bottle import request, response
 
 from review import exporting, projects, records, searches
 from review.errors import Conflict, SilError
-from screens.web import add_project_tab, ctx, form, project_page, query, query_int, redirect_to
+from screens.web import add_project_tab, ctx, error_text, form, project_page, query, query_int, redirect_to
 
 META_FIELDS = ("database_name", "platform", "searched_on", "query", "limits", "reported_count", "source_kind")
 FILTERS = ("q", "year_from", "year_to", "has_abstract", "search_id")
@@ -60,7 +60,7 @@ def _import_one(project_id: int, upload: Any, meta: dict[str, str], force: bool)
     try:
         result = searches.import_file(c.conn, project_id, c.user["id"], name, upload.file.read(), meta, force=force)
     except SilError as error:
-        return {"file": name, "error": str(error), "conflict": isinstance(error, Conflict)}
+        return {"file": name, "error": error_text(error), "conflict": isinstance(error, Conflict)}
     return {"file": name, **result}
 
 

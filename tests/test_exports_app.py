@@ -88,9 +88,9 @@ def test_a_choice_that_cannot_be_exported_is_shown_on_the_form(app, team):
     project_id, _ = team
     login(app, "cora")
     page = get_file(app, project_id, 400, what="labelled", format="csv", label="")
-    assert "type the label" in page.html.find("p", {"role": "alert"}).text
+    assert "type the label" in page.html.find("p", {"role": "alert"}).text.lower()
     page = get_file(app, project_id, 400, what="searches", format="ris")
-    assert "can be exported as csv, xlsx" in page.text
+    assert "can be exported as csv, xlsx" in page.text.lower()
     page = get_file(app, project_id, 404, what="rob-plot", format="svg")
     assert "no consensus risk-of-bias assessment" in page.text
     app.get(f"/projects/{project_id}/archive.zip", status=403)  # the archive holds every decision: lead only

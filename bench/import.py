@@ -8,6 +8,7 @@ Each side runs in its own process so that peak memory (ru_maxrss) is its own.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
@@ -23,10 +24,24 @@ EXPORTS = Path(os.environ.get("SIL_SHARED_DATA", ROOT.parent / "shared" / "data"
 LEAKY_PREVIOUS = "TY  - JOUR\nY2  - 2023/04/17/\nER  - "
 TARGET = int(os.environ.get("SIL_BENCH_RECORDS", "100000"))
 REPEAT = int(os.environ.get("SIL_BENCH_REPEAT", "3"))
+# The write-lock case of bench/load.py: an upload of LOCK_NEW records into a project that has LOCK_OLD already.
+LOCK_OLD = int(os.environ.get("SIL_BENCH_LOCK_OLD", "80000"))
+LOCK_NEW = int(os.environ.get("SIL_BENCH_LOCK_NEW", "20000"))
 
 
-def build_file(path: Path) -> int:
-    """Write TARGET records to path, cycling through the RIS records of the corpus; return the byte size."""
+def build_file(path: Path, target: int | None = None, skip: int = 0) -> int:
+    """Write target (TARGET) records to path, cycling through the RIS records of the corpus from record skip;
+    return the byte size."""
+    pool = corpus_pool()
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        for index in range(skip, skip + (TARGET if target is None else target)):
+            out.write(pool[index % len(pool)])
+            out.write("\n\n")
+    return path.stat().st_size
+
+
+def corpus_pool() -> list[str]:
+    """The raw text of every RIS record of the corpus that rispy reads too."""
     import imports
 
     pool = []
@@ -39,11 +54,7 @@ def build_file(path: Path) -> int:
             continue
         if parsed.format == "ris":
             pool.extend(r["raw"].rstrip("\n") for r in parsed.records if _rispy_reads(r["raw"]))
-    with path.open("w", encoding="utf-8", newline="\n") as out:
-        for index in range(TARGET):
-            out.write(pool[index % len(pool)])
-            out.write("\n\n")
-    return path.stat().st_size
+    return pool
 
 
 def _rispy_reads(raw: str) -> bool:
@@ -65,10 +76,45 @@ def run_rispy(path: Path) -> dict:
 
 
 def run_sil(path: Path) -> dict:
+    from review import searches
+
+    conn, user, project = _fresh_project(path.with_suffix(".sqlite3"))
+    start = time.perf_counter()
+    result = searches.import_file(conn, project, user, path.name, path.read_bytes(), {"database_name": "bench"})
+    return {"seconds": time.perf_counter() - start, "records": result["record_count"]}
+
+
+def run_lock(path: Path) -> dict:
+    """Import LOCK_OLD records, then time the write transaction of importing LOCK_NEW more (other records)."""
     from review import db, searches
+
+    old, new = path.with_name("old.ris"), path.with_name("new.ris")
+    build_file(old, LOCK_OLD)
+    build_file(new, LOCK_NEW, skip=LOCK_OLD)
+    conn, user, project = _fresh_project(path.with_name("lock.sqlite3"))
+    searches.import_file(conn, project, user, old.name, old.read_bytes(), {"database_name": "bench"})
+    held: list[float] = []
+    real = db.transaction
+
+    @contextlib.contextmanager
+    def timed(conn):  # the real helper, with a clock around the outermost write transaction
+        outer = not conn.in_transaction
+        start = time.perf_counter()
+        with real(conn) as joined:
+            yield joined
+        if outer:
+            held.append(time.perf_counter() - start)
+
+    searches.transaction = timed
+    start = time.perf_counter()
+    result = searches.import_file(conn, project, user, new.name, new.read_bytes(), {"database_name": "bench"})
+    return {"seconds": time.perf_counter() - start, "records": result["record_count"], "lock_seconds": max(held)}
+
+
+def _fresh_project(database: Path) -> tuple:
+    from review import db
     from review.db import now, transaction
 
-    database = path.with_suffix(".sqlite3")
     for leftover in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
         leftover.unlink(missing_ok=True)  # a fresh database for every run
     conn = db.open_database(database)
@@ -76,14 +122,14 @@ def run_sil(path: Path) -> dict:
         user = conn.execute("INSERT INTO users (name, password_hash, created_at) VALUES ('bench', 'x', ?)",
                             (now(),)).lastrowid
         project = conn.execute("INSERT INTO projects (title, created_at) VALUES ('bench', ?)", (now(),)).lastrowid
-    start = time.perf_counter()
-    result = searches.import_file(conn, project, user, path.name, path.read_bytes(), {"database_name": "bench"})
-    return {"seconds": time.perf_counter() - start, "records": result["record_count"]}
+    return conn, user, project
 
 
 def child(which: str, path: Path) -> None:
-    figures = {"rispy": run_rispy, "sil": run_sil}[which](path)
+    figures = {"rispy": run_rispy, "sil": run_sil, "lock": run_lock}[which](path)
     figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # Sil parses a large file in spawned processes: their peak counts too (the largest one).
+    figures["child_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps(figures))
 
 
@@ -116,9 +162,16 @@ def main() -> None:
     print(f"median of {len(runs)} run(s):")
     for name, fig in (("rispy.load (baseline, parse only)", rispy_fig), ("Sil import (parse+store+index)", sil_fig)):
         print(f"{name:36} {fig['records']:>7} records  {fig['seconds']:6.2f} s  "
-              f"{fig['records'] / fig['seconds']:9.0f} records/s  peak {fig['peak_mb']:6.0f} MB")
+              f"{fig['records'] / fig['seconds']:9.0f} records/s  peak {fig['peak_mb']:6.0f} MB"
+              + (f" (+ largest parsing process {fig['child_peak_mb']:.0f} MB)" if fig["child_peak_mb"] else ""))
     print(f"ratio Sil/rispy: time {ratios[len(ratios) // 2]:.2f}x (median of the runs' ratios), "
-          f"peak memory {sil_fig['peak_mb'] / rispy_fig['peak_mb']:.2f}x  (aim: time within 2x)")
+          f"peak memory {sil_fig['peak_mb'] / rispy_fig['peak_mb']:.2f}x, with the largest parsing process "
+          f"{(sil_fig['peak_mb'] + sil_fig['child_peak_mb']) / rispy_fig['peak_mb']:.2f}x  (aim: time within 2x)")
+    if LOCK_OLD and LOCK_NEW:
+        with tempfile.TemporaryDirectory() as folder:
+            lock = measure("lock", Path(folder) / "lock.ris")
+        print(f"write lock held: {lock['lock_seconds'] * 1000:.0f} ms for {LOCK_NEW:,} records into a project "
+              f"of {LOCK_OLD:,} records (whole import {lock['seconds']:.1f} s; load {_load()})".replace(",", " "))
 
 
 def _median_figures(figures: list[dict]) -> dict:

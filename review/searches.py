@@ -6,7 +6,8 @@ import hashlib
 import itertools
 import json
 import sqlite3
-from typing import Any, Iterable
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
 
 from imports.errors import ImportFailure
 from review.audit import record_event
@@ -20,6 +21,7 @@ RECORD_FIELDS = (
     "pages_start", "pages_end", "doi", "pmid", "issn", "keywords", "language", "pub_type", "url", "extra", "raw",
 )
 FTS_TRIGGER = "records_fts_insert"
+FTS_AUTOMERGE = 4  # FTS5's default
 JSON_FIELDS = {"authors": list, "keywords": list, "extra": dict}
 EMPTY_JSON = {"authors": "[]", "keywords": "[]", "extra": "{}"}
 # One encoder for every record: json.dumps(..., ensure_ascii=False) builds a new one on each call.
@@ -47,24 +49,39 @@ def add_records(conn: sqlite3.Connection, project_id: int, search_id: int,
     sql = (f"INSERT INTO records (project_id, search_id, position, {', '.join(RECORD_FIELDS)}) "
            f"VALUES (?, ?, ?, {', '.join('?' * len(RECORD_FIELDS))})")
     counter = itertools.count(1)
-    with transaction(conn):
-        trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                               (FTS_TRIGGER,)).fetchone()
-        last_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM records").fetchone()[0]
-        if trigger:
-            # Indexing the new rows in one statement is ~3x faster than the per-row trigger; the trigger
-            # is back before the transaction ends, so no other connection ever sees it missing.
-            conn.execute(f"DROP TRIGGER {FTS_TRIGGER}")
+    with transaction(conn), indexed_in_bulk(conn):
         rows = (_record_row(project_id, search_id, next(counter), record) for record in records)
         conn.executemany(sql, rows)
         count = next(counter) - 1
-        if trigger:
-            conn.execute("""INSERT INTO records_fts(rowid, title, abstract, authors, journal, keywords)
-                            SELECT id, title, abstract, authors, journal, keywords FROM records WHERE id > ?""",
-                         (last_id,))
-            conn.execute(trigger[0])
         conn.execute("UPDATE searches SET record_count = record_count + ? WHERE id = ?", (count, search_id))
     return count
+
+
+@contextmanager
+def indexed_in_bulk(conn: sqlite3.Connection) -> Iterator[None]:
+    """Inside a write transaction: index the records inserted in the block for full-text search in one statement.
+
+    The per-row trigger is dropped for the block and created again before the transaction ends, so no other
+    connection ever sees it missing (on an error the caller's rollback brings it back). FTS5's automatic
+    merging of index segments is paused for the block too: merging an 80 000-record index while 20 000 records
+    are added cost a third of the indexing time, and only makes later searches a little faster.
+    Measured (20 000 records into 80 000, CPU): per-row trigger 2.7 s; one statement 2.1 s; without merging 1.7 s.
+    """
+    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                           (FTS_TRIGGER,)).fetchone()
+    if trigger is None:  # inside a larger bulk write that has dropped it already: that one indexes
+        yield
+        return
+    last_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM records").fetchone()[0]
+    automerge = conn.execute("SELECT v FROM records_fts_config WHERE k = 'automerge'").fetchone()
+    conn.execute(f"DROP TRIGGER {FTS_TRIGGER}")
+    conn.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('automerge', 0)")
+    yield
+    conn.execute("""INSERT INTO records_fts(rowid, title, abstract, authors, journal, keywords)
+                    SELECT id, title, abstract, authors, journal, keywords FROM records WHERE id > ?""", (last_id,))
+    conn.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('automerge', ?)",
+                 (FTS_AUTOMERGE if automerge is None else automerge[0],))
+    conn.execute(trigger[0])
 
 
 def _record_row(project_id: int, search_id: int, position: int, record: dict[str, Any]) -> list[Any]:
@@ -158,9 +175,10 @@ def stage_records(conn: sqlite3.Connection, records: Iterable[dict[str, Any]], s
 def _add_staged_records(conn: sqlite3.Connection, project_id: int, search_id: int, table: str) -> int:
     """Copy the staged records under a search, in file order (inside the caller's write transaction)."""
     fields = ", ".join(RECORD_FIELDS)
-    count = conn.execute(f"INSERT INTO records (project_id, search_id, position, {fields}) "
-                         f"SELECT ?, ?, position, {fields} FROM {table} ORDER BY position",
-                         (project_id, search_id)).rowcount
+    with indexed_in_bulk(conn):
+        count = conn.execute(f"INSERT INTO records (project_id, search_id, position, {fields}) "
+                             f"SELECT ?, ?, position, {fields} FROM {table} ORDER BY position",
+                             (project_id, search_id)).rowcount
     conn.execute("UPDATE searches SET record_count = record_count + ? WHERE id = ?", (count, search_id))
     return count
 

@@ -143,7 +143,7 @@ def import_file(conn: sqlite3.Connection, project_id: int, user_id: int | None, 
         with staged(conn, data, file_name) as parsed, transaction(conn):
             search_id = create_search(conn, project_id, user_id, file_name, sha256, parsed.format, meta,
                                       encoding=parsed.encoding)
-            count = _add_staged_records(conn, project_id, search_id, parsed.table)
+            count = _add_staged_records(conn, project_id, search_id, parsed.tables)
             conn.execute("UPDATE searches SET warnings = ? WHERE id = ?",
                          (json.dumps(parsed.warnings, ensure_ascii=False), search_id))
             record_event(conn, project_id, user_id, "search.imported", f"search:{search_id}",
@@ -155,8 +155,9 @@ def import_file(conn: sqlite3.Connection, project_id: int, user_id: int | None, 
             "encoding": parsed.encoding, "warnings": parsed.warnings}
 
 
-def stage_records(conn: sqlite3.Connection, records: Iterable[dict[str, Any]], schema: str = "temp") -> None:
-    """Parse into SCHEMA.staged_records (temp, or a scratch file's main: never Sil's file, so no lock on it)."""
+def stage_records(conn: sqlite3.Connection, records: Iterable[dict[str, Any]], schema: str = "temp") -> int:
+    """Parse into SCHEMA.staged_records (temp, or a scratch file's main: never Sil's file, so no lock on it);
+    return the count."""
     conn.execute(f"DROP TABLE IF EXISTS {schema}.staged_records")
     conn.execute(f"CREATE TABLE {schema}.staged_records (position INTEGER PRIMARY KEY, {', '.join(RECORD_FIELDS)})")
     counter = itertools.count(1)
@@ -164,21 +165,25 @@ def stage_records(conn: sqlite3.Connection, records: Iterable[dict[str, Any]], s
     insert = f"INSERT INTO {schema}.staged_records VALUES (?, {', '.join('?' * len(RECORD_FIELDS))})"
     if conn.in_transaction:  # called inside a larger write (the demo, an archive): join it
         conn.executemany(insert, rows)
-        return
+        return next(counter) - 1
     conn.execute("BEGIN")  # deferred, and only the temp database is written: Sil's file is not locked
     try:
         conn.executemany(insert, rows)
     finally:
         conn.execute("COMMIT")
+    return next(counter) - 1
 
 
-def _add_staged_records(conn: sqlite3.Connection, project_id: int, search_id: int, table: str) -> int:
+def _add_staged_records(conn: sqlite3.Connection, project_id: int, search_id: int,
+                        tables: list[tuple[str, int]]) -> int:
     """Copy the staged records under a search, in file order (inside the caller's write transaction)."""
     fields = ", ".join(RECORD_FIELDS)
+    count = 0
     with indexed_in_bulk(conn):
-        count = conn.execute(f"INSERT INTO records (project_id, search_id, position, {fields}) "
-                             f"SELECT ?, ?, position, {fields} FROM {table} ORDER BY position",
-                             (project_id, search_id)).rowcount
+        for table, before in tables:
+            count += conn.execute(f"INSERT INTO records (project_id, search_id, position, {fields}) "
+                                  f"SELECT ?, ?, position + ?, {fields} FROM {table} ORDER BY position",
+                                  (project_id, search_id, before)).rowcount
     conn.execute("UPDATE searches SET record_count = record_count + ? WHERE id = ?", (count, search_id))
     return count
 

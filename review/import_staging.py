@@ -94,13 +94,13 @@ def _parse_elsewhere(directory: Path, source: Path, data: bytes, file_name: str)
             futures = [pool.submit(parse_part_into_file, str(directory / f"part{index}.sqlite"), str(source),
                                    start, end, file_name, index == 0)
                        for index, (start, end) in enumerate(ranges)]
-            combined = _combined([future.result() for future in futures], file_name)
+            combined = _combined([future.result() for future in futures])
             if combined is not None:
                 return combined
         return pool.submit(parse_into_file, str(directory / "whole.sqlite"), str(source), file_name).result()
 
 
-def _combined(outcomes: list[tuple], file_name: str) -> tuple | None:
+def _combined(outcomes: list[tuple]) -> tuple | None:
     """The parts' outcomes as one file's; None when the file must be read whole to get the same result."""
     for index, outcome in enumerate(outcomes):
         if outcome[0] == "whole" or (outcome[0] == "part" and index < len(outcomes) - 1 and not outcome[3].clean_end):

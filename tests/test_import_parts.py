@@ -29,7 +29,7 @@ def read_in_parts(tmp_path, data: bytes, parts: int, min_bytes: int = 1):
     source.write_bytes(data)
     outcomes = [import_staging.parse_part_into_file(str(tmp_path / f"part{n}.sqlite"), str(source), start, end,
                                                     "big.ris", n == 0) for n, (start, end) in enumerate(ranges)]
-    return ranges, import_staging._combined(outcomes, "big.ris")
+    return ranges, import_staging._combined(outcomes)
 
 
 def staged_rows(parts: list[tuple[str, int]]) -> list[tuple]:

@@ -160,27 +160,26 @@ def iter_noted(text: str, notes: RisNotes) -> Iterator[dict[str, Any]]:
 
 def to_record(item: Tagged) -> dict[str, Any]:
     """Map one RIS record's tags to Sil's fields; what no field takes goes to extra."""
-    r = empty_record()
-    r["pub_type"] = item.first("TY")
-    r["title"] = item.first("TI", "T1", "CT", "BT")
-    r["abstract"] = item.first("AB", "N2")
-    r["authors"] = norm.authors(item.every("AU", "A1"))
-    r["year"] = norm.year(item.first("PY", "Y1", "DA", accept=norm.year))
-    r["journal"] = item.first("T2", "JF", "JO", "J1", "JA", accept=_not_url)
-    r["journal_abbrev"] = item.first("J2", "JA", "JO", "J1", accept=_not_url)
-    r["volume"] = item.first("VL")
-    r["issue"] = item.first("IS")
-    r["pages_start"], r["pages_end"] = norm.pages(item.first("SP"), item.first("EP"))
-    r["doi"] = norm.doi(item.first("DO", "DI", "L3", "M3", "UR", accept=norm.doi))
-    r["issn"] = norm.issn(item.first("SN"))
-    r["keywords"] = norm.keywords(item.every("KW"))
-    r["language"] = item.first("LA")
-    r["url"] = item.first("UR", "L2")
-    r["pmid"] = _pmid(item)
-    r["source_id"] = item.first("AN", "ID")
-    r["extra"] = item.leftovers()
-    r["raw"] = item.raw
-    return finish(r)
+    first = item.first  # one dict built at once (in FIELDS order): this runs for every record of the file
+    title, abstract = first("TI", "T1", "CT", "BT"), first("AB", "N2")
+    authors = norm.authors(item.every("AU", "A1"))
+    year = norm.year(first("PY", "Y1", "DA", accept=norm.year))
+    journal = first("T2", "JF", "JO", "J1", "JA", accept=_not_url)
+    journal_abbrev = first("J2", "JA", "JO", "J1", accept=_not_url)
+    volume, issue = first("VL"), first("IS")
+    pages_start, pages_end = norm.pages(first("SP"), first("EP"))
+    doi = norm.doi(first("DO", "DI", "L3", "M3", "UR", accept=norm.doi))
+    issn = norm.issn(first("SN"))
+    keywords = norm.keywords(item.every("KW"))
+    language, pub_type, url = first("LA"), first("TY"), first("UR", "L2")
+    pmid, source_id = _pmid(item), first("AN", "ID")
+    return finish({
+        "title": title, "abstract": abstract, "authors": authors, "year": year, "journal": journal,
+        "journal_abbrev": journal_abbrev, "volume": volume, "issue": issue, "pages_start": pages_start,
+        "pages_end": pages_end, "doi": doi, "pmid": pmid, "issn": issn, "keywords": keywords,
+        "language": language, "pub_type": pub_type, "url": url, "source_id": source_id,
+        "extra": item.leftovers(), "raw": item.raw,
+    })
 
 
 def _pmid(item: Tagged) -> str:

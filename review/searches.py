@@ -63,9 +63,9 @@ def indexed_in_bulk(conn: sqlite3.Connection) -> Iterator[None]:
 
     The per-row trigger is dropped for the block and created again before the transaction ends, so no other
     connection ever sees it missing (on an error the caller's rollback brings it back). FTS5's automatic
-    merging of index segments is paused for the block too: merging an 80 000-record index while 20 000 records
-    are added cost a third of the indexing time, and only makes later searches a little faster.
-    Measured (20 000 records into 80 000, CPU): per-row trigger 2.7 s; one statement 2.1 s; without merging 1.7 s.
+    merging of index segments is paused for the block too (restored before the commit): it only makes later
+    searches a little faster. Copying 20 000 records into a project of 80 000 (CPU, median of 3, A/B):
+    per-row trigger 2.19 s, one statement with merging paused 1.81 s (docs/imports.md).
     """
     trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
                            (FTS_TRIGGER,)).fetchone()

@@ -70,5 +70,10 @@ def _guarded(kind: str, text: str, file_name: str, warnings: list[str]) -> Itera
     except ImportFailure:
         raise
     except Exception as exc:  # a reader bug must still reach the user as a clear, typed refusal
-        raise ImportFailure(file_name, None, f"Sil could not read this {FORMAT_NAMES[kind]} file "
-                            f"({type(exc).__name__}: {exc}); please report it with the file") from exc
+        raise reader_failure(file_name, kind, exc) from exc
+
+
+def reader_failure(file_name: str, kind: str, exc: Exception) -> ImportFailure:
+    """The refusal for an unexpected error inside a reader: typed, naming the file, asking for a report."""
+    return ImportFailure(file_name, None, f"Sil could not read this {FORMAT_NAMES[kind]} file "
+                         f"({type(exc).__name__}: {exc}); please report it with the file")

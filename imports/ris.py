@@ -11,7 +11,8 @@ from typing import Any, Iterator
 
 from imports import normalise as norm
 from imports.errors import ImportFailure
-from imports.tagged import Tagged, empty_record, finish, untitled_warning
+from imports.ris_notes import RisNotes
+from imports.tagged import Tagged, empty_record, finish
 
 # Spec: "TY  - JOUR". Cochrane adds a space after the dash, CNKI drops one before it.
 STRICT_TAG = re.compile(r"([A-Z][A-Z0-9]|PMID) {2}-(?: +(.*))?$")
@@ -28,8 +29,8 @@ SPEC_BARE = frozenset(f"{tag}  -" for tag in _FAST_TAGS)
 
 def tokenise(text: str, file_name: str) -> tuple[list[Tagged], list[str]]:
     """Split RIS text into records; lines outside TY..ER are counted and reported, not lost silently."""
-    warnings: list[str] = []
-    return list(iter_tagged(text, warnings)), warnings
+    notes = RisNotes()
+    return list(iter_tagged(text, notes)), notes.warnings()
 
 
 def iter_lines(text: str, chunk: int = 1 << 20) -> Iterator[str]:
@@ -43,8 +44,8 @@ def iter_lines(text: str, chunk: int = 1 << 20) -> Iterator[str]:
         start = end + 1
 
 
-def iter_tagged(text: str, warnings: list[str]) -> Iterator[Tagged]:
-    """Records one by one, as the text is read; warnings are appended as they are found."""
+def iter_tagged(text: str, notes: RisNotes) -> Iterator[Tagged]:
+    """Records one by one, as the text is read; what deserves a warning is noted as it is found."""
     pattern = STRICT_TAG if "  -" in text[:20000] or not ONE_SPACE_TY.search(text) else LOOSE_TAG
     match = pattern.match
     count, ignored, first_ignored = 0, 0, None
@@ -81,8 +82,7 @@ def iter_tagged(text: str, warnings: list[str]) -> Iterator[Tagged]:
                 if current is not None:
                     current.raw = "\n".join(buf).rstrip("\n")
                     count += 1
-                    warnings.append(f"line {current.line}: record {count} had no ER line; "
-                                    "it ends where the next TY starts")
+                    notes.no_er.append((current.line, count))
                     yield current
                 current = Tagged(line=pending[0][0] if pending else number)
                 buf = pending_lines
@@ -106,18 +106,16 @@ def iter_tagged(text: str, warnings: list[str]) -> Iterator[Tagged]:
             candidates = [n for n, _, _ in pending[:1]] + [number]
             first_ignored = first_ignored or (candidates[0], pending[0][1] + "  - ..." if pending else line)
             pending, pending_lines = [], []
+    notes.clean_end = current is None and not pending
     if current is not None:
         current.raw = "\n".join(buf).rstrip("\n")
         count += 1
-        warnings.append(f"line {current.line}: the last record (record {count}) had no ER line; it was kept")
+        notes.last_no_er = (current.line, count)
         yield current
     if pending:
         ignored += len(pending)
         first_ignored = first_ignored or (pending[0][0], pending[0][1] + "  - ...")
-    if ignored:
-        number, line = first_ignored
-        warnings.append(f"{ignored} line(s) outside records were ignored "
-                        f"(first: line {number}: {line.strip()[:60]!r})")
+    notes.ignored, notes.first_ignored = ignored, first_ignored
 
 
 def _continue(record: Tagged, tag: str, line: str) -> None:
@@ -141,43 +139,47 @@ def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
 
 def iter_records(text: str, file_name: str, warnings: list[str]) -> Iterator[dict[str, Any]]:
     """Record dicts one at a time (what a large import streams into the database); warnings appended."""
-    untitled: list[tuple[int, int]] = []
-    count = 0
-    for item in iter_tagged(text, warnings):
-        record = to_record(item)
-        count += 1
-        if not record["title"]:
-            untitled.append((count, item.line))
-        yield record
-    if not count:
+    notes = RisNotes()
+    yield from iter_noted(text, notes)
+    if not notes.records:
         raise ImportFailure(file_name, None, "no RIS records found (no line starts with 'TY  - '); "
                             "export the search again as RIS")
-    warnings.extend(untitled_warning(untitled))
+    warnings.extend(notes.warnings())
+
+
+def iter_noted(text: str, notes: RisNotes) -> Iterator[dict[str, Any]]:
+    """Record dicts one at a time, with what deserves a warning kept in notes (not yet worded)."""
+    untitled = notes.untitled
+    for item in iter_tagged(text, notes):
+        record = to_record(item)
+        notes.records += 1
+        if not record["title"]:
+            untitled.append((notes.records, item.line))
+        yield record
 
 
 def to_record(item: Tagged) -> dict[str, Any]:
     """Map one RIS record's tags to Sil's fields; what no field takes goes to extra."""
-    r = empty_record()
-    r["pub_type"] = item.first("TY")
-    r["title"] = item.first("TI", "T1", "CT", "BT")
-    r["abstract"] = item.first("AB", "N2")
-    r["authors"] = norm.authors(item.every("AU", "A1"))
-    r["year"] = norm.year(item.first("PY", "Y1", "DA", accept=norm.year))
-    r["journal"] = item.first("T2", "JF", "JO", "J1", "JA", accept=_not_url)
-    r["journal_abbrev"] = item.first("J2", "JA", "JO", "J1", accept=_not_url)
-    r["volume"] = item.first("VL")
-    r["issue"] = item.first("IS")
-    r["pages_start"], r["pages_end"] = norm.pages(item.first("SP"), item.first("EP"))
-    r["doi"] = norm.doi(item.first("DO", "DI", "L3", "M3", "UR", accept=norm.doi))
-    r["issn"] = norm.issn(item.first("SN"))
-    r["keywords"] = norm.keywords(item.every("KW"))
-    r["language"] = item.first("LA")
-    r["url"] = item.first("UR", "L2")
-    r["pmid"] = _pmid(item)
-    r["source_id"] = item.first("AN", "ID")
-    r["extra"] = item.leftovers()
-    r["raw"] = item.raw
-    return finish(r)
+    first = item.first  # one dict built at once (in FIELDS order): this runs for every record of the file
+    title, abstract = first("TI", "T1", "CT", "BT"), first("AB", "N2")
+    authors = norm.authors(item.every("AU", "A1"))
+    year = norm.year(first("PY", "Y1", "DA", accept=norm.year))
+    journal = first("T2", "JF", "JO", "J1", "JA", accept=_not_url)
+    journal_abbrev = first("J2", "JA", "JO", "J1", accept=_not_url)
+    volume, issue = first("VL"), first("IS")
+    pages_start, pages_end = norm.pages(first("SP"), first("EP"))
+    doi = norm.doi(first("DO", "DI", "L3", "M3", "UR", accept=norm.doi))
+    issn = norm.issn(first("SN"))
+    keywords = norm.keywords(item.every("KW"))
+    language, pub_type, url = first("LA"), first("TY"), first("UR", "L2")
+    pmid, source_id = _pmid(item), first("AN", "ID")
+    return finish({
+        "title": title, "abstract": abstract, "authors": authors, "year": year, "journal": journal,
+        "journal_abbrev": journal_abbrev, "volume": volume, "issue": issue, "pages_start": pages_start,
+        "pages_end": pages_end, "doi": doi, "pmid": pmid, "issn": issn, "keywords": keywords,
+        "language": language, "pub_type": pub_type, "url": url, "source_id": source_id,
+        "extra": item.leftovers(), "raw": item.raw,
+    })
 
 
 def _pmid(item: Tagged) -> str:

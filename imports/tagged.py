@@ -64,17 +64,17 @@ class Tagged:
         extra: dict[str, list[str]] = {}
         used = self.used
         for tag, values in self.tags.items():
-            if tag not in used:
+            taken = used.get(tag, values)  # values itself stands for "not used": no other object is it
+            if taken is values:
                 if len(values) == 1:  # most tags have one value: no list comprehension for it
                     value = values[0]
                     if value and not value.isspace():
-                        extra[tag] = [value]
+                        extra[tag] = values
                     continue
                 rest = [v for v in values if v and not v.isspace()]
+            elif taken is ALL or len(values) == 1:
+                continue  # a used tag with one value: that value was taken
             else:
-                taken = used[tag]
-                if taken is ALL or len(values) == 1:
-                    continue  # a used tag with one value: that value was taken
                 rest = [v for i, v in enumerate(values) if i not in taken and v and not v.isspace()]
             if rest:
                 extra[tag] = rest

@@ -157,3 +157,13 @@ def test_an_unreadable_file_parsed_in_another_process_stores_nothing(conn, monke
         searches.import_file(conn, project, user, "broken.txt", b"this is no export at all\n", META)
     assert dump(conn) == before
     assert conn.execute("PRAGMA database_list").fetchall()[-1][1] != "staging"
+
+
+def test_an_import_indexes_its_records_in_bulk_and_leaves_the_index_settings_as_they_were(conn, fixtures):
+    project, user = make_project(conn)
+    searches.import_file(conn, project, user, "small.ris", (fixtures / "small.ris").read_bytes(), META)
+    searches.import_file(conn, project, user, "again.ris", (fixtures / "small.ris").read_bytes() + b"\n", META)
+    hits = conn.execute("SELECT rowid FROM records_fts WHERE records_fts MATCH 'musculoskeletal'").fetchall()
+    assert len(hits) == 2  # one per import: nothing indexed twice, nothing missed
+    assert conn.execute("SELECT v FROM records_fts_config WHERE k = 'automerge'").fetchone()[0] == 4
+    conn.execute("INSERT INTO records_fts(records_fts) VALUES ('integrity-check')")  # raises if index and records differ

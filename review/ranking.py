@@ -34,14 +34,24 @@ class Settings:
     min_df: int = 2                  # a term in one record only cannot generalise; dropping it shrinks the model
     max_df: float = 1.0
     sublinear_tf: bool = True
+    keywords: bool = True            # read the keywords (MeSH terms) too
+    strip_accents: bool = True
+    stop_words: str | None = None    # None | "english"
+    analyzer: str = "word"           # word | char_wb
+    max_features: int | None = None
+    loss: str = "squared_hinge"      # svm loss: squared_hinge | hinge
+    tol: float = 1e-4
+    max_iter: int = 1000
+    subsample: int = 0               # >0: train on all includes and at most this many excludes
 
 
 DEFAULT = Settings()
 
 
-def record_text(title: str | None, abstract: str | None, keywords: Iterable[str] | str | None = None) -> str:
+def record_text(title: str | None, abstract: str | None, keywords: Iterable[str] | str | None = None,
+                settings: Settings = DEFAULT) -> str:
     """The text the model reads: title, abstract and keywords (keywords may be a list or '; '-joined)."""
-    if keywords is None:
+    if keywords is None or not settings.keywords:
         keywords = ""
     if not isinstance(keywords, str):
         keywords = "; ".join(k for k in keywords if k)
@@ -52,7 +62,9 @@ def build_features(texts: Sequence[str], settings: Settings = DEFAULT) -> sparse
     """TF-IDF rows (L2-normalised) for every record, fitted on all texts, no labels needed."""
     vectorizer = TfidfVectorizer(ngram_range=(1, settings.ngram_max), min_df=settings.min_df,
                                  max_df=settings.max_df, sublinear_tf=settings.sublinear_tf,
-                                 strip_accents="unicode", dtype=np.float32)
+                                 strip_accents="unicode" if settings.strip_accents else None,
+                                 stop_words=settings.stop_words, analyzer=settings.analyzer,
+                                 max_features=settings.max_features, dtype=np.float32)
     if not any(t.strip() for t in texts):
         return sparse.csr_matrix((len(texts), 1), dtype=np.float32)
     try:
@@ -71,9 +83,9 @@ def can_train(labels: Sequence[int] | np.ndarray) -> bool:
 
 def _classifier(settings: Settings):
     if settings.classifier == "svm":
-        return LinearSVC(C=settings.c)
+        return LinearSVC(C=settings.c, loss=settings.loss, tol=settings.tol, max_iter=settings.max_iter)
     if settings.classifier == "logreg":
-        return LogisticRegression(C=settings.c, solver="liblinear")
+        return LogisticRegression(C=settings.c, solver="liblinear", tol=settings.tol, max_iter=settings.max_iter)
     raise ValueError(f"unknown classifier {settings.classifier!r}")
 
 
@@ -96,9 +108,20 @@ def train_scores(features: sparse.csr_matrix, rows: Sequence[int] | np.ndarray,
     if not can_train(labels):
         raise ValueError("the model needs at least one include and one exclude")
     rows = np.asarray(rows, dtype=np.int64)
+    if settings.subsample and (labels == 0).sum() > settings.subsample:
+        keep = _subsample(labels, settings.subsample)
+        rows, labels = rows[keep], labels[keep]
     model = _classifier(settings)
     model.fit(_float64_rows(features, rows), labels, sample_weight=sample_weight(labels, settings))
     return np.asarray(features @ model.coef_.ravel().astype(np.float32)).ravel()
+
+
+def _subsample(labels: np.ndarray, excludes: int) -> np.ndarray:
+    """Positions of every include and of `excludes` excludes drawn at random (seeded by the count, so repeatable)."""
+    rng = np.random.default_rng(len(labels))
+    negative = np.flatnonzero(labels == 0)
+    chosen = rng.choice(negative, excludes, replace=False)
+    return np.sort(np.concatenate([np.flatnonzero(labels == 1), chosen]))
 
 
 def _float64_rows(features: sparse.csr_matrix, rows: np.ndarray) -> sparse.csr_matrix:

@@ -31,18 +31,12 @@ class Settings:
     balance: float = 9.8             # includes together weigh this many times the excludes together
     c: float = 0.11                  # inverse regularisation strength of svm/logreg (strong regularisation)
     ngram_max: int = 2               # words and word pairs
-    min_df: int = 2                  # a term in one record only cannot generalise; dropping it shrinks the model
-    max_df: float = 1.0
+    min_df: int = 1                  # as ASReview: a rare term can still mark a rare topic
+    max_df: float = 0.95             # terms in nearly every record say nothing about relevance
     sublinear_tf: bool = True
-    keywords: bool = True            # read the keywords (MeSH terms) too
-    strip_accents: bool = True
-    stop_words: str | None = None    # None | "english"
-    analyzer: str = "word"           # word | char_wb
-    max_features: int | None = None
-    loss: str = "squared_hinge"      # svm loss: squared_hinge | hinge
-    tol: float = 1e-4
-    max_iter: int = 1000
-    subsample: int = 0               # >0: train on all includes and at most this many excludes
+    keywords: bool = False           # MeSH keywords are not read (see the module docstring)
+    strip_accents: bool = False
+    max_excludes: int | None = 5000  # train on every include and at most this many excludes (random sample)
 
 
 DEFAULT = Settings()
@@ -63,8 +57,7 @@ def build_features(texts: Sequence[str], settings: Settings = DEFAULT) -> sparse
     vectorizer = TfidfVectorizer(ngram_range=(1, settings.ngram_max), min_df=settings.min_df,
                                  max_df=settings.max_df, sublinear_tf=settings.sublinear_tf,
                                  strip_accents="unicode" if settings.strip_accents else None,
-                                 stop_words=settings.stop_words, analyzer=settings.analyzer,
-                                 max_features=settings.max_features, dtype=np.float32)
+                                 dtype=np.float32)
     if not any(t.strip() for t in texts):
         return sparse.csr_matrix((len(texts), 1), dtype=np.float32)
     try:
@@ -83,9 +76,9 @@ def can_train(labels: Sequence[int] | np.ndarray) -> bool:
 
 def _classifier(settings: Settings):
     if settings.classifier == "svm":
-        return LinearSVC(C=settings.c, loss=settings.loss, tol=settings.tol, max_iter=settings.max_iter)
+        return LinearSVC(C=settings.c, random_state=0)  # liblinear shuffles: same decisions, same order
     if settings.classifier == "logreg":
-        return LogisticRegression(C=settings.c, solver="liblinear", tol=settings.tol, max_iter=settings.max_iter)
+        return LogisticRegression(C=settings.c, solver="liblinear", random_state=0)
     raise ValueError(f"unknown classifier {settings.classifier!r}")
 
 
@@ -108,8 +101,8 @@ def train_scores(features: sparse.csr_matrix, rows: Sequence[int] | np.ndarray,
     if not can_train(labels):
         raise ValueError("the model needs at least one include and one exclude")
     rows = np.asarray(rows, dtype=np.int64)
-    if settings.subsample and (labels == 0).sum() > settings.subsample:
-        keep = _subsample(labels, settings.subsample)
+    if settings.max_excludes and (labels == 0).sum() > settings.max_excludes:
+        keep = _subsample(labels, settings.max_excludes)
         rows, labels = rows[keep], labels[keep]
     model = _classifier(settings)
     model.fit(_float64_rows(features, rows), labels, sample_weight=sample_weight(labels, settings))

@@ -53,3 +53,19 @@ def test_below_the_cap_every_decision_is_used(monkeypatch):
         seen.append(len(y)), real_fit(self, x, y, sample_weight=sample_weight))[1])
     ranking.train_scores(features, np.arange(150), labels[:150], ranking.Settings(max_excludes=1000))
     assert seen == [150]
+
+
+def test_folding_one_record_terms_ranks_exactly_as_keeping_them(monkeypatch):
+    rng = np.random.default_rng(4)
+    labels = (rng.random(300) < 0.1).astype(np.int8)
+    texts = [" ".join(list(rng.choice(WORDS, 25)) + [f"only{i}", f"once{i}"] + (["nurse"] if label else []))
+             for i, label in enumerate(labels)]
+    folded = ranking.build_features(texts)
+    monkeypatch.setattr(ranking, "_fold_private_terms", lambda features: features)
+    kept = ranking.build_features(texts)
+    assert folded.shape[1] < kept.shape[1] - 500          # 600 one-record terms became 300 private columns
+    rows = np.arange(150)
+    a, b = (ranking.train_scores(f, rows, labels[rows]) for f in (kept, folded))
+    rest = np.arange(150, 300)
+    assert np.allclose(a[rest], b[rest], atol=1e-5)
+    assert list(rest[np.argsort(-a[rest])][:30]) == list(rest[np.argsort(-b[rest])][:30])

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -17,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dedupe_data import BenchSet, load_all  # noqa: E402
-from dedupe_score import score_groups, score_membership  # noqa: E402
+from dedupe_score import score_groups, score_membership, score_with_person  # noqa: E402
 
 from review import db  # noqa: E402
 from review.dedupe import find_duplicates  # noqa: E402
@@ -47,6 +48,13 @@ def predicted_groups(conn, project_id: int) -> list[set[str]]:
     return list(groups.values())
 
 
+def queued_pairs(conn, project_id: int) -> list[tuple[str, str]]:
+    """The possible pairs waiting for a person, as label ids."""
+    return [tuple(r) for r in conn.execute(
+        """SELECT a.source_id, b.source_id FROM duplicate_pairs p JOIN records a ON a.id = p.record_a
+           JOIN records b ON b.id = p.record_b WHERE p.project_id = ? AND p.decision IS NULL""", (project_id,))]
+
+
 def run_sil(records: list[dict], name: str, trace_memory: bool = True) -> tuple[list[set[str]], float, float, dict]:
     """Load the records into a fresh database, then time find_duplicates alone; then, in a second fresh
     database, its peak Python memory in MiB (tracing slows Python down, so it is not timed)."""
@@ -59,6 +67,7 @@ def run_sil(records: list[dict], name: str, trace_memory: bool = True) -> tuple[
         seconds = time.perf_counter() - started
         counts["cpu"] = time.process_time() - cpu  # all threads: what the run costs whatever else the machine does
         groups = predicted_groups(conn, project_id)
+        counts["queued"] = queued_pairs(conn, project_id)
         conn.close()
         peak = 0.0
         if trace_memory:
@@ -72,8 +81,15 @@ def run_sil(records: list[dict], name: str, trace_memory: bool = True) -> tuple[
     return groups, seconds, peak, counts
 
 
-def run_bib_dedupe(records: list[dict]) -> tuple[list[set[str]], float]:
-    """bib-dedupe's prep, block, match and cluster on the same records (automatic matches only)."""
+def cpu_seconds() -> float:
+    """CPU time of this process (all threads) and of its finished child processes."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def run_bib_dedupe(records: list[dict]) -> tuple[list[set[str]], float, float]:
+    """bib-dedupe's prep, block, match and cluster on the same records (automatic matches only);
+    returns the groups, wall seconds and CPU seconds."""
     import pandas as pd
     from bib_dedupe.bib_dedupe import block, cluster, match, prep
 
@@ -83,10 +99,10 @@ def run_bib_dedupe(records: list[dict]) -> tuple[list[set[str]], float]:
         "journal": r["journal"], "volume": r["volume"], "number": r["issue"],
         "pages": "-".join(p for p in (r["pages_start"], r["pages_end"]) if p), "doi": r["doi"],
         "abstract": r["abstract"]} for r in records])
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     matched = match(block(prep(frame, verbosity_level=0), verbosity_level=0), verbosity_level=0)
     groups = [set(g) for g in cluster(matched, verbosity_level=0)]
-    return groups, time.perf_counter() - started
+    return groups, time.perf_counter() - started, cpu_seconds() - cpu
 
 
 def report(bench: BenchSet, groups: list[set[str]]) -> str:
@@ -110,7 +126,7 @@ def main() -> None:
         args.no_bib_dedupe = True
     print(f"load average before the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     total_records = total_fp = 0
-    sil_time = bib_time = 0.0
+    sil_time = bib_time = sil_cpu = bib_cpu_total = 0.0
     for bench in load_all():
         if args.only and args.only not in bench.name:
             continue
@@ -120,18 +136,26 @@ def main() -> None:
         print(f"  Sil        {report(bench, groups)}  time {seconds:.2f} s (cpu {counts['cpu']:.2f} s)  peak {peak:.1f} MiB  "
               f"(possible pairs queued {counts['possible']})")
         if bench.flagged is None:
+            person, right = score_with_person([r["source_id"] for r in bench.records], groups, counts["queued"],
+                                              bench.groups)
+            print(f"  Sil + a person confirming the queued pairs the labels group ({right} of "
+                  f"{len(counts['queued'])}): sens {person.sensitivity:.3f}")
             total_records += len(bench.records)
             total_fp += score_groups([r['source_id'] for r in bench.records], groups, bench.groups).fp
         sil_time += seconds
         if not args.no_bib_dedupe:
-            bib_groups, bib_seconds = run_bib_dedupe(bench.records)
+            bib_groups, bib_seconds, bib_cpu = run_bib_dedupe(bench.records)
             bib_time += bib_seconds
-            print(f"  bib-dedupe {report(bench, bib_groups)}  time {bib_seconds:.2f} s  "
-                  f"(Sil is {bib_seconds / max(seconds, 1e-9):.1f}x faster)")
+            sil_cpu += counts["cpu"]
+            bib_cpu_total += bib_cpu
+            print(f"  bib-dedupe {report(bench, bib_groups)}  time {bib_seconds:.2f} s (cpu {bib_cpu:.2f} s)  "
+                  f"(Sil is {bib_seconds / max(seconds, 1e-9):.1f}x faster in wall time, "
+                  f"{bib_cpu / max(counts['cpu'], 1e-9):.1f}x in CPU time)")
     print(f"overall: {total_fp} false merges in {total_records} labelled records "
           f"({total_fp / max(total_records, 1) * 10000:.2f} per 10 000)")
     if bib_time:
-        print(f"total time: Sil {sil_time:.2f} s, bib-dedupe {bib_time:.2f} s, ratio {bib_time / sil_time:.1f}x")
+        print(f"total time: Sil {sil_time:.2f} s, bib-dedupe {bib_time:.2f} s, ratio {bib_time / sil_time:.1f}x; "
+              f"CPU: Sil {sil_cpu:.2f} s, bib-dedupe {bib_cpu_total:.2f} s, ratio {bib_cpu_total / max(sil_cpu, 1e-9):.1f}x")
     if args.synthetic:
         from dedupe_synthetic import run_synthetic
         run_synthetic(args.synthetic, run_sil)

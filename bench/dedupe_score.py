@@ -72,3 +72,28 @@ def score_membership(ids: list[str], predicted: list[set[str]], flagged: set[str
     unflagged = set(ids) - flagged
     spec = len(unflagged - members) / len(unflagged) if unflagged else 1.0
     return sens, spec
+
+
+def score_with_person(ids: list[str], predicted: list[set[str]], queued: list[tuple[str, str]],
+                      truth: list[set[str]]) -> tuple[Score, int]:
+    """The score after a person confirms every queued pair the labels call one work (and rejects the
+    rest), and how many queued pairs those were: what the possible queue adds to automatic grouping."""
+    work = {i: min(g) for g in truth for i in g}
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for g in predicted:
+        first, *rest = list(g)
+        for x in rest:
+            parent[find(x)] = find(first)
+    confirmed = [(a, b) for a, b in queued if a in work and work[a] == work.get(b)]
+    for a, b in confirmed:
+        parent[find(a)] = find(b)
+    groups: dict[str, set[str]] = {}
+    for x in list(parent):
+        groups.setdefault(find(x), set()).add(x)
+    return score_groups(ids, list(groups.values()), truth), len(confirmed)

@@ -9,10 +9,14 @@ waitress on 127.0.0.1), so the clients in this process do not share its interpre
    again and again.
 
 Printed: requests/s, p50/p95/p99 latency per kind of request, errors, the ratio of the screening p95
-under load to the baseline's; then every decision that got a success response is counted in the
-database. Exit status 1 when a decision is missing or a request failed.
+under load to the baseline's, the longest wait for SQLite's write lock (a probe writing every 0.1 s),
+the machine's load average; then how many retrains the ranking process stored, and every decision that
+got a success response is counted in the database. Exit status 1 when a decision is missing or a
+request failed.
 
-    python bench/load.py [--records 80000] [--reviewers 20] [--seconds 60] [--import-records 20000] [--no-export] [--think 1.0]
+    python bench/load.py [--records 80000] [--reviewers 20] [--seconds 60] [--import-records 20000 | 0] [--no-export] [--think 1.0]
+
+--import-records 0 and --no-export leave the lead or the communicator out, to see what each costs.
 
 --think is each reviewer's reading time per record: 1 s is a very fast person (people take 5-30 s);
 --think 0 makes every reviewer a machine that decides as soon as the page is there (a saturation test).
@@ -23,6 +27,7 @@ import argparse
 import collections
 import http.client
 import json
+import os
 import random
 import shutil
 import socket
@@ -92,23 +97,33 @@ class Client:
     """One person's keep-alive connection; records (kind, seconds, ok) for every request."""
 
     def __init__(self, port: int, session: tuple[str, str], log: list):
-        self.port, self.log = port, log
+        self.port, self.log, self.received = port, log, 0
         self.http = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         self.headers = {"Cookie": f"sil_session={session[0]}", "X-CSRF-Token": session[1]}
 
     def request(self, kind: str, method: str, path: str, body: bytes | None = None,
-                headers: dict | None = None, ok: tuple = (200,)) -> tuple[int, bytes]:
+                headers: dict | None = None, ok: tuple = (200,), discard: bool = False) -> tuple[int, bytes]:
+        """One request; discard: read the body in blocks and keep only its size (a big download)."""
         started = time.perf_counter()
         try:
             self.http.request(method, path, body=body, headers={**self.headers, **(headers or {})})
             response = self.http.getresponse()
-            status, data = response.status, response.read()
+            status, data = response.status, self._read(response, discard)
         except (OSError, http.client.HTTPException):
             self.http.close()
             self.http = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
             status, data = 599, b""
         self.log.append((kind, time.perf_counter() - started, status in ok, status))
         return status, data
+
+    def _read(self, response: http.client.HTTPResponse, discard: bool) -> bytes:
+        if not discard:
+            return response.read()
+        size = 0
+        while block := response.read(1 << 20):
+            size += len(block)
+        self.received += size
+        return b""
 
 
 def screen_loop(client: Client, pid: int, until: float, successes: list, think: float = 0.0) -> None:
@@ -147,7 +162,7 @@ def import_once(client: Client, pid: int, data: bytes) -> None:
 
 def export_loop(client: Client, pid: int, until: float) -> None:
     while time.perf_counter() < until:
-        client.request("export csv", "GET", f"/projects/{pid}/records/export.csv")
+        client.request("export csv", "GET", f"/projects/{pid}/records/export.csv", discard=True)
 
 
 def start_server(path: Path) -> tuple[subprocess.Popen, int]:
@@ -186,6 +201,46 @@ def report(label: str, log: list, wall: float) -> dict[str, float]:
         p95s["screening"] = statistics.quantiles(screening, n=100, method="inclusive")[94]
         print(f"  all screening requests p95 {p95s['screening']:.1f} ms (aim: under {TARGET_P95_MS:.0f} ms)")
     return p95s
+
+
+class LockProbe:
+    """Times how long a tiny write waits for SQLite's write lock, every `every` s, on its own connection.
+
+    The longest waits show who holds the lock and how long (the import's copy into records, a retrain's
+    ranks); a decision request waits as long."""
+
+    def __init__(self, path: Path, until: float, every: float = 0.1):
+        self.path, self.until, self.every, self.waits = path, until, every, []
+
+    def run(self) -> None:
+        conn = db.connect(self.path)
+        try:
+            while time.perf_counter() < self.until:
+                started = time.perf_counter()
+                conn.execute("BEGIN IMMEDIATE")
+                self.waits.append(time.perf_counter() - started)
+                conn.execute("ROLLBACK")
+                time.sleep(self.every)
+        finally:
+            conn.close()
+
+    def report(self) -> None:
+        waits = sorted(w * 1000 for w in self.waits)
+        if waits:
+            print(f"  write-lock probe: {len(waits)} probes, longest wait {waits[-1]:.0f} ms, "
+                  f"{sum(w > 100 for w in waits)} waited over 100 ms, {sum(w > 1000 for w in waits)} over 1 s")
+
+
+def ranking_runs(path: Path, pid: int, since: str) -> None:
+    """What the ranking process wrote meanwhile: the lead's dashboard shows the latest of these runs."""
+    conn = db.connect(path)
+    count, newest = conn.execute("SELECT COUNT(*), MAX(id) FROM model_runs WHERE project_id = ? AND trained_at >= ?",
+                                 (pid, since)).fetchone()
+    latest = conn.execute("SELECT decisions, ranked, milliseconds FROM model_runs WHERE id = ?", (newest,)).fetchone()
+    conn.close()
+    print(f"ranking process: {count} queue retrains stored during the run" + (
+        f"; the latest learnt from {latest[0]} decisions, ranked {latest[1]} records in {latest[2]:.0f} ms"
+        if latest else ""))
 
 
 def run_threads(targets: list[tuple]) -> float:
@@ -235,6 +290,7 @@ def main() -> int:
         upload = ris_file(args.import_records)
         if args.import_records:
             print(f"import file: {args.import_records} records, {len(upload) / 1e6:.1f} MB")
+        started_at = db.now()
         server, port = start_server(path)
         pid, sessions = world["project"], world["sessions"]
         successes: dict[str, list] = collections.defaultdict(list)
@@ -251,12 +307,19 @@ def main() -> int:
         bulk = []
         if args.import_records:
             bulk.append((import_once, (Client(port, sessions["lead"], load_log), pid, upload)))
+        exporter = Client(port, sessions["comm"], load_log)
         if not args.no_export:
-            bulk.append((export_loop, (Client(port, sessions["comm"], load_log), pid, until)))
-        wall = run_threads([*team, *bulk])
+            bulk.append((export_loop, (exporter, pid, until)))
+        probe = LockProbe(path, until)
+        wall = run_threads([*team, *bulk, (probe.run, ())])
         loaded = report(f"load: {args.reviewers} reviewers (reading {args.think:g} s per record)"
                         f"{' + 1 lead importing' if args.import_records else ''}"
                         f"{'' if args.no_export else ' + 1 communicator exporting'}", load_log, wall)
+        probe.report()
+        if exporter.received:
+            print(f"  export csv: {exporter.received / 1e6:.0f} MB received in all")
+        print("  machine load (1/5/15 min) at the end: " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+              + f" on {os.cpu_count()} cores (other work on the machine skews every figure)")
         for kind in ("decide", "next", "screening"):
             if kind in base and kind in loaded:
                 print(f"  ratio p95 {kind} under load / baseline: {loaded[kind] / base[kind]:.2f}"
@@ -264,8 +327,11 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=30)
         logged = path.with_name("server.log").read_text().splitlines()
-        print(f"server log: {len(logged)} lines; {sum('Task queue depth' in line for line in logged)} "
-              f"waitress warnings that requests queued for a free thread")
+        queued = [line for line in logged if "Task queue depth" in line]
+        print(f"server log: {len(logged)} lines; {len(queued)} waitress warnings that requests queued for a free thread")
+        for line in [line for line in logged if "Task queue depth" not in line][:15]:
+            print(f"  | {line}")
+        ranking_runs(path, pid, started_at)
         total, stored, missing = count_missing(path, world, successes)
         print(f"decisions: {total} successful responses, {stored} in the database, {missing} missing")
         errors = sum(1 for entry in base_log + load_log if not entry[2])

@@ -38,7 +38,8 @@ _CELLS = {
     "authors": _cell(_joined("authors")), "keywords": _cell(_joined("keywords")),
 }
 _LINE = " || ',' || ".join(_CELLS.get(c, _cell(f"r.{c}")) for c in RECORD_COLUMNS)
-_SQL = (f"SELECT {_LINE} FROM records r LEFT JOIN searches s ON s.id = r.search_id "
+# As a BLOB each line arrives as its UTF-8 bytes: no decoding to str and encoding back while holding the GIL.
+_SQL = (f"SELECT CAST({_LINE} || char(13, 10) AS BLOB) FROM records r LEFT JOIN searches s ON s.id = r.search_id "
         "WHERE r.project_id = ? AND (? IS NULL OR r.search_id = ?) ORDER BY r.id")
 
 
@@ -46,5 +47,8 @@ def records_csv_chunks(conn: sqlite3.Connection, project_id: int, search: int | 
     """The records CSV (header first) as UTF-8 chunks of CHUNK_ROWS lines, for streaming or joining."""
     yield (",".join(RECORD_COLUMNS) + "\r\n").encode("utf-8")
     cursor = conn.execute(_SQL, (project_id, search, search))
-    while lines := cursor.fetchmany(CHUNK_ROWS):
-        yield ("\r\n".join(line for (line,) in lines) + "\r\n").encode("utf-8")
+    try:
+        while lines := cursor.fetchmany(CHUNK_ROWS):
+            yield b"".join(line for (line,) in lines)
+    finally:  # an abandoned download must not leave the connection's read snapshot open
+        cursor.close()

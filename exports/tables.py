@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Iterable, Sequence
+from typing import IO, Any, Iterable, Sequence
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -29,6 +29,13 @@ def write_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 def write_xlsx(sheets: dict[str, tuple[Sequence[str], Iterable[Sequence[Any]]]]) -> bytes:
     """An XLSX workbook with one sheet per entry: name -> (columns, rows)."""
+    out = io.BytesIO()
+    save_xlsx(sheets, out)
+    return out.getvalue()
+
+
+def save_xlsx(sheets: dict[str, tuple[Sequence[str], Iterable[Sequence[Any]]]], out: IO[bytes]) -> None:
+    """write_xlsx into a file (openpyxl's write-only mode takes the rows one at a time)."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -37,6 +44,4 @@ def write_xlsx(sheets: dict[str, tuple[Sequence[str], Iterable[Sequence[Any]]]])
         sheet.append(list(columns))
         for row in rows:
             sheet.append([safe_cell(v) for v in row])
-    out = io.BytesIO()
     book.save(out)
-    return out.getvalue()

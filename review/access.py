@@ -22,5 +22,5 @@ def project_blinded(conn: sqlite3.Connection, project_id: int) -> bool:
     """Whether reviewers work blind to each other on this project."""
     row = conn.execute("SELECT blinded FROM projects WHERE id = ?", (project_id,)).fetchone()
     if row is None:
-        raise NotFound("No such review project.")
+        raise NotFound("No such review project.", "error.project.not_found")
     return bool(row["blinded"])

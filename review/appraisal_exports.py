@@ -37,7 +37,7 @@ def export_rob_plot(conn: sqlite3.Connection, project_id: int, fmt: str, tool: s
         row = conn.execute("SELECT tool, outcome FROM rob_assessments WHERE project_id = ? AND reviewer_id IS NULL "
                            "AND (? IS NULL OR tool = ?) ORDER BY id LIMIT 1", (project_id, tool, tool)).fetchone()
         if row is None:
-            raise NotFound("no consensus risk-of-bias assessment to plot yet")
+            raise NotFound("no consensus risk-of-bias assessment to plot yet", "error.rob.nothing_to_plot")
         tool, outcome = row["tool"], row["outcome"] if outcome is None else outcome
     data = plot_data(conn, project_id, tool, outcome)
     svg = robplot.summary_svg(data) if kind == "summary" else robplot.traffic_light_svg(data)

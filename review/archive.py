@@ -99,7 +99,7 @@ def write_project_archive(conn: sqlite3.Connection, project_id: int, out: IO[byt
     """Write the project's archive (zip) to a binary stream."""
     tables = list(_project_rows(conn, project_id))
     if not tables or not tables[[t for t, _ in tables].index("projects")][1]:
-        raise Invalid(f"project {project_id} does not exist")
+        raise Invalid(f"project {project_id} does not exist", "error.project.not_found")
     people = _people(conn, tables)
     folder = Path(files_dir) / f"project-{int(project_id)}"
     pdfs = [(p.stem, p) for p in sorted(folder.glob("*.pdf")) if len(p.stem) == 64] if folder.is_dir() else []
@@ -124,5 +124,6 @@ def _decode(value: Any) -> Any:
     if isinstance(value, dict) and set(value) == {"$base64"}:
         return base64.b64decode(value["$base64"])
     if isinstance(value, (dict, list)):
-        raise Invalid("an archive cell holds a nested value; only text, numbers and null belong in a table")
+        raise Invalid("an archive cell holds a nested value; only text, numbers and null belong in a table",
+                      "error.archive.nested_value")
     return value

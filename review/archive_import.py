@@ -61,9 +61,10 @@ def _check_tables(conn: sqlite3.Connection, reader: ArchiveReader) -> None:
     unknown = [t for t in reader.tables() if t not in order and t != "users"]
     if unknown:
         raise Invalid(f"{reader.path.name} holds tables this version of Sil does not know ({', '.join(unknown)}); "
-                      "import it with the version that wrote it or a newer one")
+                      "import it with the version that wrote it or a newer one",
+                      "error.archive.unknown_tables", file=reader.path.name, tables=", ".join(unknown))
     if "projects" not in reader.tables():
-        raise Invalid(f"{reader.path.name} holds no project")
+        raise Invalid(f"{reader.path.name} holds no project", "error.archive.no_project", file=reader.path.name)
 
 
 @contextmanager
@@ -100,7 +101,8 @@ class _Importer:
         for person in self.reader.rows("users"):
             name = str(person.get("name") or "").strip()
             if not name:
-                raise Invalid(f"{self.reader.path.name}: a person in the archive has no name")
+                raise Invalid(f"{self.reader.path.name}: a person in the archive has no name",
+                              "error.archive.nameless_person", file=self.reader.path.name)
             found[person.get("id")] = self._account(name, str(person.get("display_name") or ""))
         return found
 
@@ -139,7 +141,9 @@ class _Importer:
                 with_id: bool, number: int) -> None:
         unknown = set(row) - cols
         if unknown:
-            raise Invalid(f"{self.reader.path.name}: {table} line {number} has unknown fields {sorted(unknown)}")
+            raise Invalid(f"{self.reader.path.name}: {table} line {number} has unknown fields {sorted(unknown)}",
+                          "error.archive.unknown_fields", file=self.reader.path.name, table=table, line=number,
+                          fields=", ".join(sorted(unknown)))
         values = {k: _decode(v) for k, v in row.items() if not (with_id and k == "id")}
         postponed = []
         for column, ref in refs.items():
@@ -157,11 +161,14 @@ class _Importer:
             self.ids.setdefault(table, {})[row.get("id")] = cur.lastrowid
             self.later += [(table, column, cur.lastrowid, ref, old) for column, ref, old in postponed]
         elif postponed:
-            raise Invalid(f"{self.reader.path.name}: {table} line {number} refers to rows not in the archive")
+            raise Invalid(f"{self.reader.path.name}: {table} line {number} refers to rows not in the archive",
+                          "error.archive.missing_rows", file=self.reader.path.name, table=table, line=number)
 
     def _map(self, ref: str, old: Any, table: str) -> int:
         try:
             return self.ids[ref][old]
         except KeyError:
             raise Invalid(f"{self.reader.path.name}: a row of {table} refers to {ref} {old}, "
-                          "which the archive does not hold") from None
+                          "which the archive does not hold",
+                          "error.archive.missing_ref", file=self.reader.path.name, table=table, ref=ref,
+                          id=old) from None

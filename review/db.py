@@ -96,7 +96,8 @@ def backup(conn: sqlite3.Connection, dest: str | Path) -> None:
     if dest.exists():
         from review.errors import Conflict
 
-        raise Conflict(f"{dest} exists already; choose a new file name for the backup")
+        raise Conflict(f"{dest} exists already; choose a new file name for the backup", "error.backup.exists",
+                       path=str(dest))
     target = sqlite3.connect(str(dest))
     try:
         conn.backup(target)

@@ -7,6 +7,7 @@ from typing import Any
 from review import dedupe_store as store
 from review.audit import record_event
 from review.db import transaction
+from review.errors import Conflict
 from review.dedupe_blocking import candidate_pairs
 from review.dedupe_grouping import group_pairs
 from review.dedupe_keys import make_keys
@@ -16,6 +17,7 @@ EXPORT_COLUMNS = ("record_id", "search_id", "source_id", "group_id", "status")
 
 def find_duplicates(conn: sqlite3.Connection, project_id: int, user_id: int | None = None) -> dict[str, int]:
     """Group certain duplicates, queue possible ones; return counts (groups, certain, possible)."""
+    run_before = store.last_run_id(conn, project_id)
     rows = store.match_rows(conn, project_id)
     if not rows:
         return {"groups": 0, "certain": 0, "possible": 0}
@@ -31,6 +33,10 @@ def find_duplicates(conn: sqlite3.Connection, project_id: int, user_id: int | No
     existing = {index[r]: g for r, g in store.links_of_project(conn, project_id).items() if r in index}
     outcome = group_pairs(keys, pairs, existing, forbidden)
     with transaction(conn):
+        if store.last_run_id(conn, project_id) != run_before:
+            # another run (the web's, or a second command) wrote its groups while this one compared
+            raise Conflict("another duplicate detection on this project finished while this one ran; "
+                           "its results stand, run again to check anything added since", key="dup.raced")
         for members in outcome.groups:
             _write_group(conn, project_id, user_id, [ids[i] for i in members], existing, index)
         queued = store.add_pairs(conn, project_id, [(ids[i], ids[j], s, why) for i, j, s, why in outcome.possible])

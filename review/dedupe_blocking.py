@@ -56,8 +56,11 @@ def candidate_pairs(keys: list[Keys], is_new: list[bool] | None = None) -> dict[
     if is_new is not None:
         # a later import: blocks of old records alone were compared by an earlier run
         blocks = [(kind, members) for kind, members in blocks if any(is_new[m] for m in members)]
+    # a translated title ('[...]') is unlike the original's: one volume and page is what brings them together
+    translated = [k.translated for k in keys]
     found = (p for kind, members in blocks
-             for p in (_identifier_pairs(members) if kind in IDENTIFIERS else _block_pairs(members, titles)))
+             for p in (_identifier_pairs(members) if kind in IDENTIFIERS
+                       else _block_pairs(members, titles, translated if kind == "vp" else None)))
     for i, j, score in itertools.chain(found, _prefix_pairs(titles)):
         if is_new is not None and not (is_new[i] or is_new[j]):
             continue
@@ -81,13 +84,15 @@ def _identifier_pairs(members: list[int]) -> Iterable[tuple[int, int, float]]:
     return ((i, j, 0.0) for x, i in enumerate(members) for j in members[x + 1:])
 
 
-def _block_pairs(members: list[int], titles: list[str]) -> Iterable[tuple[int, int, float]]:
-    """Pairs in one block whose titles are alike, or where one title is missing."""
+def _block_pairs(members: list[int], titles: list[str], loose: list[bool] | None = None
+                 ) -> Iterable[tuple[int, int, float]]:
+    """Pairs in one block whose titles are alike, or where one title is missing (or loose: translated)."""
+    free = {m for m in members if not titles[m] or (loose is not None and loose[m])}
     if len(members) <= SMALL_BLOCK:
         # starting cdist's threads costs more than a few direct comparisons
         for x, i in enumerate(members):
             for j in members[x + 1:]:
-                if not titles[i] or not titles[j]:
+                if i in free or j in free:
                     yield i, j, 0.0
                     continue
                 score = fuzz.ratio(titles[i], titles[j], score_cutoff=TITLE_CUTOFF)
@@ -100,8 +105,7 @@ def _block_pairs(members: list[int], titles: list[str]) -> Iterable[tuple[int, i
     rows, cols = np.nonzero(np.triu(matrix, k=1))
     for r, c in zip(rows.tolist(), cols.tolist()):
         yield members[r], members[c], float(matrix[r, c])
-    empty = [m for m in members if not titles[m]]
-    for e in empty:
+    for e in free:
         for m in members:
             if m != e:
                 yield e, m, 0.0

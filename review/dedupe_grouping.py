@@ -62,7 +62,7 @@ def group_pairs(keys: list[Keys], pairs: dict[tuple[int, int], float], existing:
             outcome.certain += 1
         elif verdict != "distinct":
             outcome.possible.append((i, j, similarity, reason if verdict == POSSIBLE else "groups would clash"))
-    outcome.possible = [p for p in outcome.possible if comps.find(p[0]) != comps.find(p[1])]
+    outcome.possible = _one_pair_per_two_groups(comps, outcome.possible)
     old = set(existing)
     for root, members in comps.members.items():
         if len(members) > 1 and not set(members) <= old:
@@ -80,3 +80,15 @@ def _may_join(comps: Components, ri: int, rj: int, keys: list[Keys], forbidden: 
                 return False
     return True
 
+
+
+def _one_pair_per_two_groups(comps: Components, possible: list[tuple[int, int, float, str]]
+                             ) -> list[tuple[int, int, float, str]]:
+    """The most alike pair between two groups stands for all their pairs: confirming it joins the groups, so
+    a person is asked once, not once per member (pairs inside one group are dropped)."""
+    kept: dict[tuple[int, int], tuple[int, int, float, str]] = {}
+    for pair in possible:
+        ri, rj = comps.find(pair[0]), comps.find(pair[1])
+        if ri != rj:
+            kept.setdefault((min(ri, rj), max(ri, rj)), pair)
+    return list(kept.values())

@@ -21,6 +21,10 @@ JOURNAL_STOP = {"the", "of", "and", "in", "for", "on", "de", "la", "der", "und",
 # appears in ...]', '[Comment]', a language in brackets.
 ANNOTATION = re.compile(r"(?<=\S)\s*\.?\s*\[(erratum|comment|review|see|retraction|retracted|published|corrected|"
                         r"update|\d+ refs|[a-z]+\])[^\]]*(\]|$).*$")
+# MEDLINE marks a word fixed by an erratum inside the title: only the mark goes, the rest is title
+CORRECTED_MARK = re.compile(r"\s*\[corrected\]")
+# MEDLINE wraps a title translated into English in brackets; the other databases give the original
+TRANSLATED = re.compile(r"^\s*\[[^\]]{20,}\]")
 # 'Title (vol 142, pg 310, 2003)' is how Web of Science names a correction of that article
 # and Embase as 'Title (Journal (2009) 360 (542-5))'
 WOS_CORRECTION = re.compile(r"\(vol\.? \d+,? (pg|p)\.? \w+|\([a-z .&-]+\(\d{4}\)\s*\d+")
@@ -35,7 +39,7 @@ MEETING_TYPE = re.compile(r"conference|congress|meeting|abstract")
 # abbreviated too, as journal abbreviations write them ('Circ Conf Amer Heart Assoc')
 MEETING_VENUE = re.compile(r"conference|congress|meeting|sessions|symposium|abstracts|\b(conf|congr|mtg|symp|abstr)\b")
 ABSTRACT_PAGE = re.compile(r"\s*a\d")  # abstract books number their pages A1, A2, ...
-SUPPLEMENT = re.compile(r"suppl|^s\d")
+SUPPLEMENT = re.compile(r"suppl|(?:^|\s)s\d")
 ELOCATOR = re.compile(r"\s*[a-rt-z]\d")
 # 'O-0314 Planned naps ...': the number a meeting gave an abstract
 ABSTRACT_CODE = re.compile(r"^[a-z]{1,3}-\d{1,5}\s+")
@@ -87,6 +91,7 @@ class Keys:
     journal: str
     journal_abbrev: str
     volume: str
+    issue: str
     page: str
     numbers: frozenset[str]
     kind: str
@@ -97,6 +102,7 @@ class Keys:
     one_page: bool
     generic: bool
     abstract: str = ""
+    translated: bool = False
 
 
 def fold(text: str) -> str:
@@ -113,12 +119,18 @@ def fold(text: str) -> str:
 def strip_annotations(title: str) -> str:
     """A title without the notes databases append ('[Review] [45 refs]', '[Erratum appears in ...')."""
     title = fold(title)
+    if "[corrected]" in title:
+        title = CORRECTED_MARK.sub("", title)
     return ANNOTATION.sub("", title).strip() if "[" in title else title.strip()
 
 
 def norm_title(title: str) -> str:
     """A title as words of letters and digits, markup, notes and a 'RETRACTED:' mark removed."""
-    title = RETRACTED_PREFIX.sub("", strip_annotations(title))
+    return _title_words(strip_annotations(title))
+
+
+def _title_words(stripped: str) -> str:
+    title = RETRACTED_PREFIX.sub("", stripped)
     # a correction notice cites the corrected article after its title: the citation is not the title
     title = ABSTRACT_CODE.sub("", title)
     cited = WOS_CORRECTION.search(title)
@@ -199,11 +211,15 @@ def title_numbers(title: str) -> frozenset[str]:
 
 def record_kind(title: str, pub_type: str) -> str:
     """'article', or the kind of notice a record is (erratum, retraction, reply, comment)."""
-    lowered = fold(pub_type)
-    for kind, words in PUB_TYPE_KINDS:
-        if any(w in lowered for w in words):
-            return kind
-    text = strip_annotations(title)
+    return _kind(strip_annotations(title), pub_type)
+
+
+def _kind(text: str, pub_type: str) -> str:
+    if pub_type:
+        lowered = fold(pub_type)
+        for kind, words in PUB_TYPE_KINDS:
+            if any(w in lowered for w in words):
+                return kind
     if not NOTICE_WORDS.search(text):
         return "article"
     if WOS_CORRECTION.search(text):
@@ -225,6 +241,8 @@ def is_conference(journal: str, pub_type: str) -> bool:
 
 def in_abstract_book(pages_start: str, issue: str, volume: str) -> bool:
     """Page 'A112' of a supplement: a meeting's abstract book."""
+    if not (pages_start or "").lstrip()[:1] in ("a", "A"):
+        return False
     return bool(ABSTRACT_PAGE.match(fold(pages_start)) and SUPPLEMENT.search(fold(issue or volume)))
 
 
@@ -233,30 +251,42 @@ def make_keys(row: dict[str, Any]) -> Keys:
     authors = row["authors"]
     if isinstance(authors, str):
         authors = json.loads(authors or "[]")
-    title = norm_title(row["title"])
+    stripped = strip_annotations(row["title"])  # once: the title and the kind of record both start from it
+    title = _title_words(stripped)
     # the first authors are enough to tell papers apart, and keep long consortium lists cheap
     families = tuple(f for f in (family_name(a) for a in authors[:MAX_AUTHORS]) if f)
     journal = row["journal"] or row["journal_abbrev"] or ""
     start, end = norm_page(row["pages_start"]), norm_page(row["pages_end"])
     return Keys(
-        id=row["id"], title=title, doi=norm_doi(row["doi"]), pmid=norm_pmid(row["pmid"]),
+        id=row["id"], title=title, doi=norm_doi(row["doi"]) if row["doi"] else "",
+        pmid=norm_pmid(row["pmid"]) if row["pmid"] else "",
         year=row["year"], families=families, journal=norm_journal(journal),
         journal_abbrev=norm_journal(row["journal_abbrev"] or ""),
-        volume=norm_volume(row["volume"]), page=start,
-        numbers=title_numbers(title), kind=record_kind(row["title"], row["pub_type"]),
+        volume=norm_volume(row["volume"]), issue=norm_volume(row["issue"] or ""), page=start,
+        numbers=title_numbers(title), kind=_kind(stripped, row["pub_type"]),
         conference=is_conference(journal, row["pub_type"]) or in_abstract_book(row["pages_start"], row["issue"],
                                                                               row["volume"]),
         supplement=bool(SUPPLEMENT.search(fold(f"{row['volume']} {row['issue']} {row['pages_start']}"))),
         eloc=bool(ELOCATOR.match(fold(row["pages_start"]))),
         page_end=full_end_page(start, end), one_page=bool(end) and end == start,
         generic=title in GENERIC_TITLES or len(title) < 12,
-        abstract=norm_abstract(row["abstract"]) if "abstract" in row.keys() else "",
+        abstract=norm_abstract(_abstract(row)),
+        translated=bool(TRANSLATED.match(row["title"] or "")),
     )
+
+
+def _abstract(row: Any) -> str:
+    try:
+        return row["abstract"] or ""
+    except (KeyError, IndexError):  # a row without the column
+        return ""
 
 
 def norm_abstract(abstract: str) -> str:
     """The opening of an abstract as plain words: enough to tell two abstracts apart, cheap to keep."""
-    return NON_ALNUM.sub(" ", fold(abstract[:ABSTRACT_CHARS])).strip() if len(abstract) >= 200 else ""
+    if len(abstract) < 200:
+        return ""
+    return NON_ALNUM.sub(" ", fold(abstract[:ABSTRACT_CHARS])).strip()
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -9,6 +9,8 @@ from review.dedupe_keys import Keys, journals_compatible
 
 CERTAIN, POSSIBLE, DISTINCT = "certain", "possible", "distinct"
 PREFIX_SCORE = 96
+FINAL_VETOES = {"different DOIs", "different PMIDs", "years more than one apart"}
+HARD_VETOES = FINAL_VETOES | {"different volumes"}
 
 
 def title_similarity(a: Keys, b: Keys) -> float:
@@ -37,23 +39,39 @@ def veto(a: Keys, b: Keys, pages: bool = True, volumes: bool = True, meetings: b
     # supplement volumes are often mangled ('30 (Suppl 3)' exported as '3'): pages still decide
     if volumes and a.volume and b.volume and a.volume != b.volume and not (a.supplement or b.supplement):
         return "different volumes"
-    if pages and a.page and b.page and a.page != b.page:
+    if pages and a.page and b.page and a.page != b.page and not shifted(a, b):
         return "different pages"
     if a.kind != b.kind:
         return f"{a.kind} versus {b.kind}"
     # the same abstract, named by its meeting in one database and by its journal in another: same year and
     # volume or first page, or the record that would be the full paper has no volume or pages to show it is one
-    paper = b if a.conference else a
-    if meetings and a.conference != b.conference and not (a.year == b.year and (
-            (a.volume and a.volume == b.volume) or (a.page and a.page == b.page)
-            or not (paper.volume or paper.page))):
+    if meetings and a.conference != b.conference and not (a.year == b.year and _one_abstract(a, b)):
         return "conference abstract versus full paper"
     return ""
 
 
-def conflict(a: Keys, b: Keys, t: float | None = None, authors: bool | None = None) -> str:
+def _one_abstract(a: Keys, b: Keys) -> bool:
+    """A meeting abstract and a record of the same year that may be that abstract, named by its journal: they
+    share the volume or first page; or the record that would be the full paper has no volume or pages to show
+    it is one; or the abstract record gives neither and the other is itself abstract-like (a supplement or a
+    single page) in the same journal."""
+    meeting, paper = (a, b) if a.conference else (b, a)
+    if (a.volume and a.volume == b.volume) or (a.page and a.page == b.page) or not (paper.volume or paper.page):
+        return True
+    return not (meeting.volume or meeting.page) and (paper.supplement or paper.one_page) \
+        and same_journal(a, b) is True
+
+
+def shifted(a: Keys, b: Keys) -> bool:
+    """An export that lost the volume and moved the issue into it and the page into the issue ('', 26, 9)
+    against (26, 9, 1746): its 'page' is the other's issue, not a page."""
+    return any(not x.volume and x.issue and x.issue == y.volume and x.page == y.issue for x, y in ((a, b), (b, a)))
+
+
+def conflict(a: Keys, b: Keys, t: float | None = None, authors: bool | None = None,
+             why_not: str | None = None) -> str:
     """The veto between two records, forgiving a first page that is plainly a slip."""
-    why_not = veto(a, b)
+    why_not = veto(a, b) if why_not is None else why_not
     if why_not in ("different pages", "different volumes", "conference abstract versus full paper"):
         t = title_similarity(a, b) if t is None else t
         authors = authors_agree(a, b) if authors is None else authors
@@ -73,15 +91,23 @@ def _same_identifier(a: Keys, b: Keys) -> bool:
 def _page_slip(a: Keys, b: Keys, t: float, authors: bool | None) -> bool:
     """A first page that differs while title, authors, year, journal and volume agree is a slip when it
     is a typo (a few pages off), page 1 standing in for an article number, or an e-locator ('c1804')
-    against the printed page. A one-page item with the same title is a correction notice: never a slip."""
-    if not (a.volume and a.volume == b.volume and a.year == b.year and same_journal(a, b)):
-        return False
+    against the printed page; so is an online-first record (no volume, paged from 1) against the print.
+    A one-page item with the same title is a correction notice: never a slip."""
     if a.one_page or b.one_page or not authors or t < 95:
+        return False
+    if _online_first(a, b) and same_journal(a, b):
+        return True
+    if not (a.volume and a.volume == b.volume and a.year == b.year and same_journal(a, b)):
         return False
     near = abs(int(a.page) - int(b.page)) <= 10 or (a.page_end and a.page_end == b.page_end)
     # an e-locator ('c1804') against a printed page, but not a supplement's 'S334' against 'A254'
     eloc = a.eloc != b.eloc and not (a.supplement or b.supplement)
     return near or "1" in (a.page, b.page) or eloc
+
+
+def _online_first(a: Keys, b: Keys) -> bool:
+    """An article online before print: no volume yet and its own pages from 1, against the printed pages."""
+    return any(not x.volume and x.page == "1" and y.volume for x, y in ((a, b), (b, a)))
 
 
 def authors_agree(a: Keys, b: Keys) -> bool | None:
@@ -91,9 +117,18 @@ def authors_agree(a: Keys, b: Keys) -> bool | None:
     if _same_name(a.families[0], b.families[0]):
         return True
     need = max(1, min(len(a.families), len(b.families)) // 2 + 1)
-    if len(set(a.families) & set(b.families)) >= need:
+    shared = set(a.families).intersection(b.families)
+    if len(shared) >= need:
         return True
-    return sum(1 for f in a.families if any(_same_name(f, g) for g in b.families)) >= need
+    # names spelt differently: only those not shared exactly need the slower comparison
+    others = [g for g in b.families if g not in shared]
+    found = sum(1 for f in a.families if f in shared)
+    for f in a.families:
+        if f not in shared and any(_same_name(f, g) for g in others):
+            found += 1
+            if found >= need:
+                return True
+    return found >= need
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -124,16 +159,25 @@ def support(a: Keys, b: Keys) -> int:
 
 def classify(a: Keys, b: Keys) -> tuple[str, str]:
     """(certain|possible|distinct, the reason a person can read) for one candidate pair."""
+    first = veto(a, b)
+    if first in FINAL_VETOES:
+        return DISTINCT, first  # nothing forgives these: spare comparing titles and authors
     t = title_similarity(a, b)
     authors = authors_agree(a, b)
-    why_not = conflict(a, b, t, authors)
+    why_not = conflict(a, b, t, authors, first)
     if why_not:
+        # a correction notice, a reply, a meeting abstract of the paper: never grouped automatically, but
+        # some reviews count them as the paper, so a person may; another volume, year or id is another work
+        if why_not not in HARD_VETOES and t >= 95 and authors and not (a.generic or b.generic):
+            return POSSIBLE, f"{why_not}, but the same title and authors"
         return DISTINCT, why_not
     # one article starts on a given page of a volume: with all four details the same, a
     # near-same title is enough even when author lists are spelt beyond recognition
     full = support(a, b) == 4
     if full and not (a.generic or b.generic) and (t >= 97 or (authors and t >= 80)):
         return CERTAIN, "same journal, volume, page and year, alike titles"
+    if full and (a.translated or b.translated) and authors and _same_range(a, b):
+        return CERTAIN, "same journal, volume, pages, year and authors (a translated title)"
     if authors is False and t < 97 and not (a.doi and a.doi == b.doi):
         return (POSSIBLE, "titles alike, authors differ") if t >= 90 else (DISTINCT, "authors differ")
     same_id = _same_identifier(a, b)
@@ -148,6 +192,11 @@ def classify(a: Keys, b: Keys) -> tuple[str, str]:
             return CERTAIN, "same identifier, authors, year and page (a translated title)"
         return POSSIBLE, "same identifier, titles differ"
     return _fuzzy(a, b, t, authors)
+
+
+def _same_range(a: Keys, b: Keys) -> bool:
+    """The same first and last page of an article longer than a page."""
+    return bool(a.page_end) and a.page_end == b.page_end and not (a.one_page or b.one_page)
 
 
 def _fuzzy(a: Keys, b: Keys, t: float, authors: bool | None) -> tuple[str, str]:

@@ -36,6 +36,12 @@ def last_checked(conn: sqlite3.Connection, project_id: int) -> int:
     return row[0] or 0
 
 
+def last_run_id(conn: sqlite3.Connection, project_id: int) -> int:
+    """The id of the project's newest run (0 before the first): a run that sees it change lost a race."""
+    row = conn.execute("SELECT MAX(id) FROM dedupe_runs WHERE project_id = ?", (project_id,)).fetchone()
+    return row[0] or 0
+
+
 def add_run(conn: sqlite3.Connection, project_id: int, user_id: int | None, last_record_id: int,
             groups: int, certain: int, possible: int) -> None:
     conn.execute("""INSERT INTO dedupe_runs (project_id, user_id, ran_at, last_record_id, groups, certain, possible)

@@ -24,7 +24,8 @@ def create_outcome(conn: sqlite3.Connection, project_id: int, user_id: int, name
     with transaction(conn):
         if conn.execute("SELECT 1 FROM grade_outcomes WHERE project_id = ? AND name = ?",
                         (project_id, values["name"])).fetchone():
-            raise Conflict(f"the project has an outcome named {values['name']!r} already")
+            raise Conflict(f"the project has an outcome named {values['name']!r} already",
+                           "error.outcome.exists", name=values["name"])
         columns = ["project_id", "created_at", *values]
         outcome_id = conn.execute(
             f"INSERT INTO grade_outcomes ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
@@ -72,21 +73,26 @@ def rate(conn: sqlite3.Connection, outcome_id: int, user_id: int, factor: str, l
 def _checked(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(EDITABLE)
     if unknown:
-        raise Invalid(f"an outcome has no field {', '.join(sorted(unknown))}")
+        raise Invalid(f"an outcome has no field {', '.join(sorted(unknown))}",
+                      "error.outcome.unknown_field", fields=", ".join(sorted(unknown)))
     values = dict(fields)
     if "name" in values:
         values["name"] = str(values["name"] or "").strip()
         if not values["name"]:
-            raise Invalid("an outcome needs a name, e.g. 'Burnout (MBI emotional exhaustion)'")
+            raise Invalid("an outcome needs a name, e.g. 'Burnout (MBI emotional exhaustion)'",
+                          "error.outcome.no_name")
     if "importance" in values and values["importance"] not in IMPORTANCE:
-        raise Invalid(f"importance must be one of {', '.join(IMPORTANCE)}")
+        raise Invalid(f"importance must be one of {', '.join(IMPORTANCE)}",
+                      "error.outcome.importance", choices=", ".join(IMPORTANCE))
     if "start" in values and values["start"] not in grade.STARTS:
-        raise Invalid(f"starting level must be one of {', '.join(grade.STARTS)}")
+        raise Invalid(f"starting level must be one of {', '.join(grade.STARTS)}",
+                      "error.outcome.start", choices=", ".join(grade.STARTS))
     if values.get("participants") not in (None, ""):
         try:
             values["participants"] = int(values["participants"])
         except (TypeError, ValueError):
-            raise Invalid(f"participants: {values['participants']!r} is not a whole number") from None
+            raise Invalid(f"participants: {values['participants']!r} is not a whole number",
+                          "error.outcome.participants", value=values["participants"]) from None
     elif "participants" in values:
         values["participants"] = None
     return values
@@ -97,7 +103,8 @@ def _designs(conn: sqlite3.Connection, project_id: int, study_ids: list[int]) ->
     for study_id in study_ids:
         row = conn.execute("SELECT design FROM studies WHERE id = ? AND project_id = ?", (study_id, project_id)).fetchone()
         if row is None:
-            raise NotFound(f"study {study_id} is not in this project")
+            raise NotFound(f"study {study_id} is not in this project",
+                           "error.outcome.study_not_in_project", study=study_id)
         designs.append(row["design"])
     return designs
 
@@ -113,7 +120,7 @@ def _set_studies(conn: sqlite3.Connection, project_id: int, outcome_id: int, stu
 def _row(conn: sqlite3.Connection, outcome_id: int) -> dict[str, Any]:
     row = conn.execute("SELECT * FROM grade_outcomes WHERE id = ?", (outcome_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no outcome {outcome_id}")
+        raise NotFound(f"no outcome {outcome_id}", "error.outcome.not_found", outcome=outcome_id)
     return dict(row)
 
 
@@ -150,7 +157,7 @@ def sof_table(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
     """The Summary of Findings as plain values: title, rows and numbered footnotes with the explanations."""
     title = conn.execute("SELECT title FROM projects WHERE id = ?", (project_id,)).fetchone()
     if title is None:
-        raise NotFound("no such project")
+        raise NotFound("no such project", "error.project.not_found")
     rows, footnotes = [], []
     for outcome in list_outcomes(conn, project_id):
         marks = []

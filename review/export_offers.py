@@ -55,24 +55,28 @@ def offers_for(conn: sqlite3.Connection, project_id: int, user_id: int) -> list[
 
 def export_for(conn: sqlite3.Connection, project_id: int, user_id: int, what: str, fmt: str,
                stage: int | None = None, search: int | None = None, label: str | None = None,
-               lang: str = "en") -> tuple[bytes, str, str]:
-    """(content, MIME type, file name) of one export for a member; Forbidden where blinding does not allow it."""
+               lang: str = "en", stream: bool = False) -> tuple[Any, str, str]:
+    """(content, MIME type, file name) of one export for a member; Forbidden where blinding does not allow it.
+
+    stream: the content as an iterable of byte chunks (review.exporting.stream) rather than bytes."""
     membership(conn, project_id, user_id)
     if what not in OFFERS:
-        raise Invalid(f"choose what to export: {', '.join(OFFERS)}; not {what!r}")
+        raise Invalid(f"choose what to export: {', '.join(OFFERS)}; not {what!r}",
+                      "error.export_offers.what", choices=", ".join(OFFERS), what=what)
     options, rule = OFFERS[what]
     if rule == "seer" and sees_others(conn, project_id, user_id) == "none":
         raise Forbidden("while screening is blinded, only the lead and those who resolve conflicts can export "
-                        "records chosen by other reviewers' decisions; ask the lead to lift blinding")
+                        "records chosen by other reviewers' decisions; ask the lead to lift blinding",
+                        "error.export_offers.blinded")
     values: dict[str, Any] = {}
     # Said here in words a person on the web understands; the command line's messages name its options.
     if "stage" in options:
         if stage not in (1, 2):
-            raise Invalid("choose the stage: title and abstract, or full text")
+            raise Invalid("choose the stage: title and abstract, or full text", "error.export_offers.stage")
         values["stage"] = stage
     if "label" in options:
         if not (label or "").strip():
-            raise Invalid("type the label whose records you want")
+            raise Invalid("type the label whose records you want", "error.export_offers.label")
         values["label"] = label.strip()
     if what in ("records", "records-with-decisions") and search is not None:
         values["search"] = search
@@ -80,7 +84,7 @@ def export_for(conn: sqlite3.Connection, project_id: int, user_id: int, what: st
         values["lang"] = lang
     if what in FOLLOW_BLINDING:
         values["viewer_id"] = user_id
-    content = exporting.export(conn, project_id, what, fmt, **values)
+    content = (exporting.stream if stream else exporting.export)(conn, project_id, what, fmt, **values)
     return content, MIMETYPES.get(fmt, "application/octet-stream"), file_name(project_id, what, fmt, values)
 
 

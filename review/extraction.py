@@ -25,7 +25,7 @@ def record_agreed(conn: sqlite3.Connection, study_id: int, user_id: int, values:
     study = get_study(conn, study_id)
     member = access.require(conn, study["project_id"], user_id, "lead", "reviewer")
     if not access.can_resolve(member) and user_id not in submitted_reviewers(conn, study_id):
-        raise Forbidden("submit your own extraction before recording agreed values")
+        raise Forbidden("submit your own extraction before recording agreed values", "error.extraction.own_first")
     return _append(conn, study, None, user_id, values, "extraction.agreed")
 
 

@@ -19,10 +19,10 @@ YES_NO = ("yes", "no", "unclear")
 def validate_form(definition: dict[str, Any]) -> dict[str, Any]:
     """Check a form design and return it normalised; raise Invalid naming the first bad field."""
     if not isinstance(definition, dict) or not isinstance(definition.get("fields"), list):
-        raise Invalid("an extraction form needs a list of fields")
+        raise Invalid("an extraction form needs a list of fields", "error.form.no_field_list")
     fields = _validate_fields(definition["fields"], where="form", allow_groups=True)
     if not fields:
-        raise Invalid("an extraction form needs at least one field")
+        raise Invalid("an extraction form needs at least one field", "error.form.no_fields")
     return {"name": str(definition.get("name") or "Extraction form").strip(), "fields": fields}
 
 
@@ -32,7 +32,8 @@ def _validate_fields(fields: list[Any], where: str, allow_groups: bool) -> list[
     for position, field in enumerate(fields, start=1):
         item = _validate_field(field, f"{where}, field {position}", allow_groups)
         if item["key"] in seen:
-            raise Invalid(f"{where}: the key {item['key']!r} is used twice; each field needs its own key")
+            raise Invalid(f"{where}: the key {item['key']!r} is used twice; each field needs its own key",
+                          "error.form.key_twice", name=item["key"])
         seen.add(item["key"])
         cleaned.append(item)
     return cleaned
@@ -40,29 +41,34 @@ def _validate_fields(fields: list[Any], where: str, allow_groups: bool) -> list[
 
 def _validate_field(field: Any, where: str, allow_groups: bool) -> dict[str, Any]:
     if not isinstance(field, dict):
-        raise Invalid(f"{where}: a field must be a mapping with key, label and type")
+        raise Invalid(f"{where}: a field must be a mapping with key, label and type",
+                      "error.form.field_not_mapping", where=where)
     key, label, kind = (str(field.get(k) or "").strip() for k in ("key", "label", "type"))
     if not KEY_PATTERN.match(key):
-        raise Invalid(f"{where}: key {key!r} must start with a lower-case letter and hold only a-z, 0-9 and _")
+        raise Invalid(f"{where}: key {key!r} must start with a lower-case letter and hold only a-z, 0-9 and _",
+                      "error.form.bad_key", name=key)
     where = f"{where} ({key})"
     if not label:
-        raise Invalid(f"{where}: the field needs a label")
+        raise Invalid(f"{where}: the field needs a label", "error.form.no_label", name=key)
     if kind not in FIELD_TYPES:
-        raise Invalid(f"{where}: type {kind!r} is not one of {', '.join(FIELD_TYPES)}")
+        raise Invalid(f"{where}: type {kind!r} is not one of {', '.join(FIELD_TYPES)}",
+                      "error.form.bad_type", name=key, type=kind, choices=", ".join(FIELD_TYPES))
     item: dict[str, Any] = {"key": key, "label": label, "type": kind, "help": str(field.get("help") or "")}
     if kind in ("choice", "multi"):
         options = [str(o).strip() for o in field.get("options") or [] if str(o).strip()]
         if not options:
-            raise Invalid(f"{where}: a {'choice' if kind == 'choice' else 'multiple-choice'} field needs at least one option")
+            raise Invalid(f"{where}: a {'choice' if kind == 'choice' else 'multiple-choice'} field needs at least one option",
+                          "error.form.no_options", name=key)
         if len(set(options)) != len(options):
-            raise Invalid(f"{where}: an option is listed twice")
+            raise Invalid(f"{where}: an option is listed twice", "error.form.option_twice", name=key)
         item["options"] = options
     if kind == "group":
         if not allow_groups:
-            raise Invalid(f"{where}: a repeating group cannot hold another repeating group")
+            raise Invalid(f"{where}: a repeating group cannot hold another repeating group",
+                          "error.form.nested_group", name=key)
         item["fields"] = _validate_fields(field.get("fields") or [], where, allow_groups=False)
         if not item["fields"]:
-            raise Invalid(f"{where}: a repeating group needs at least one field")
+            raise Invalid(f"{where}: a repeating group needs at least one field", "error.form.empty_group", name=key)
     return item
 
 
@@ -87,26 +93,28 @@ def clean_value(field: dict[str, Any], raw: Any) -> Any:
         try:
             return dt.date.fromisoformat(str(raw).strip()).isoformat()
         except ValueError:
-            raise Invalid(f"{label}: {raw!r} is not a date (write YYYY-MM-DD)") from None
-    raise Invalid(f"{label}: a repeating group takes its values row by row")
+            raise Invalid(f"{label}: {raw!r} is not a date (write YYYY-MM-DD)",
+                          "error.form.not_date", field=label, value=raw) from None
+    raise Invalid(f"{label}: a repeating group takes its values row by row", "error.form.group_rows", field=label)
 
 
 def _number(raw: Any, label: str) -> int | float:
     if isinstance(raw, bool):
-        raise Invalid(f"{label}: expected a number")
+        raise Invalid(f"{label}: expected a number", "error.form.expected_number", field=label)
     if isinstance(raw, (int, float)):
         return raw
     text = str(raw).strip().replace(" ", "").replace(",", ".")
     try:
         value = float(text)
     except ValueError:
-        raise Invalid(f"{label}: {raw!r} is not a number") from None
+        raise Invalid(f"{label}: {raw!r} is not a number", "error.form.not_number", field=label, value=raw) from None
     return int(value) if value.is_integer() and "." not in text and "e" not in text.lower() else value
 
 
 def _option(value: str, options: list[str], label: str) -> str:
     if value not in options:
-        raise Invalid(f"{label}: {value!r} is not one of the options ({', '.join(options)})")
+        raise Invalid(f"{label}: {value!r} is not one of the options ({', '.join(options)})",
+                      "error.form.not_option", field=label, value=value, choices=", ".join(options))
     return value
 
 
@@ -116,16 +124,18 @@ def field_at(form: dict[str, Any], path: str) -> dict[str, Any]:
     by_key = {f["key"]: f for f in form["fields"]}
     field = by_key.get(parts[0])
     if field is None:
-        raise Invalid(f"the form has no field {parts[0]!r}")
+        raise Invalid(f"the form has no field {parts[0]!r}", "error.form.no_such_field", name=parts[0])
     if field["type"] != "group":
         if len(parts) != 1:
-            raise Invalid(f"{field['label']} is not a repeating group")
+            raise Invalid(f"{field['label']} is not a repeating group", "error.form.not_group", field=field["label"])
         return field
     if len(parts) != 3 or not parts[1].isdigit() or int(parts[1]) < 1:
-        raise Invalid(f"{field['label']}: name a row and a field, e.g. {parts[0]}.1.<field>")
+        raise Invalid(f"{field['label']}: name a row and a field, e.g. {parts[0]}.1.<field>",
+                      "error.form.name_row", field=field["label"], name=parts[0])
     sub = {f["key"]: f for f in field["fields"]}.get(parts[2])
     if sub is None:
-        raise Invalid(f"{field['label']} has no field {parts[2]!r}")
+        raise Invalid(f"{field['label']} has no field {parts[2]!r}",
+                      "error.form.no_such_subfield", field=field["label"], name=parts[2])
     return sub
 
 
@@ -178,7 +188,7 @@ def with_field(form: dict[str, Any], field: dict[str, Any], group: str = "") -> 
     if group:
         target = next((f for f in fields if f["key"] == group and f["type"] == "group"), None)
         if target is None:
-            raise Invalid(f"the form has no repeating group {group!r}")
+            raise Invalid(f"the form has no repeating group {group!r}", "error.form.no_such_group", group=group)
         target["fields"].append(field)
     else:
         fields.append(field)

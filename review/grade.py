@@ -31,12 +31,17 @@ SYMBOLS = {4: "⊕⊕⊕⊕", 3: "⊕⊕⊕◯", 2: "⊕⊕◯◯", 1: "⊕◯�
 def check_rating(factor: str, level: str, explanation: str) -> None:
     """Refuse an unknown factor or level, and a rating down or up without an explanation."""
     if factor not in FACTORS:
-        raise Invalid(f"{factor!r} is not a GRADE factor; choose one of {', '.join(FACTORS)}")
+        raise Invalid(f"{factor!r} is not a GRADE factor; choose one of {', '.join(FACTORS)}",
+                      "error.grade.factor", factor=factor, choices=", ".join(FACTORS))
     if level not in FACTORS[factor]:
-        raise Invalid(f"{FACTOR_LABELS[factor]}: {level!r} is not one of {', '.join(FACTORS[factor])}")
+        raise Invalid(f"{FACTOR_LABELS[factor]}: {level!r} is not one of {', '.join(FACTORS[factor])}",
+                      "error.grade.level", factor=FACTOR_LABELS[factor], level=level,
+                      choices=", ".join(FACTORS[factor]))
     if level != "none" and not explanation.strip():
         raise Invalid(f"{FACTOR_LABELS[factor]}: explain why you rate {'down' if factor in DOWN else 'up'}; "
-                      "the explanation becomes a footnote of the Summary of Findings table")
+                      "the explanation becomes a footnote of the Summary of Findings table",
+                      "error.grade.explain_down" if factor in DOWN else "error.grade.explain_up",
+                      factor=FACTOR_LABELS[factor])
 
 
 def certainty(start: str, ratings: dict[str, str]) -> dict[str, Any]:
@@ -47,7 +52,8 @@ def certainty(start: str, ratings: dict[str, str]) -> dict[str, Any]:
     The result stays between very low and high (Handbook 5.1, 5.2).
     """
     if start not in STARTS:
-        raise Invalid(f"starting level {start!r} is not one of {', '.join(STARTS)}")
+        raise Invalid(f"starting level {start!r} is not one of {', '.join(STARTS)}",
+                      "error.grade.start", start=start, choices=", ".join(STARTS))
     for factor, level in ratings.items():
         check_rating(factor, level, "-")
     score = STARTS[start] + sum(FACTORS[factor][level] for factor, level in ratings.items())

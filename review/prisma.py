@@ -115,9 +115,11 @@ def included(conn: sqlite3.Connection, project_id: int, reports: int) -> dict[st
 def add_removal(conn: sqlite3.Connection, project_id: int, user_id: int | None, count: int, reason: str) -> int:
     """Record that `count` records were removed before screening for a stated reason (PRISMA's 'other reasons')."""
     if not reason or not reason.strip():
-        raise Invalid("say why the records were removed; PRISMA reports the reason with the number")
+        raise Invalid("say why the records were removed; PRISMA reports the reason with the number",
+                      "error.prisma.no_reason")
     if not isinstance(count, int) or count < 0:
-        raise Invalid(f"the number of records removed must be a whole number of 0 or more, not {count!r}")
+        raise Invalid(f"the number of records removed must be a whole number of 0 or more, not {count!r}",
+                      "error.prisma.bad_count", count=count)
     with transaction(conn):
         cur = conn.execute("INSERT INTO prisma_removals (project_id, count, reason, entered_by, entered_at) "
                            "VALUES (?, ?, ?, ?, ?)", (project_id, count, reason.strip(), user_id, now()))
@@ -132,7 +134,7 @@ def retract_removal(conn: sqlite3.Connection, project_id: int, user_id: int | No
         cur = conn.execute("UPDATE prisma_removals SET retracted_at = ? WHERE id = ? AND project_id = ? "
                            "AND retracted_at IS NULL", (now(), removal_id, project_id))
         if cur.rowcount == 0:
-            raise NotFound(f"removal {removal_id} not found")
+            raise NotFound(f"removal {removal_id} not found", "error.prisma.removal_not_found", removal=removal_id)
         record_event(conn, project_id, user_id, "prisma.removal_retracted", f"removal:{removal_id}")
 
 

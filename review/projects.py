@@ -23,17 +23,18 @@ def clean_settings(fields: dict[str, Any]) -> dict[str, Any]:
         if key in fields:
             value = str(fields[key] or "").strip()
             if len(value) > MAX_TEXT:
-                raise Invalid(f"{key}: at most {MAX_TEXT} characters.")
+                raise Invalid(f"{key}: at most {MAX_TEXT} characters.",
+                              "error.project.text_too_long", field=key, max=MAX_TEXT)
             clean[key] = value
     if "title" in clean and not (1 <= len(clean["title"]) <= 300):
-        raise Invalid("title: give the review a title of at most 300 characters.")
+        raise Invalid("title: give the review a title of at most 300 characters.", "error.project.title")
     if "review_type" in fields:
         if fields["review_type"] not in REVIEW_TYPES:
-            raise Invalid("review_type: choose systematic or scoping.")
+            raise Invalid("review_type: choose systematic or scoping.", "error.project.review_type")
         clean["review_type"] = fields["review_type"]
     if "reviewers_per_record" in fields:
         if str(fields["reviewers_per_record"]) not in ("1", "2"):
-            raise Invalid("reviewers_per_record: choose 1 or 2.")
+            raise Invalid("reviewers_per_record: choose 1 or 2.", "error.project.reviewers_per_record")
         clean["reviewers_per_record"] = int(fields["reviewers_per_record"])
     if "blinded" in fields:
         clean["blinded"] = 1 if fields["blinded"] in (True, 1, "1", "on", "true", "yes") else 0
@@ -74,7 +75,7 @@ def get_project(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
     """One project by id."""
     row = conn.execute("SELECT * FROM projects WHERE id = ?", (project_id,)).fetchone()
     if row is None:
-        raise NotFound("No such review project.")
+        raise NotFound("No such review project.", "error.project.not_found")
     return dict(row)
 
 
@@ -84,7 +85,8 @@ def resolve_project(conn: sqlite3.Connection, reference: str | int) -> dict[str,
     rows = conn.execute("SELECT * FROM projects WHERE id = ?", (int(text),)).fetchall() if text.isdigit() else []
     rows = rows or conn.execute("SELECT * FROM projects WHERE title = ?", (text,)).fetchall()
     if len(rows) != 1:
-        raise NotFound(f"No project with the id or title {text!r}; 'run.py projects list' shows them.")
+        raise NotFound(f"No project with the id or title {text!r}; 'run.py projects list' shows them.",
+                       "error.project.not_found_by_text", text=text)
     return dict(rows[0])
 
 
@@ -112,9 +114,13 @@ def require_role(conn: sqlite3.Connection, project_id: int, user: dict[str, Any]
     another role get Forbidden."""
     member = membership(conn, project_id, user["id"]) if user else None
     if member is None:
-        raise NotFound("No such review project, or you are not a member of it.")
+        raise NotFound("No such review project, or you are not a member of it.", "error.project.not_member")
     if roles and member["role"] not in roles:
-        raise Forbidden(f"This needs the role {' or '.join(roles)} in this project; yours is {member['role']}.")
+        # the two usual sets of roles get a text that names them in the reader's language
+        raise Forbidden(f"This needs the role {' or '.join(roles)} in this project; yours is {member['role']}.",
+                        "error.project.lead_only" if set(roles) == {"lead"}
+                        else "error.project.lead_or_reviewer_only" if set(roles) == {"lead", "reviewer"}
+                        else "error.project.wrong_role", roles=" or ".join(roles), role=member["role"])
     return member
 
 
@@ -130,11 +136,12 @@ def set_member(conn: sqlite3.Connection, project_id: int, actor_id: int, user_na
                can_resolve: bool = False) -> int:
     """Add a member or change a member's role; returns the member's user id."""
     if role not in ROLES:
-        raise Invalid("role: choose lead, reviewer or communicator.")
+        raise Invalid("role: choose lead, reviewer or communicator.", "error.project.bad_role")
     with transaction(conn):
         row = conn.execute("SELECT id FROM users WHERE name = ?", ((user_name or "").strip(),)).fetchone()
         if row is None:
-            raise Invalid(f"There is no user called {user_name!r}; ask the site administrator to add the account.")
+            raise Invalid(f"There is no user called {user_name!r}; ask the site administrator to add the account.",
+                          "error.project.no_such_user", name=user_name)
         user_id = row["id"]
         before = membership(conn, project_id, user_id)
         if before and before["role"] == "lead" and role != "lead":
@@ -154,7 +161,7 @@ def remove_member(conn: sqlite3.Connection, project_id: int, actor_id: int, user
     with transaction(conn):
         member = membership(conn, project_id, user_id)
         if member is None:
-            raise NotFound("That person is not a member of this project.")
+            raise NotFound("That person is not a member of this project.", "error.project.not_a_member")
         if member["role"] == "lead":
             _refuse_last_lead(conn, project_id)
         conn.execute("DELETE FROM memberships WHERE project_id = ? AND user_id = ?", (project_id, user_id))
@@ -166,4 +173,4 @@ def _refuse_last_lead(conn: sqlite3.Connection, project_id: int) -> None:
     leads = conn.execute("SELECT COUNT(*) FROM memberships WHERE project_id = ? AND role = 'lead'",
                          (project_id,)).fetchone()[0]
     if leads <= 1:
-        raise Conflict("A project needs at least one lead: make someone else lead first.")
+        raise Conflict("A project needs at least one lead: make someone else lead first.", "error.project.last_lead")

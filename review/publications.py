@@ -35,7 +35,7 @@ def published_summary(conn: sqlite3.Connection, summary_id: int) -> dict[str, An
     """One published summary; NotFound for drafts, withdrawn ones and unknown ids alike."""
     row = conn.execute(_PUBLIC + " AND s.id = ?", (summary_id,)).fetchone()
     if row is None:
-        raise NotFound(f"summary {summary_id} is not published")
+        raise NotFound(f"summary {summary_id} is not published", "error.summary.not_published")
     return _public(row)
 
 

@@ -1,9 +1,13 @@
-"""Background retraining in the server process: one thread, its own connection, debounced.
+"""Background retraining: a loop with its own connection, debounced, run in a thread or a process.
 
 A reviewer's request never trains anything: it records a decision and reads the next record
-from the stored ranks. This thread notices new decisions (a cheap look at the newest event id),
+from the stored ranks. This loop notices new decisions (a cheap look at the newest event id),
 waits until decisions have paused for `quiet` seconds (or at most `max_wait` while they keep
 coming), then retrains the project's queues and stores their order.
+
+The server runs the loop in a separate process (review/ranking_process.py), so the TF-IDF refits
+and classifier fits never hold the server's GIL; tests run it as a thread with a `job` hook, or
+call ranking_jobs.refresh_project directly.
 """
 from __future__ import annotations
 
@@ -29,10 +33,10 @@ class RankingWorker:
         self.last_event = 0
         self.lock = threading.Lock()
         self.stopping = threading.Event()
-        self.thread = threading.Thread(target=self._loop, name="sil-ranking", daemon=True)
+        self.thread = threading.Thread(target=self.run, name="sil-ranking", daemon=True)
 
     def start(self) -> "RankingWorker":
-        """Start the thread; it notices decisions made from now on (and any pending projects)."""
+        """Start the loop in a thread; it notices decisions made from now on (and retrains every screened project)."""
         self.thread.start()
         return self
 
@@ -48,7 +52,8 @@ class RankingWorker:
             first, _ = self.dirty.get(project_id, (now, now))
             self.dirty[project_id] = (first, now)
 
-    def _loop(self) -> None:
+    def run(self) -> None:
+        """Run the loop in the calling thread until `stopping` is set."""
         conn = db.connect(self.db_path)
         try:
             self.last_event = conn.execute("SELECT COALESCE(MAX(id), 0) FROM screening_events").fetchone()[0]
@@ -57,7 +62,7 @@ class RankingWorker:
             while not self.stopping.is_set():
                 self._notice(conn)
                 for project_id in self._due():
-                    self._run(conn, project_id)
+                    self._retrain(conn, project_id)
                 self.stopping.wait(self.tick)
         finally:
             conn.close()
@@ -78,7 +83,7 @@ class RankingWorker:
                 del self.dirty[project_id]
         return due
 
-    def _run(self, conn, project_id: int) -> None:
+    def _retrain(self, conn, project_id: int) -> None:
         try:
             self.job(conn, project_id, self.cache)
         except Exception:  # a failed retrain leaves the previous order in place; the next decision retries

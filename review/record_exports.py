@@ -1,35 +1,47 @@
-"""Files of record sets for the command line and the web: RIS, or CSV/XLSX with the decisions beside each record."""
+"""Files of record sets for the command line and the web: RIS, or CSV/XLSX with the decisions beside each record.
+
+Each export is a stream of byte chunks read from a cursor (the web sends them as they come); the
+command line's whole-file functions join the same chunks, so both get the same bytes.
+"""
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import Any, Callable, Iterator
 
-from exports.ris import write_ris
+from exports.streaming import csv_chunks, file_chunks, ris_chunks, xlsx_file
 from review import record_sets
 from review.errors import Invalid
+from review.records import iter_records
 
 RECORD_COLUMNS = ("record_id", "search_id", "database", "title", "authors", "year", "journal", "volume", "issue",
                   "pages", "doi", "pmid", "issn", "keywords", "language", "pub_type", "url", "abstract")
 
 
+def stream_set(conn: sqlite3.Connection, project_id: int, fmt: str, kind: str, stage: int | None = None,
+               search: int | None = None, label: str | None = None, viewer_id: int | None = None) -> Iterator[bytes]:
+    """One set of records as RIS, CSV or XLSX chunks (viewer_id None: the command line, sees everything).
+
+    The set, the decisions and any bad option are settled before this returns; the records are read
+    from a cursor while the chunks are taken."""
+    if fmt not in record_sets.FORMATS:
+        raise Invalid(f"records can be exported as {', '.join(record_sets.FORMATS)}, not {fmt!r}")
+    wanted = set(record_sets.select_ids(conn, project_id, kind, stage, search, label, viewer_id))
+    records = (r for r in iter_records(conn, project_id) if r["id"] in wanted)
+    if fmt == "ris":
+        return ris_chunks(records)
+    databases = dict(conn.execute("SELECT id, database_name FROM searches WHERE project_id = ?", (project_id,)).fetchall())
+    decisions = record_sets.decision_columns(conn, project_id, sorted(wanted), viewer_id)
+    columns = (*RECORD_COLUMNS, *record_sets.DECISION_COLUMNS)
+    rows = ([*_record_row(r, databases), *decisions[r["id"]]] for r in records)
+    if fmt == "xlsx":
+        return file_chunks(xlsx_file({"Records": (columns, rows)}))
+    return csv_chunks(columns, rows)
+
+
 def export_set(conn: sqlite3.Connection, project_id: int, fmt: str, kind: str, stage: int | None = None,
                search: int | None = None, label: str | None = None, viewer_id: int | None = None) -> bytes:
     """One set of records as RIS, CSV or XLSX bytes (viewer_id None: the command line, sees everything)."""
-    if fmt not in record_sets.FORMATS:
-        raise Invalid(f"records can be exported as {', '.join(record_sets.FORMATS)}, not {fmt!r}")
-    ids = record_sets.select_ids(conn, project_id, kind, stage, search, label, viewer_id)
-    records = record_sets.records_of(conn, project_id, ids)
-    if fmt == "ris":
-        return write_ris(records).encode("utf-8")
-    from exports.tables import write_csv, write_xlsx
-
-    databases = dict(conn.execute("SELECT id, database_name FROM searches WHERE project_id = ?", (project_id,)).fetchall())
-    decisions = record_sets.decision_columns(conn, project_id, ids, viewer_id)
-    columns = (*RECORD_COLUMNS, *record_sets.DECISION_COLUMNS)
-    rows = [[*_record_row(r, databases), *decisions[r["id"]]] for r in records]
-    if fmt == "xlsx":
-        return write_xlsx({"Records": (columns, rows)})
-    return write_csv(columns, rows).encode("utf-8")
+    return b"".join(stream_set(conn, project_id, fmt, kind, stage, search, label, viewer_id))
 
 
 def _record_row(r: dict[str, Any], databases: dict[int, str]) -> list[Any]:
@@ -39,25 +51,56 @@ def _record_row(r: dict[str, Any], databases: dict[int, str]) -> list[Any]:
             r["issn"], "; ".join(r["keywords"]), r["language"], r["pub_type"], r["url"], r["abstract"]]
 
 
-def export_records(conn: sqlite3.Connection, project_id: int, fmt: str, search: int | None = None,
-                   viewer_id: int | None = None, **_: Any) -> bytes:
+def stream_records(conn: sqlite3.Connection, project_id: int, fmt: str, search: int | None = None,
+                   viewer_id: int | None = None, **_: Any) -> Iterator[bytes]:
     """review.exporting's 'records-with-decisions': all records, or one search's (--search), with decisions."""
-    return export_set(conn, project_id, fmt, "all" if search is None else "search", search=search, viewer_id=viewer_id)
+    return stream_set(conn, project_id, fmt, "all" if search is None else "search", search=search, viewer_id=viewer_id)
 
 
-def export_labelled(conn: sqlite3.Connection, project_id: int, fmt: str, label: str | None = None,
-                    viewer_id: int | None = None, **_: Any) -> bytes:
+def stream_labelled(conn: sqlite3.Connection, project_id: int, fmt: str, label: str | None = None,
+                    viewer_id: int | None = None, **_: Any) -> Iterator[bytes]:
     """review.exporting's 'labelled': the records a reviewer gave one label (--label)."""
-    return export_set(conn, project_id, fmt, "label", label=label, viewer_id=viewer_id)
+    return stream_set(conn, project_id, fmt, "label", label=label, viewer_id=viewer_id)
 
 
-def export_excluded(conn: sqlite3.Connection, project_id: int, fmt: str, stage: int | None = None,
-                    viewer_id: int | None = None, **_: Any) -> bytes:
+def stream_excluded(conn: sqlite3.Connection, project_id: int, fmt: str, stage: int | None = None,
+                    viewer_id: int | None = None, **_: Any) -> Iterator[bytes]:
     """review.exporting's 'excluded': records excluded at a stage (--stage)."""
-    return export_set(conn, project_id, fmt, "excluded", stage=stage, viewer_id=viewer_id)
+    return stream_set(conn, project_id, fmt, "excluded", stage=stage, viewer_id=viewer_id)
 
 
-def export_conflicts(conn: sqlite3.Connection, project_id: int, fmt: str, stage: int | None = None,
-                     viewer_id: int | None = None, **_: Any) -> bytes:
+def stream_conflicts(conn: sqlite3.Connection, project_id: int, fmt: str, stage: int | None = None,
+                     viewer_id: int | None = None, **_: Any) -> Iterator[bytes]:
     """review.exporting's 'conflicts': records whose reviewers disagree at a stage (--stage)."""
-    return export_set(conn, project_id, fmt, "conflicts", stage=stage, viewer_id=viewer_id)
+    return stream_set(conn, project_id, fmt, "conflicts", stage=stage, viewer_id=viewer_id)
+
+
+def stream_checked_records(conn: sqlite3.Connection, project_id: int, fmt: str, search: int | None = None,
+                           **_: Any) -> Iterator[bytes]:
+    """review.exporting's 'records' (review.records.export_records) as chunks: every record, for checking an import."""
+    from exports.records import RECORD_COLUMNS as CHECK_COLUMNS, record_rows
+    from exports.records_csv import records_csv_chunks
+    from review.searches import list_searches
+
+    if fmt == "csv":  # built by SQLite in C, a chunk of lines at a time
+        return records_csv_chunks(conn, project_id, search)
+    chosen = (r for r in iter_records(conn, project_id) if search is None or r["search_id"] == search)
+    if fmt == "ris":
+        return ris_chunks(chosen)
+    databases = {s["id"]: s["database_name"] for s in list_searches(conn, project_id)}
+    return file_chunks(xlsx_file({"records": (CHECK_COLUMNS, record_rows(chosen, databases))}))
+
+
+def _whole(stream: Callable[..., Iterator[bytes]]) -> Callable[..., bytes]:
+    """The bytes version of a stream function, for review.exporting's table and the command line."""
+    def export(conn: sqlite3.Connection, project_id: int, fmt: str, **options: Any) -> bytes:
+        return b"".join(stream(conn, project_id, fmt, **options))
+
+    export.__doc__ = stream.__doc__
+    return export
+
+
+export_records = _whole(stream_records)
+export_labelled = _whole(stream_labelled)
+export_excluded = _whole(stream_excluded)
+export_conflicts = _whole(stream_conflicts)

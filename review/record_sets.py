@@ -19,16 +19,17 @@ def select_ids(conn: sqlite3.Connection, project_id: int, kind: str, stage: int 
                search_id: int | None = None, label: str | None = None, viewer_id: int | None = None) -> list[int]:
     """The ids of the records in a set, in record order."""
     if kind not in SETS:
-        raise Invalid(f"choose a set of records: {', '.join(SETS)}; not {kind!r}")
+        raise Invalid(f"choose a set of records: {', '.join(SETS)}; not {kind!r}",
+                      "error.record_sets.kind", choices=", ".join(SETS), kind=kind)
     if kind == "all":
         sql, args = "SELECT id FROM records WHERE project_id = ?", [project_id]
     elif kind == "search":
         if search_id is None:
-            raise Invalid("say which search (--search ID) to export the records of")
+            raise Invalid("say which search (--search ID) to export the records of", "error.record_sets.search")
         sql, args = "SELECT id FROM records WHERE project_id = ? AND search_id = ?", [project_id, search_id]
     elif kind == "label":
         if not (label or "").strip():
-            raise Invalid("say which label (--label NAME) to export the records of")
+            raise Invalid("say which label (--label NAME) to export the records of", "error.record_sets.label")
         sql, args = _labelled(conn, project_id, label.strip(), viewer_id)
     else:
         stage = _stage(stage)
@@ -55,7 +56,7 @@ def _sees(conn: sqlite3.Connection, project_id: int, viewer_id: int) -> str:
 
 def _stage(stage: int | None) -> int:
     if stage not in (1, 2):
-        raise Invalid("say which stage (--stage 1 for title/abstract, 2 for full text)")
+        raise Invalid("say which stage (--stage 1 for title/abstract, 2 for full text)", "error.record_sets.stage")
     return stage
 
 

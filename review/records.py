@@ -67,21 +67,25 @@ def _fetch(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[sqlite
     try:
         return conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:  # fts_query quotes every word, so this is a defect, not user input
-        raise Invalid(f"the record search could not be run ({exc}); try other words") from None
+        raise Invalid(f"the record search could not be run ({exc}); try other words",
+                      "error.records.search_failed", detail=str(exc)) from None
 
 
 def _int(value: Any, name: str, example: str) -> int:
     try:
         return int(str(value).strip())
     except ValueError:
-        raise Invalid(f"{name} must be {example}, not {value!r}") from None
+        raise Invalid(f"{name} must be {example}, not {value!r}",
+                      "error.records.year_not_number" if name.startswith("year") else "error.records.search_not_number",
+                      value=value) from None
 
 
 def get_record(conn: sqlite3.Connection, project_id: int, record_id: int) -> dict[str, Any]:
     """Every field of one record (JSON decoded) and the search it came from; NotFound outside the project."""
     row = conn.execute("SELECT * FROM records WHERE id = ? AND project_id = ?", (record_id, project_id)).fetchone()
     if row is None:
-        raise NotFound(f"record {record_id} does not exist in this project")
+        raise NotFound(f"record {record_id} does not exist in this project",
+                       "error.records.not_found", record=record_id)
     record = dict(row)
     for key in ("authors", "keywords", "extra"):
         record[key] = json.loads(record[key])

@@ -66,7 +66,7 @@ def undo_last(conn: sqlite3.Connection, project_id: int, user_id: int, stage: in
                AND NOT EXISTS (SELECT 1 FROM screening_events u WHERE u.undoes = e.id)
                ORDER BY id DESC LIMIT 1""", (project_id, user_id, stage, stage)).fetchone()
         if last is None:
-            raise Conflict("there is no decision of yours left to undo")
+            raise Conflict("there is no decision of yours left to undo", "error.screening.nothing_to_undo")
         state = state_of(conn, project_id, last["stage"], last["record_id"])
         check_not_final(conn, project_id, last["record_id"], last["stage"], state)
         append_event(conn, project_id, last["record_id"], last["stage"], user_id, "undo", undoes=last["id"])
@@ -133,24 +133,30 @@ def _check_record(conn: sqlite3.Connection, project_id: int, record_id: int, sta
     row = conn.execute("SELECT 1 FROM screenable_records WHERE project_id = ? AND record_id = ?",
                        (project_id, record_id)).fetchone()
     if row is None:
-        raise NotFound(f"record {record_id} is not screened in this project (unknown, or a duplicate of another record)")
+        raise NotFound(f"record {record_id} is not screened in this project (unknown, or a duplicate of another record)",
+                       "error.screening.not_screened", record=record_id)
     if stage == 2:
         passed = state_of(conn, project_id, 1, record_id)
         if passed["state"] != "settled" or passed["outcome"] != "include":
-            raise Conflict(f"record {record_id} has not passed title/abstract screening, so it has no full-text stage yet")
+            raise Conflict(f"record {record_id} has not passed title/abstract screening, so it has no full-text stage yet",
+                           "error.screening.no_fulltext_stage", record=record_id)
         if fulltext_not_retrieved(conn, project_id, record_id):
-            raise Conflict(f"record {record_id}'s full text is marked as not retrieved; attach the PDF first")
+            raise Conflict(f"record {record_id}'s full text is marked as not retrieved; attach the PDF first",
+                           "error.screening.not_retrieved", record=record_id)
 
 
 def _check_may_decide(conn: sqlite3.Connection, project_id: int, user_id: int, record_id: int, stage: int,
                       state: dict[str, Any], is_change: bool, change_reason: str) -> None:
     if is_change:
         if not change_reason:
-            raise Invalid("changing a decision needs a reason (it is kept in the audit log)")
+            raise Invalid("changing a decision needs a reason (it is kept in the audit log)",
+                          "error.screening.change_reason")
         check_not_final(conn, project_id, record_id, stage, state)
         return
     if state["state"] != "open":
-        raise Conflict(f"record {record_id} already has the decisions it needs at stage {stage}; take the next one")
+        raise Conflict(f"record {record_id} already has the decisions it needs at stage {stage}; take the next one",
+                       "error.screening.enough_decisions", record=record_id, stage=stage)
     pilot = active_pilot(conn, project_id, record_id) if stage == 1 else None
     if pilot and user_id not in pilot[1]:
-        raise Conflict(f"record {record_id} belongs to the pilot round, which you are not taking part in")
+        raise Conflict(f"record {record_id} belongs to the pilot round, which you are not taking part in",
+                       "error.screening.pilot_only", record=record_id)

@@ -25,7 +25,7 @@ def require_screener(conn: sqlite3.Connection, project_id: int, user_id: int) ->
     """A member who screens: the lead or a reviewer."""
     member = membership(conn, project_id, user_id)
     if member["role"] not in SCREENERS:
-        raise Forbidden("only the lead and reviewers screen records in this project")
+        raise Forbidden("only the lead and reviewers screen records in this project", "error.screening.not_screener")
     return member
 
 
@@ -33,7 +33,7 @@ def require_lead(conn: sqlite3.Connection, project_id: int, user_id: int) -> dic
     """The project lead."""
     member = membership(conn, project_id, user_id)
     if member["role"] != "lead":
-        raise Forbidden("only the project lead can do this")
+        raise Forbidden("only the project lead can do this", "error.screening.lead_only")
     return member
 
 
@@ -41,7 +41,8 @@ def require_resolver(conn: sqlite3.Connection, project_id: int, user_id: int) ->
     """The lead or a member given the right to resolve conflicts."""
     member = membership(conn, project_id, user_id)
     if not member["can_resolve"]:
-        raise Forbidden("only the lead or a member allowed to resolve conflicts can do this")
+        raise Forbidden("only the lead or a member allowed to resolve conflicts can do this",
+                        "error.screening.resolver_only")
     return member
 
 
@@ -49,7 +50,7 @@ def is_blinded(conn: sqlite3.Connection, project_id: int) -> bool:
     """Whether the project still hides reviewers' decisions from each other."""
     row = conn.execute("SELECT blinded FROM projects WHERE id = ?", (project_id,)).fetchone()
     if row is None:
-        raise NotFound(f"project {project_id} not found")
+        raise NotFound(f"project {project_id} not found", "error.screening.project_not_found", project=project_id)
     return bool(row["blinded"])
 
 
@@ -68,4 +69,4 @@ def sees_others(conn: sqlite3.Connection, project_id: int, user_id: int) -> str:
 def require_project(conn: sqlite3.Connection, project_id: int) -> None:
     """NotFound unless the project exists."""
     if conn.execute("SELECT 1 FROM projects WHERE id = ?", (project_id,)).fetchone() is None:
-        raise NotFound(f"project {project_id} not found")
+        raise NotFound(f"project {project_id} not found", "error.screening.project_not_found", project=project_id)

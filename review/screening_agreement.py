@@ -47,7 +47,8 @@ def agreement(conn: sqlite3.Connection, project_id: int, user_id: int, stage: in
     """
     seen = sees_others(conn, project_id, user_id)
     if seen == "none":
-        raise Forbidden("agreement between reviewers is shown to the lead while the project is blinded")
+        raise Forbidden("agreement between reviewers is shown to the lead while the project is blinded",
+                        "error.screening.agreement_blinded")
     return pair_agreements(conn, project_id, stage, closed_only=seen != "all")
 
 

@@ -41,16 +41,19 @@ def resolve_conflict(conn: sqlite3.Connection, project_id: int, user_id: int, re
     require_resolver(conn, project_id, user_id)
     reason = (reason or "").strip()
     if stage not in STAGES or decision not in ("include", "exclude"):
-        raise Invalid("a resolution is include or exclude at stage 1 or 2")
+        raise Invalid("a resolution is include or exclude at stage 1 or 2", "error.conflicts.bad_resolution")
     if not reason:
-        raise Invalid("say why you resolve the conflict this way; the reason is kept with the resolution")
+        raise Invalid("say why you resolve the conflict this way; the reason is kept with the resolution",
+                      "error.conflicts.no_reason")
     check_values(conn, project_id, stage, decision, reason_id, "")
     with screening_write(conn):
         state = state_of(conn, project_id, stage, record_id)
         if state["state"] == "open":
-            raise Conflict(f"record {record_id} still waits for decisions at stage {stage}; there is nothing to resolve yet")
+            raise Conflict(f"record {record_id} still waits for decisions at stage {stage}; there is nothing to resolve yet",
+                           "error.conflicts.waiting", record=record_id, stage=stage)
         if state["state"] == "settled" and not state["resolution_event_id"]:
-            raise Conflict(f"the reviewers agreed on record {record_id} at stage {stage}; there is no conflict")
+            raise Conflict(f"the reviewers agreed on record {record_id} at stage {stage}; there is no conflict",
+                           "error.conflicts.agreed", record=record_id, stage=stage)
         if state["resolution_event_id"]:
             check_not_final(conn, project_id, record_id, stage, {"resolution_event_id": None})
         event_id = append_event(conn, project_id, record_id, stage, user_id, "resolution", decision=decision,

@@ -25,7 +25,8 @@ def export_decisions(conn: sqlite3.Connection, project_id: int, fmt: str, viewer
 def export_included(conn: sqlite3.Connection, project_id: int, fmt: str, stage: int | None = None, **_options: Any) -> bytes:
     """The records included at a stage for the command line (review.exporting's entry for 'included')."""
     if stage is None:
-        raise Invalid("--stage: say which stage's included records to export, 1 (title/abstract) or 2 (full text)")
+        raise Invalid("--stage: say which stage's included records to export, 1 (title/abstract) or 2 (full text)",
+                      "error.screening_export.stage_option")
     return _bytes(export_screening(conn, project_id, None, "included", fmt, stage)[0])
 
 
@@ -35,15 +36,18 @@ def export_screening(conn: sqlite3.Connection, project_id: int, user_id: int | N
     if user_id is not None:
         require_member(conn, project_id, user_id)
     if what not in FORMATS:
-        raise Invalid(f"--what must be one of {', '.join(FORMATS)} for screening exports, not {what!r}")
+        raise Invalid(f"--what must be one of {', '.join(FORMATS)} for screening exports, not {what!r}",
+                      "error.screening_export.what", choices=", ".join(FORMATS), what=what)
     if fmt not in FORMATS[what]:
-        raise Invalid(f"{what} can be exported as {', '.join(FORMATS[what])}, not {fmt!r}")
+        raise Invalid(f"{what} can be exported as {', '.join(FORMATS[what])}, not {fmt!r}",
+                      "error.screening_export.format", what=what, formats=", ".join(FORMATS[what]), format=fmt)
     if what == "decisions":
         columns, rows = decisions_table(conn, project_id, user_id)
         name = f"project{project_id}-decisions.{fmt}"
     else:
         if stage not in (1, 2):
-            raise Invalid("choose the stage whose included records to export: 1 (title/abstract) or 2 (full text)")
+            raise Invalid("choose the stage whose included records to export: 1 (title/abstract) or 2 (full text)",
+                          "error.screening_export.stage")
         records = included_records(conn, project_id, stage)
         name = f"project{project_id}-included-stage{stage}.{fmt}"
         if fmt == "ris":

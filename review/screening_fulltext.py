@@ -22,11 +22,14 @@ MAGIC_WINDOW = 1024
 def check_pdf(data: bytes, file_name: str, max_bytes: int) -> None:
     """Invalid unless the bytes are a PDF (by content, not by name) within the size limit."""
     if len(data) > max_bytes:
-        raise Invalid(f"{file_name} is {len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB")
+        raise Invalid(f"{file_name} is {len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB",
+                      "error.fulltext.too_large", file=file_name, size=f"{len(data) / 1e6:.1f}",
+                      limit=f"{max_bytes / 1e6:.0f}")
     if not data:
-        raise Invalid(f"{file_name} is empty")
+        raise Invalid(f"{file_name} is empty", "error.fulltext.empty", file=file_name)
     if PDF_MAGIC not in data[:MAGIC_WINDOW]:
-        raise Invalid(f"{file_name} is not a PDF (its content does not start with %PDF-)")
+        raise Invalid(f"{file_name} is not a PDF (its content does not start with %PDF-)",
+                      "error.fulltext.not_pdf", file=file_name)
 
 
 def attach_pdf(conn: sqlite3.Connection, files_dir: str | Path, project_id: int, user_id: int, record_id: int,
@@ -52,12 +55,14 @@ def mark_not_retrieved(conn: sqlite3.Connection, project_id: int, user_id: int, 
     require_screener(conn, project_id, user_id)
     reason = " ".join((reason or "").split())
     if not reason:
-        raise Invalid("say why the full text was not retrieved (e.g. 'not available from the library')")
+        raise Invalid("say why the full text was not retrieved (e.g. 'not available from the library')",
+                      "error.fulltext.no_reason")
     with transaction(conn):
         _require_stage2(conn, project_id, record_id)
         if conn.execute("SELECT 1 FROM screening_current WHERE project_id = ? AND stage = 2 AND record_id = ? LIMIT 1",
                         (project_id, record_id)).fetchone():
-            raise Conflict(f"record {record_id} already has full-text decisions, so its full text was retrieved")
+            raise Conflict(f"record {record_id} already has full-text decisions, so its full text was retrieved",
+                           "error.fulltext.already_decided", record=record_id)
         conn.execute("""INSERT INTO fulltext_events (project_id, record_id, user_id, kind, reason, at)
                         VALUES (?, ?, ?, 'not_retrieved', ?, ?)""", (project_id, record_id, user_id, reason[:500], now()))
         record_event(conn, project_id, user_id, "fulltext.not_retrieved", f"record {record_id}", {"reason": reason})
@@ -78,10 +83,11 @@ def pdf_for_member(conn: sqlite3.Connection, files_dir: str | Path, project_id: 
     """(path, original name) of a record's current PDF, for project members only."""
     status = fulltext_status(conn, project_id, user_id, record_id)
     if status["kind"] != "uploaded":
-        raise NotFound(f"record {record_id} has no full text attached")
+        raise NotFound(f"record {record_id} has no full text attached", "error.fulltext.none", record=record_id)
     path = pdf_file(files_dir, project_id, status["file_sha256"])
     if not path.is_file():
-        raise NotFound(f"the PDF of record {record_id} is missing from the files folder; upload it again")
+        raise NotFound(f"the PDF of record {record_id} is missing from the files folder; upload it again",
+                       "error.fulltext.file_missing", record=record_id)
     return path, status["file_name"]
 
 
@@ -93,7 +99,8 @@ def pdf_file(files_dir: str | Path, project_id: int, digest: str) -> Path:
 def _require_stage2(conn: sqlite3.Connection, project_id: int, record_id: int) -> None:
     require = state_of(conn, project_id, 1, record_id)
     if require["state"] != "settled" or require["outcome"] != "include":
-        raise Conflict(f"record {record_id} has not passed title/abstract screening; full texts are for records that did")
+        raise Conflict(f"record {record_id} has not passed title/abstract screening; full texts are for records that did",
+                       "error.fulltext.not_passed", record=record_id)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -19,10 +19,10 @@ def start_pilot(conn: sqlite3.Connection, project_id: int, lead_id: int, size: i
     """Draw a random sample of unscreened records that every listed reviewer (default: all) screens first."""
     require_lead(conn, project_id, lead_id)
     if not 2 <= size <= 1000:
-        raise Invalid("a pilot sample has between 2 and 1000 records")
+        raise Invalid("a pilot sample has between 2 and 1000 records", "error.pilot.size")
     with transaction(conn):
         if open_pilot(conn, project_id):
-            raise Conflict("a pilot round is already running; close it before starting another")
+            raise Conflict("a pilot round is already running; close it before starting another", "error.pilot.running")
         reviewers = _reviewers(conn, project_id, reviewer_ids)
         candidates = [r[0] for r in conn.execute(
             """SELECT p.record_id FROM screening_pending p
@@ -31,7 +31,8 @@ def start_pilot(conn: sqlite3.Connection, project_id: int, lead_id: int, size: i
                      WHERE c.project_id = p.project_id AND c.stage = 1 AND c.record_id = p.record_id)
                ORDER BY p.record_id""", (project_id,))]
         if len(candidates) < size:
-            raise Invalid(f"only {len(candidates)} records are unscreened; choose a smaller pilot sample")
+            raise Invalid(f"only {len(candidates)} records are unscreened; choose a smaller pilot sample",
+                          "error.pilot.too_few", count=len(candidates))
         sample = random.Random(seed).sample(candidates, size)
         pilot_id = conn.execute("INSERT INTO pilots (project_id, reviewer_ids, started_by, started_at) VALUES (?, ?, ?, ?)",
                                 (project_id, json.dumps(reviewers), lead_id, now())).lastrowid
@@ -49,7 +50,7 @@ def close_pilot(conn: sqlite3.Connection, project_id: int, lead_id: int) -> None
     with transaction(conn):
         pilot = open_pilot(conn, project_id)
         if pilot is None:
-            raise NotFound("no pilot round is running")
+            raise NotFound("no pilot round is running", "error.pilot.none")
         conn.execute("UPDATE pilots SET closed_at = ? WHERE id = ?", (now(), pilot["id"]))
         for record_id in pilot["record_ids"]:
             refresh(conn, project_id, 1, record_id)
@@ -100,5 +101,5 @@ def _reviewers(conn: sqlite3.Connection, project_id: int, reviewer_ids: Iterable
         "SELECT user_id FROM memberships WHERE project_id = ? AND role IN ('lead', 'reviewer') ORDER BY user_id", (project_id,))]
     chosen = screeners if reviewer_ids is None else sorted(set(int(r) for r in reviewer_ids))
     if len(chosen) < 2 or not set(chosen) <= set(screeners):
-        raise Invalid("a pilot needs at least two of the project's screeners")
+        raise Invalid("a pilot needs at least two of the project's screeners", "error.pilot.screeners")
     return chosen

@@ -27,7 +27,7 @@ def add_reason(conn: sqlite3.Connection, project_id: int, user_id: int, label: s
     label = _clean(label)
     with transaction(conn):
         if any(r["label"].casefold() == label.casefold() for r in list_reasons(conn, project_id)):
-            raise Invalid(f"the reason {label!r} is already in the list")
+            raise Invalid(f"the reason {label!r} is already in the list", "error.reasons.exists", label=label)
         position = conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM exclusion_reasons WHERE project_id = ?",
                                 (project_id,)).fetchone()[0]
         reason_id = conn.execute(
@@ -69,14 +69,15 @@ def ensure_default_reasons(conn: sqlite3.Connection, project_id: int) -> None:
 def _clean(label: str) -> str:
     label = " ".join((label or "").split())
     if not label:
-        raise Invalid("an exclusion reason needs some words")
+        raise Invalid("an exclusion reason needs some words", "error.reasons.empty")
     if len(label) > 200:
-        raise Invalid("keep an exclusion reason under 200 characters")
+        raise Invalid("keep an exclusion reason under 200 characters", "error.reasons.too_long")
     return label
 
 
 def _get(conn: sqlite3.Connection, project_id: int, reason_id: int) -> sqlite3.Row:
     row = conn.execute("SELECT * FROM exclusion_reasons WHERE id = ? AND project_id = ?", (reason_id, project_id)).fetchone()
     if row is None:
-        raise NotFound(f"exclusion reason {reason_id} is not in this project")
+        raise NotFound(f"exclusion reason {reason_id} is not in this project",
+                       "error.reasons.not_found", reason=reason_id)
     return row

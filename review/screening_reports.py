@@ -13,7 +13,7 @@ from review.errors import Invalid
 def included_records(conn: sqlite3.Connection, project_id: int, stage: int) -> list[dict[str, Any]]:
     """The records that passed a stage (settled include, agreed or resolved), in record order."""
     if stage not in STAGES:
-        raise Invalid(f"stage must be 1 or 2, not {stage!r}")
+        raise Invalid(f"stage must be 1 or 2, not {stage!r}", "error.screening.bad_stage", stage=str(stage))
     rows = conn.execute(
         """SELECT r.* FROM screening_state s
             JOIN screenable_records v ON v.project_id = s.project_id AND v.record_id = s.record_id

@@ -14,11 +14,13 @@ def set_maybe_policy(conn: sqlite3.Connection, project_id: int, lead_id: int, po
     """Choose how 'maybe' combines with other decisions, before any record is fully screened at stage 1."""
     require_lead(conn, project_id, lead_id)
     if policy not in MAYBE_POLICIES:
-        raise Invalid(f"the maybe policy is one of {', '.join(MAYBE_POLICIES)}, not {policy!r}")
+        raise Invalid(f"the maybe policy is one of {', '.join(MAYBE_POLICIES)}, not {policy!r}",
+                      "error.settings.maybe_policy", choices=", ".join(MAYBE_POLICIES), policy=policy)
     with transaction(conn):
         if conn.execute("SELECT 1 FROM screening_state WHERE project_id = ? AND stage = 1 AND state <> 'open' LIMIT 1",
                         (project_id,)).fetchone():
-            raise Conflict("records are already settled under the current maybe policy; it can only change before that")
+            raise Conflict("records are already settled under the current maybe policy; it can only change before that",
+                           "error.settings.maybe_settled")
         conn.execute("""INSERT INTO screening_settings (project_id, maybe_policy) VALUES (?, ?)
                         ON CONFLICT (project_id) DO UPDATE SET maybe_policy = excluded.maybe_policy""", (project_id, policy))
         record_event(conn, project_id, lead_id, "screening.maybe_policy", policy, {})
@@ -28,7 +30,7 @@ def set_pdf_limit(conn: sqlite3.Connection, project_id: int, lead_id: int, max_b
     """Set the largest PDF a member can upload."""
     require_lead(conn, project_id, lead_id)
     if not 1024 <= max_bytes <= 500 * 1024 * 1024:
-        raise Invalid("the PDF size limit must be between 1 kB and 500 MB")
+        raise Invalid("the PDF size limit must be between 1 kB and 500 MB", "error.settings.pdf_limit")
     with transaction(conn):
         conn.execute("""INSERT INTO screening_settings (project_id, pdf_max_bytes) VALUES (?, ?)
                         ON CONFLICT (project_id) DO UPDATE SET pdf_max_bytes = excluded.pdf_max_bytes""", (project_id, max_bytes))
@@ -38,7 +40,7 @@ def set_reviewers_per_record(conn: sqlite3.Connection, project_id: int, lead_id:
     """Ask for 1 or 2 independent decisions per record; records already meeting the new number close now."""
     require_lead(conn, project_id, lead_id)
     if count not in (1, 2):
-        raise Invalid("each record needs 1 or 2 independent decisions")
+        raise Invalid("each record needs 1 or 2 independent decisions", "error.settings.decisions")
     with transaction(conn):
         conn.execute("UPDATE projects SET reviewers_per_record = ? WHERE id = ?", (count, project_id))
         started = conn.execute("SELECT stage, record_id FROM screening_state WHERE project_id = ? AND state = 'open' AND decisions > 0",

@@ -41,7 +41,7 @@ def project_settings(conn: sqlite3.Connection, project_id: int) -> dict[str, Any
            FROM projects p LEFT JOIN screening_settings s ON s.project_id = p.id WHERE p.id = ?""",
         (project_id,)).fetchone()
     if row is None:
-        raise NotFound(f"project {project_id} not found")
+        raise NotFound(f"project {project_id} not found", "error.project.not_found")
     return dict(row)
 
 

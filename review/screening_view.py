@@ -21,7 +21,7 @@ def record_for_screening(conn: sqlite3.Connection, project_id: int, user_id: int
            FROM records r JOIN screenable_records v ON v.record_id = r.id AND v.project_id = r.project_id
            WHERE r.project_id = ? AND r.id = ?""", (project_id, record_id)).fetchone()
     if row is None:
-        raise NotFound(f"record {record_id} is not screened in this project")
+        raise NotFound(f"record {record_id} is not screened in this project", "error.screening.record_not_screened")
     terms = conn.execute("SELECT highlight_include, highlight_exclude FROM projects WHERE id = ?", (project_id,)).fetchone()
     include, exclude = parse_terms(terms["highlight_include"]), parse_terms(terms["highlight_exclude"])
     keywords = json.loads(row["keywords"])

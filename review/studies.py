@@ -17,13 +17,15 @@ def create_study(conn: sqlite3.Connection, project_id: int, user_id: int | None,
     """Create a study from records of the project (none may belong to another study); return its id."""
     label = label.strip()
     if not label:
-        raise Invalid("a study needs a label, e.g. 'Smith 2020'")
+        raise Invalid("a study needs a label, e.g. 'Smith 2020'", "error.study.no_label")
     if design not in DESIGNS:
-        raise Invalid(f"design {design!r} is not one of {', '.join(DESIGNS)}")
+        raise Invalid(f"design {design!r} is not one of {', '.join(DESIGNS)}",
+                      "error.study.design", design=design, choices=", ".join(DESIGNS))
     access.require(conn, project_id, user_id, "lead", "reviewer")
     with transaction(conn):
         if conn.execute("SELECT 1 FROM studies WHERE project_id = ? AND label = ?", (project_id, label)).fetchone():
-            raise Conflict(f"the project has a study labelled {label!r} already; choose another label")
+            raise Conflict(f"the project has a study labelled {label!r} already; choose another label",
+                           "error.study.exists", label=label)
         study_id = conn.execute(
             "INSERT INTO studies (project_id, label, design, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
             (project_id, label, design, now(), user_id)).lastrowid
@@ -49,7 +51,8 @@ def unlink_record(conn: sqlite3.Connection, study_id: int, user_id: int | None, 
     with transaction(conn):
         gone = conn.execute("DELETE FROM study_records WHERE study_id = ? AND record_id = ?", (study_id, record_id))
         if gone.rowcount == 0:
-            raise NotFound(f"record {record_id} is not linked to {study['label']}")
+            raise NotFound(f"record {record_id} is not linked to {study['label']}",
+                           "error.study.record_not_linked", record=record_id, study=study["label"])
         record_event(conn, study["project_id"], user_id, "study.unlinked", study["label"], {"record": record_id})
 
 
@@ -58,11 +61,13 @@ def _link(conn: sqlite3.Connection, project_id: int, study_id: int, record_ids: 
     for record_id in ids:
         row = conn.execute("SELECT project_id FROM records WHERE id = ?", (record_id,)).fetchone()
         if row is None or row["project_id"] != project_id:
-            raise NotFound(f"record {record_id} is not in this project")
+            raise NotFound(f"record {record_id} is not in this project",
+                           "error.study.record_not_in_project", record=record_id)
         taken = conn.execute("SELECT s.label FROM study_records l JOIN studies s ON s.id = l.study_id "
                              "WHERE l.record_id = ?", (record_id,)).fetchone()
         if taken is not None:
-            raise Conflict(f"record {record_id} belongs to the study {taken['label']!r} already")
+            raise Conflict(f"record {record_id} belongs to the study {taken['label']!r} already",
+                           "error.study.record_taken", record=record_id, study=taken["label"])
         conn.execute("INSERT INTO study_records (record_id, study_id, linked_at) VALUES (?, ?, ?)",
                      (record_id, study_id, now()))
     return ids
@@ -72,7 +77,7 @@ def get_study(conn: sqlite3.Connection, study_id: int) -> dict[str, Any]:
     """One study with its linked reports (id, title, year, first author)."""
     row = conn.execute("SELECT * FROM studies WHERE id = ?", (study_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no study {study_id}")
+        raise NotFound(f"no study {study_id}", "error.study.not_found", study=study_id)
     return dict(row, records=_records(conn, study_id))
 
 

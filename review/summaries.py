@@ -27,7 +27,7 @@ def role_of(conn: sqlite3.Connection, project_id: int, user_id: int) -> str:
     row = conn.execute("SELECT role FROM memberships WHERE project_id = ? AND user_id = ?",
                        (project_id, user_id)).fetchone()
     if row is None:
-        raise NotFound(f"project {project_id} not found")
+        raise NotFound(f"project {project_id} not found", "error.summary.project_not_found", project=project_id)
     return row["role"]
 
 
@@ -35,18 +35,20 @@ def require_writer(conn: sqlite3.Connection, project_id: int, user_id: int) -> s
     """A communicator or the lead: the people who write summaries."""
     role = role_of(conn, project_id, user_id)
     if role not in WRITERS:
-        raise Forbidden("only a communicator or the project lead writes summaries")
+        raise Forbidden("only a communicator or the project lead writes summaries", "error.summary.not_writer")
     return role
 
 
 def create_summary(conn: sqlite3.Connection, project_id: int, lang: str, user_id: int) -> int:
     """Start the summary of a review in one language (nb or en); return its id."""
     if lang not in LANGS:
-        raise Invalid(f"summaries are written in bokmål (nb) or English (en), not {lang!r}")
+        raise Invalid(f"summaries are written in bokmål (nb) or English (en), not {lang!r}",
+                      "error.summary.bad_language", lang=lang)
     require_writer(conn, project_id, user_id)
     with transaction(conn):
         if conn.execute("SELECT 1 FROM summaries WHERE project_id = ? AND lang = ?", (project_id, lang)).fetchone():
-            raise Conflict(f"this review already has a summary in {lang}; open it instead")
+            raise Conflict(f"this review already has a summary in {lang}; open it instead",
+                           "error.summary.exists", lang=lang)
         cur = conn.execute("INSERT INTO summaries (project_id, lang, created_at, created_by) VALUES (?, ?, ?, ?)",
                            (project_id, lang, now(), user_id))
         record_event(conn, project_id, user_id, "summary.created", f"summary:{cur.lastrowid}", {"lang": lang})
@@ -59,7 +61,8 @@ def save_version(conn: sqlite3.Connection, summary_id: int, user_id: int,
     summary = _summary(conn, summary_id)
     require_writer(conn, summary["project_id"], user_id)
     if summary["state"] == "in_review":
-        raise Conflict("this summary is in review: the lead returns it to draft before it can be changed")
+        raise Conflict("this summary is in review: the lead returns it to draft before it can be changed",
+                       "error.summary.in_review")
     clean, clean_topics = summary_content.clean_content(content), summary_content.clean_topics(topics)
     with transaction(conn):
         number = conn.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM summary_versions WHERE summary_id = ?",
@@ -81,10 +84,12 @@ def change_state(conn: sqlite3.Connection, summary_id: int, user_id: int, action
     role = role_of(conn, summary["project_id"], user_id)
     allowed = TRANSITIONS[summary["state"]]
     if action not in allowed:
-        raise Conflict(f"a summary that is {summary['state'].replace('_', ' ')} cannot be {_past(action)}")
+        raise Conflict(f"a summary that is {summary['state'].replace('_', ' ')} cannot be {_past(action)}",
+                       "error.summary.bad_transition", state=summary["state"].replace("_", " "), action=action)
     target, roles = allowed[action]
     if role not in roles:
-        raise Forbidden(f"only {' or '.join(roles)} can {action} a summary")
+        raise Forbidden(f"only {' or '.join(roles)} can {action} a summary",
+                        "error.summary.wrong_role", roles=" or ".join(roles), action=action)
     latest = latest_version(conn, summary_id)
     _check_ready(action, summary, latest)
     with transaction(conn):
@@ -96,13 +101,14 @@ def change_state(conn: sqlite3.Connection, summary_id: int, user_id: int, action
 
 def _check_ready(action: str, summary: sqlite3.Row, latest: dict[str, Any] | None) -> None:
     if action in ("submit", "approve", "publish") and latest is None:
-        raise Conflict("write and save the summary first")
+        raise Conflict("write and save the summary first", "error.summary.not_saved")
     if action == "submit":
         missing = summary_content.missing_for_review(latest["content"])
         if missing:
-            raise Invalid("fill in before review: " + ", ".join(m.replace("_", " ") for m in missing))
+            raise Invalid("fill in before review: " + ", ".join(m.replace("_", " ") for m in missing),
+                          "error.summary.missing", fields=", ".join(m.replace("_", " ") for m in missing))
     if action == "publish" and summary["approved_version_id"] != latest["id"]:
-        raise Conflict("the lead must approve this version before it is published")
+        raise Conflict("the lead must approve this version before it is published", "error.summary.not_approved")
 
 
 def _apply(conn: sqlite3.Connection, summary: sqlite3.Row, action: str, user_id: int,
@@ -180,7 +186,7 @@ def decode_version(row: sqlite3.Row) -> dict[str, Any]:
 def _summary(conn: sqlite3.Connection, summary_id: int) -> sqlite3.Row:
     row = conn.execute("SELECT * FROM summaries WHERE id = ?", (summary_id,)).fetchone()
     if row is None:
-        raise NotFound(f"summary {summary_id} not found")
+        raise NotFound(f"summary {summary_id} not found", "error.summary.not_found", summary=summary_id)
     return row
 
 

@@ -40,7 +40,8 @@ def clean_topics(topics: Any) -> list[str]:
 def check_url(url: str) -> str:
     """Only http(s) links to the full report: a javascript: link on a public page would run script."""
     if url and urlsplit(url).scheme not in ("http", "https"):
-        raise Invalid(f"the link to the full report must start with http:// or https://, not {url[:40]!r}")
+        raise Invalid(f"the link to the full report must start with http:// or https://, not {url[:40]!r}",
+                      "error.summary.bad_url", url=url[:40])
     return url
 
 
@@ -65,7 +66,8 @@ def full_text(content: dict[str, Any]) -> str:
 def _text(value: Any, name: str) -> str:
     text = "" if value is None else str(value).replace("\r\n", "\n").strip()
     if len(text) > MAX_FIELD:
-        raise Invalid(f"{name} is {len(text)} characters long; keep it under {MAX_FIELD}")
+        raise Invalid(f"{name} is {len(text)} characters long; keep it under {MAX_FIELD}",
+                      "error.summary.too_long", field=name, length=len(text), max=MAX_FIELD)
     return text
 
 

@@ -49,14 +49,15 @@ def new_password() -> str:
 def check_password_strength(password: str) -> None:
     """Refuse passwords that are too short to be safe."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise Invalid(f"The password must have at least {MIN_PASSWORD_LENGTH} characters.")
+        raise Invalid(f"The password must have at least {MIN_PASSWORD_LENGTH} characters.",
+                      "error.user.password_short", min=MIN_PASSWORD_LENGTH)
 
 
 def validate_name(name: str) -> str:
     """A user name: 2 to 64 letters, digits, dots, dashes or underscores."""
     name = (name or "").strip()
     if not (2 <= len(name) <= 64) or not all(c.isalnum() or c in "._-@" for c in name):
-        raise Invalid("A user name has 2 to 64 letters, digits or . _ - @, without spaces.")
+        raise Invalid("A user name has 2 to 64 letters, digits or . _ - @, without spaces.", "error.user.bad_name")
     return name
 
 
@@ -70,7 +71,7 @@ def create_user(conn: sqlite3.Connection, name: str, password: str | None = None
         check_password_strength(password)
     with transaction(conn):
         if conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
-            raise Conflict(f"There is already a user called {name}.")
+            raise Conflict(f"There is already a user called {name}.", "error.user.exists", name=name)
         cur = conn.execute(
             "INSERT INTO users (name, display_name, password_hash, is_admin, must_change_password, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
@@ -89,7 +90,7 @@ def set_password(conn: sqlite3.Connection, user_id: int, password: str | None = 
         cur = conn.execute("UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?",
                            (hash_password(password), int(one_time), user_id))
         if cur.rowcount == 0:
-            raise NotFound("No such user.")
+            raise NotFound("No such user.", "error.user.not_found")
         conn.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
     return password
 
@@ -98,7 +99,7 @@ def get_user(conn: sqlite3.Connection, user_id: int) -> dict[str, Any]:
     """One account by id."""
     row = conn.execute("SELECT * FROM users WHERE id = ?", (user_id,)).fetchone()
     if row is None:
-        raise NotFound("No such user.")
+        raise NotFound("No such user.", "error.user.not_found")
     return dict(row)
 
 
@@ -106,7 +107,7 @@ def find_user(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
     """One account by name (case-insensitive)."""
     row = conn.execute("SELECT * FROM users WHERE name = ?", ((name or "").strip(),)).fetchone()
     if row is None:
-        raise NotFound(f"There is no user called {name}.")
+        raise NotFound(f"There is no user called {name}.", "error.user.no_such_name", name=name)
     return dict(row)
 
 
@@ -150,7 +151,8 @@ def check_rate_limit(conn: sqlite3.Connection, name: str, address: str) -> None:
                               (address, since)).fetchone()[0]
     if by_name >= MAX_FAILURES_PER_NAME or by_address >= MAX_FAILURES_PER_ADDRESS:
         raise Forbidden(f"Too many failed logins. Wait {FAILURE_WINDOW_MINUTES} minutes and try again, "
-                        "or ask the site administrator to reset your password.")
+                        "or ask the site administrator to reset your password.",
+                        "error.user.locked", minutes=FAILURE_WINDOW_MINUTES)
 
 
 def authenticate(conn: sqlite3.Connection, name: str, password: str, address: str) -> dict[str, Any]:
@@ -164,7 +166,7 @@ def authenticate(conn: sqlite3.Connection, name: str, password: str, address: st
         with transaction(conn):
             conn.execute("INSERT INTO login_failures (name, address, failed_at) VALUES (?, ?, ?)",
                          (name, address, now()))
-        raise Invalid("Wrong user name or password.")
+        raise Invalid("Wrong user name or password.", "error.user.wrong_login")
     with transaction(conn):
         conn.execute("DELETE FROM login_failures WHERE name = ?", (name,))
     return dict(row)

@@ -41,7 +41,8 @@ def normalise_certainty(value: str) -> str:
     """'Very low', 'very-low' or 'very_low' -> 'very_low'; unknown values are refused."""
     key = str(value).strip().lower().replace("-", "_").replace(" ", "_")
     if key not in CERTAINTIES:
-        raise Invalid(f"certainty {value!r} is not one of high, moderate, low, very low")
+        raise Invalid(f"certainty {value!r} is not one of high, moderate, low, very low",
+                      "error.wording.bad_certainty", value=value)
     return key
 
 
@@ -49,7 +50,8 @@ def finding_wording(certainty: str, intervention: str, outcome: str,
                     direction: str = "reduces", lang: str = "en") -> str:
     """The sentence for a finding, e.g. low + 'breaks' + 'fatigue' -> 'Breaks may reduce fatigue.'"""
     if direction not in DIRECTIONS:
-        raise Invalid(f"direction {direction!r} is not one of {', '.join(DIRECTIONS)}")
+        raise Invalid(f"direction {direction!r} is not one of {', '.join(DIRECTIONS)}",
+                      "error.wording.bad_direction", direction=direction, choices=", ".join(DIRECTIONS))
     table = _NB if lang == "nb" else _EN
     text = table[normalise_certainty(certainty)][direction].format(x=intervention, y=outcome)
     return text[:1].upper() + text[1:] + "."

@@ -13,7 +13,7 @@ from review.rob.consensus import agree_where_identical
 from review.rob.custom import create_tool
 from review.rob.tool import ANSWER_LABELS, ANSWERS
 from screens.i18n import catalogue
-from screens.web import add_project_tab, ctx, form, project_page, query, redirect_to
+from screens.web import add_project_tab, ctx, error_text, form, project_page, query, redirect_to
 
 
 def install(app: bottle.Bottle) -> None:
@@ -58,7 +58,7 @@ def open_assessment(project_id: int) -> Any:
         return overview(project_id, error=c._("rob.pick_study"))
     except (Invalid, Forbidden) as error:
         response.status = error.status
-        return overview(project_id, error=str(error))
+        return overview(project_id, error=error_text(error))
     redirect_to("rob_assessment", project_id=project_id, assessment_id=assessment_id)
 
 
@@ -88,7 +88,7 @@ def save_assessment(project_id: int, assessment_id: int) -> Any:
             assessments.submit_assessment(c.conn, assessment_id, c.user["id"])
     except (Invalid, Forbidden) as error:
         response.status = error.status
-        return assessment_page(project_id, assessment_id, error=str(error))
+        return assessment_page(project_id, assessment_id, error=error_text(error))
     redirect_to("rob_assessment", flash="common.saved", project_id=project_id, assessment_id=assessment_id)
 
 
@@ -129,5 +129,5 @@ def add_tool(project_id: int) -> Any:
         create_tool(c.conn, project_id, c.user["id"], definition)
     except SilError as error:
         response.status = error.status
-        return overview(project_id, error=str(error))
+        return overview(project_id, error=error_text(error))
     redirect_to("appraisal", flash="common.saved", project_id=project_id)

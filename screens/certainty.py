@@ -9,7 +9,8 @@ from bottle import response
 from exports.sof import sof_fragment
 from review import evidence, grade, projects, studies
 from review.errors import SilError
-from screens.web import add_overview_card, add_project_tab, ctx, form, form_all, project_page, redirect_to, render
+from screens.web import (add_overview_card, add_project_tab, ctx, error_text, form, form_all, project_page,
+                         redirect_to, render)
 
 OUTCOME_FIELDS = ("name", "importance", "start", "participants", "effect", "comments")
 
@@ -54,7 +55,7 @@ def create_outcome(project_id: int) -> Any:
                                              importance=form("importance", "critical"))
     except SilError as error:
         response.status = error.status
-        return outcomes_page(project_id, error=str(error))
+        return outcomes_page(project_id, error=error_text(error))
     redirect_to("grade_outcome", flash="common.saved", project_id=project_id, outcome_id=outcome_id)
 
 
@@ -90,5 +91,5 @@ def save_outcome(project_id: int, outcome_id: int) -> Any:
             evidence.rate(c.conn, outcome_id, c.user["id"], factor, level, why)
     except SilError as error:
         response.status = error.status
-        return outcome_page(project_id, outcome_id, error=str(error))
+        return outcome_page(project_id, outcome_id, error=error_text(error))
     redirect_to("grade_outcome", flash="common.saved", project_id=project_id, outcome_id=outcome_id)

@@ -7,11 +7,12 @@ from typing import Any
 import bottle
 
 from review import projects
-from review.dedupe import duplicates_removed, find_duplicates
+from review.dedupe import duplicates_removed
 from review.dedupe_decisions import bulk_confirm, confirm_pair, reject_pair, split_record, undo_group
 from review.dedupe_keys import fold
 from review.dedupe_views import SHOWN_FIELDS, count_pairs, list_groups, list_pairs
-from review.errors import Invalid
+from review.dedupe_jobs import DedupeJobs, Job
+from review.errors import Conflict, Invalid
 from screens.web import (add_overview_card, add_project_tab, ctx, form, form_all, project_page,
                          query_int, redirect_to, render)
 
@@ -27,14 +28,25 @@ def install(app: bottle.Bottle) -> None:
     app.route(f"{base}/groups", "GET", groups_page, name="duplicates_groups")
     app.route(f"{base}/groups/<group_id:int>/undo", "POST", undo, name="duplicates_undo")
     app.route(f"{base}/records/<record_id:int>/split", "POST", split, name="duplicates_split")
+    if "sil.dedupe_jobs" not in app.config:
+        app.config["sil.dedupe_jobs"] = DedupeJobs(app.config["sil.db"])
     add_project_tab(app, 15, "duplicates", "dup.tab", ("lead",))
     add_overview_card(app, 15, overview_card)
 
 
-def _lead(project_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
+def _lead(project_id: int, changes: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
     c = ctx()
     member = projects.require_role(c.conn, project_id, c.user, "lead")
+    if changes and jobs().is_running(project_id):
+        # the run groups from what it read when it started; a decision made meanwhile could be overruled
+        raise Conflict("duplicate detection is running on this project; decide once it has finished",
+                       key="dup.busy_decide")
     return projects.get_project(c.conn, project_id), member
+
+
+def jobs() -> DedupeJobs:
+    """The background runs of this server's database."""
+    return ctx().app.config["sil.dedupe_jobs"]
 
 
 def _page(template: str, project_id: int, active: str, **values: Any) -> str:
@@ -83,25 +95,36 @@ def review_page(project_id: int) -> str:
     offset = max(0, query_int("skip", 0) or 0)
     pairs = list_pairs(c.conn, project_id, limit=max(PAGE_SIZE, offset + 1))
     current = pairs[offset] if offset < len(pairs) else None
-    ran = {k: query_int(k) for k in ("groups", "certain", "possible")}
     return _page("duplicates.tpl", project_id, "duplicates", title_key="dup.title", pairs=pairs[:PAGE_SIZE],
                  total=count_pairs(c.conn, project_id), current=current, offset=offset,
-                 ran=ran if None not in ran.values() else None,
+                 run=_run_view(jobs().latest(project_id)),
                  rows=_side_by_side(current) if current else [],
                  removed=duplicates_removed(c.conn, project_id))
+
+
+def _run_view(job: Job | None) -> dict[str, Any] | None:
+    """The background run as the page shows it: state, times as a person reads them, counts or error."""
+    if job is None:
+        return None
+    return {"running": job.running, "since": _clock(job.started_at), "finished": _clock(job.finished_at or ""),
+            "counts": job.counts, "error": job.error}
+
+
+def _clock(iso: str) -> str:
+    """'2026-11-29T08:22:04Z' as '2026-11-29 08:22:04 UTC'."""
+    return iso.replace("T", " ").replace("Z", " UTC")
 
 
 def run_detection(project_id: int) -> None:
     c = ctx()
     _lead(project_id)
-    counts = find_duplicates(c.conn, project_id, c.user["id"])
-    redirect_to("duplicates", flash="dup.ran", project_id=project_id,
-                query={"groups": counts["groups"], "certain": counts["certain"], "possible": counts["possible"]})
+    jobs().start(project_id, c.user["id"])
+    redirect_to("duplicates", flash="dup.started", project_id=project_id)
 
 
 def decide_pair(project_id: int, pair_id: int) -> None:
     c = ctx()
-    _lead(project_id)
+    _lead(project_id, changes=True)
     decision, offset = form("decision"), form("skip", "0")
     if decision == "same":
         confirm_pair(c.conn, project_id, pair_id, c.user["id"])
@@ -115,7 +138,7 @@ def decide_pair(project_id: int, pair_id: int) -> None:
 
 def confirm_many(project_id: int) -> None:
     c = ctx()
-    _lead(project_id)
+    _lead(project_id, changes=True)
     chosen = [int(p) for p in form_all("pair_id") if p.isdigit()]
     if not chosen:
         raise Invalid("tick at least one pair to confirm")
@@ -132,14 +155,14 @@ def groups_page(project_id: int) -> str:
 
 def undo(project_id: int, group_id: int) -> None:
     c = ctx()
-    _lead(project_id)
+    _lead(project_id, changes=True)
     undo_group(c.conn, project_id, group_id, c.user["id"])
     redirect_to("duplicates_groups", flash="dup.undone", project_id=project_id)
 
 
 def split(project_id: int, record_id: int) -> None:
     c = ctx()
-    _lead(project_id)
+    _lead(project_id, changes=True)
     split_record(c.conn, project_id, record_id, c.user["id"])
     redirect_to("duplicates_groups", flash="dup.split_done", project_id=project_id)
 

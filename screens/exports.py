@@ -51,7 +51,7 @@ def download(project_id: int) -> Any:
     try:
         content, mimetype, name = export_offers.export_for(
             c.conn, project_id, c.user["id"], query("what"), query("format"), stage=stage,
-            search=query_int("search") or None, label=query("label").strip() or None, lang=c.language)
+            search=query_int("search") or None, label=query("label").strip() or None, lang=c.language, stream=True)
     except (Invalid, NotFound) as error:
         # A choice that cannot be exported (no label named, nothing appraised yet): say so on the form.
         response.status = 400 if isinstance(error, Invalid) else 404

@@ -8,7 +8,7 @@ from bottle import response
 
 from review import exporting, extraction, forms, projects, studies
 from review.errors import Invalid, SilError
-from screens.web import add_project_tab, ctx, form, form_all, project_page, query, redirect_to
+from screens.web import add_project_tab, ctx, error_text, form, form_all, project_page, query, redirect_to
 
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "html": "text/html; charset=utf-8", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -51,7 +51,7 @@ def create_study(project_id: int) -> Any:
                                         form("design", "observational"))
     except SilError as error:
         response.status = error.status
-        return study_list(project_id, error=str(error))
+        return study_list(project_id, error=error_text(error))
     redirect_to("study", flash="common.saved", project_id=project_id, study_id=study_id)
 
 
@@ -71,7 +71,7 @@ def link_reports(project_id: int, study_id: int) -> Any:
         studies.link_records(c.conn, study_id, c.user["id"], typed)
     except SilError as error:
         response.status = error.status
-        return study_page(project_id, study_id, error=str(error))
+        return study_page(project_id, study_id, error=error_text(error))
     redirect_to("study", flash="common.saved", project_id=project_id, study_id=study_id)
 
 
@@ -140,7 +140,7 @@ def save_extraction(project_id: int, study_id: int) -> Any:
         extraction.save_values(c.conn, study_id, c.user["id"], values)
     except Invalid as error:
         response.status = 400
-        return study_page(project_id, study_id, error=str(error), values={k: v for k, v in values.items() if v})
+        return study_page(project_id, study_id, error=error_text(error), values={k: v for k, v in values.items() if v})
     if form("action") == "submit":
         extraction.submit(c.conn, study_id, c.user["id"])
         redirect_to("study_compare", flash="extraction.submitted_flash", project_id=project_id, study_id=study_id)

@@ -9,7 +9,7 @@ from bottle import response
 
 from review import forms, projects
 from review.errors import Invalid
-from screens.web import ctx, form, project_page, redirect_to
+from screens.web import ctx, error_text, form, project_page, redirect_to
 
 
 def install(app: bottle.Bottle) -> None:
@@ -40,7 +40,7 @@ def save_form_design(project_id: int) -> Any:
         return form_design(project_id, c._("extraction.bad_json", line=error.lineno, column=error.colno), text)
     except Invalid as error:
         response.status = 400
-        return form_design(project_id, str(error), text)
+        return form_design(project_id, error_text(error), text)
     redirect_to("extraction_form", flash="common.saved", project_id=project_id)
 
 
@@ -66,5 +66,5 @@ def _save_changed(project_id: int, change: Any) -> Any:
         forms.save_form(c.conn, project_id, c.user["id"], change(forms.get_form(c.conn, project_id)))
     except Invalid as error:
         response.status = 400
-        return form_design(project_id, str(error))
+        return form_design(project_id, error_text(error))
     redirect_to("extraction_form", flash="common.saved", project_id=project_id)

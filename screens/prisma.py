@@ -19,7 +19,7 @@ def install(app: bottle.Bottle) -> None:
     app.route("/projects/<project_id:int>/prisma/removals", "POST", add_removal, name="project_prisma_removal")
     app.route("/projects/<project_id:int>/prisma/removals/<removal_id:int>/retract", "POST", retract,
               name="project_prisma_retract")
-    add_project_tab(app, 60, "project_prisma", "prisma.tab")
+    add_project_tab(app, 65, "project_prisma", "prisma.tab")
 
 
 def diagram_language() -> str:

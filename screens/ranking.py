@@ -8,7 +8,7 @@ import bottle
 from exports.progress_svg import progress_svg
 from review import projects, ranking_progress, ranking_store
 from review.errors import Invalid
-from review.ranking_worker import RankingWorker
+from review.ranking_process import RankingProcess
 from review.stopping import ASSUMPTIONS
 from screens.web import add_project_tab, ctx, form, project_page, redirect_to
 
@@ -22,7 +22,8 @@ def install(app: bottle.Bottle) -> None:
     app.route(P + "/stopping", "POST", stopping_post, name="stopping_post")
     add_project_tab(app, 22, "ranking", "ranking.tab", roles=("lead",))
     if app.config.get("sil.background_ranking") and "sil.ranking_worker" not in app.config:
-        app.config["sil.ranking_worker"] = RankingWorker(app.config["sil.db"]).start()
+        # A process of its own: retraining never holds this process's GIL against reviewers' requests.
+        app.config["sil.ranking_worker"] = RankingProcess(app.config["sil.db"]).start()
 
 
 def _nudge(project_id: int) -> None:

@@ -12,7 +12,8 @@ from review.screening_pilot import open_pilot
 from review.screening_reasons import list_reasons
 from review.screening_reports import progress
 from review.screening_view import record_for_screening
-from screens.web import add_project_tab, ctx, form, json_response, project_page, query, query_int, redirect_to
+from screens.web import (add_project_tab, ctx, error_text, form, json_response, project_page, query, query_int,
+                         redirect_to)
 
 STAGE = "<stage:re:[12]>"
 
@@ -59,9 +60,9 @@ def decide(project_id: int, stage: str) -> Any:
             labels=[x for x in form("labels").split(",")], change_reason=form("change_reason"))
     except (Conflict, Invalid) as error:
         if _wants_json():
-            return json_response({"ok": False, "error": error.message, "status": error.status}, error.status)
+            return json_response({"ok": False, "error": error_text(error), "status": error.status}, error.status)
         again = {} if isinstance(error, Conflict) and "already has the decisions" in error.message else {"record": record_id}
-        redirect_to("screen", query={**hide, **again, "error": error.message}, project_id=project_id, stage=stage)
+        redirect_to("screen", query={**hide, **again, "error": error_text(error)}, project_id=project_id, stage=stage)
     if _wants_json():
         mine = screening.my_count(c.conn, project_id, c.user["id"], stage_no)
         return json_response({"ok": True, "record_id": record_id, "mine": mine, "own_state": "decided",

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 import bottle
 from bottle import request, response
 
+from review.errors import SilError
 from screens.i18n import translate
 
 TEMPLATES = str(Path(__file__).with_name("templates"))
@@ -40,6 +41,11 @@ def ctx() -> Context:
     return request.environ["sil.ctx"]
 
 
+def error_text(error: SilError) -> str:
+    """A typed error's message in the user's language: its catalogue text when it has a key, else its message."""
+    return ctx()._(error.key, **error.values) if error.key else error.message
+
+
 def url(route_name: str, /, query: dict[str, Any] | None = None, **params: Any) -> str:
     """The path of a named route, with an optional query string."""
     path = ctx().app.get_url(route_name, **params)
@@ -56,7 +62,7 @@ def render(template_name: str, /, **values: Any) -> str:
         "_": c._, "lang": c.language, "user": c.user, "csrf": c.csrf, "url": url,
         "flash": c._(flash) if flash and flash.replace(".", "").replace("_", "").isalnum() else "",
         "path": request.path, "project": None, "member": None, "tabs": [], "active_tab": "",
-        "title": "", "wide": False,
+        "title": "", "wide": False, "tab_groups": tab_groups,
     }
     defaults.update(c.extra)
     defaults.update(values)
@@ -136,8 +142,24 @@ def project_page(template_name: str, project_id: int, active: str, *roles: str,
                   title=values.pop("title", project["title"]), **values)
 
 
+# The project's tabs fall into the phases of a review, by their order: (first order, label key or "").
+TAB_GROUPS = ((0, ""), (10, "nav.group.records"), (20, "nav.group.screening"), (50, "nav.group.appraisal"),
+              (65, "nav.group.reporting"), (80, "nav.group.project"))
+
+
 def project_tabs(member: dict[str, Any] | None) -> list[dict[str, Any]]:
     """The tabs this member sees, each with its label and URL parameters."""
     tabs = ctx().app.config.get("sil.tabs", [])
     role = member["role"] if member else None
     return [t for t in tabs if not t["roles"] or role in t["roles"]]
+
+
+def tab_groups(tabs: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The tabs grouped by phase, in order, leaving out phases with no tab for this member."""
+    groups: list[tuple[str, list[dict[str, Any]]]] = []
+    for tab in tabs:
+        label = [key for start, key in TAB_GROUPS if tab["order"] >= start][-1]
+        if not groups or groups[-1][0] != label:
+            groups.append((label, []))
+        groups[-1][1].append(tab)
+    return groups

@@ -115,7 +115,7 @@ def test_rob_assessment_and_plot(app, setup, conn):
     form = page.forms["rob-form"]
     form["overall.override"] = "moderate"
     page = form.submit(name="action", value="save", status=400)
-    assert "give a reason" in page.text
+    assert "Give a reason" in page.text
     svg = app.get(f"/projects/{pid}/export/rob-plot.svg", {"tool": "robins_i", "outcome": "Fatigue"})
     assert svg.content_type == "image/svg+xml" and "Smith 2020" in svg.text and "#BF0000" in svg.text
     png = app.get(f"/projects/{pid}/export/rob-plot.png", {"tool": "robins_i", "outcome": "Fatigue", "kind": "summary"})

@@ -160,3 +160,23 @@ def test_security_headers(app):
     headers = app.get("/login").headers
     assert "default-src 'self'" in headers["Content-Security-Policy"]
     assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_project_tabs_are_grouped_by_phase_and_role(app, make_user, conn):
+    lead = make_user("lead")
+    make_user("rev")
+    project_id = projects.create_project(conn, lead, "P")
+    projects.set_member(conn, project_id, lead, "rev", "reviewer")
+    login(app, "lead")
+    nav = app.get(f"/projects/{project_id}/records").html.select_one("nav.tabs")
+    groups = {g.select_one(".tabgroup-label").get_text(): [a.get_text() for a in g.select("a")]
+              for g in nav.select(".tabgroup[role=group]")}
+    assert groups["Identification"] == ["Searches", "Duplicates", "Records"]
+    assert groups["Reporting"] == ["PRISMA", "Summaries", "Export"]
+    assert groups["Administration"] == ["Members", "Settings", "Audit log"]
+    assert nav.select_one("a[aria-current=page]").get_text() == "Records"
+
+    app.reset()
+    login(app, "rev")
+    labels = [s.get_text() for s in app.get(f"/projects/{project_id}").html.select("nav.tabs .tabgroup-label")]
+    assert "Administration" not in labels and "Identification" in labels  # no empty phase for a reviewer

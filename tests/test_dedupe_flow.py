@@ -6,7 +6,7 @@ from review.audit import list_events
 from review.dedupe import duplicate_rows, duplicates_removed, find_duplicates
 from review.dedupe_decisions import bulk_confirm, confirm_pair, reject_pair, split_record, undo_group
 from review.dedupe_views import list_groups, list_pairs
-from review.errors import Invalid, NotFound
+from review.errors import Conflict, Invalid, NotFound
 from review.searches import add_records, create_search
 
 PAPER = {"title": "Intestinal lipoprotein overproduction in insulin-resistant states", "authors": ["Adeli, K."],
@@ -169,3 +169,25 @@ def test_demo_exports_pair_up_and_the_traps_stay_apart(conn):
         assert group_of[trap] is None or group_of[trap] != group_of[article]
     assert counts["groups"] == 0
     assert len({group_of[m] for m, _ in expected["duplicate_pairs"]}) == len(expected["duplicate_pairs"])
+
+
+def test_a_run_that_another_run_overtook_writes_nothing_and_says_so(conn, project, db_path, monkeypatch):
+    """Two runs at once (the web's and a command's): the second to finish would group everything again."""
+    import review.dedupe as dedupe
+
+    load(conn, project, MEDLINE, "medline")
+    load(conn, project, EMBASE, "embase")
+    real = dedupe.group_pairs
+
+    def overtaken(*args):
+        other = db.connect(db_path)
+        monkeypatch.setattr(dedupe, "group_pairs", real)
+        find_duplicates(other, project, 1)  # finishes first
+        other.close()
+        return real(*args)
+
+    monkeypatch.setattr(dedupe, "group_pairs", overtaken)
+    with pytest.raises(Conflict, match="finished while this one ran"):
+        find_duplicates(conn, project, 1)
+    assert conn.execute("SELECT COUNT(*) FROM dedupe_runs").fetchone()[0] == 1
+    assert conn.execute("SELECT COUNT(*) FROM duplicate_groups").fetchone()[0] == 1

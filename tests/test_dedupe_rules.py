@@ -43,9 +43,11 @@ def test_years_more_than_one_apart_are_distinct_but_one_apart_is_not():
     assert verdict(A, keys(year=2009, doi="")) == CERTAIN  # online first, print next year
 
 
-def test_different_volume_or_pages_are_distinct():
+def test_different_volume_or_pages_are_never_grouped_automatically():
     assert classify(A, keys(volume="20", doi="")) == (DISTINCT, "different volumes")
-    assert classify(A, keys(pages_start="301", doi="")) == (DISTINCT, "different pages")
+    # the same title and authors on other pages (a correction notice, a meeting abstract): a person decides
+    assert classify(A, keys(pages_start="301", doi="")) == (POSSIBLE, "different pages, but the same title and authors")
+    assert classify(A, keys(pages_start="301", doi="", authors=["Other, Q."])) == (DISTINCT, "different pages")
 
 
 def test_a_supplement_volume_mangled_by_an_export_does_not_veto():
@@ -56,23 +58,24 @@ def test_a_supplement_volume_mangled_by_an_export_does_not_veto():
 
 def test_erratum_notice_is_not_the_article():
     erratum = keys(title="Erratum: Intestinal lipoprotein overproduction in insulin-resistant states", doi="")
-    assert classify(A, erratum)[0] == DISTINCT
+    assert classify(A, erratum) == (POSSIBLE, "article versus erratum, but the same title and authors")
     wos = keys(title="Intestinal lipoprotein overproduction in insulin-resistant states (vol 19, pg 221, 2008)",
                doi="", pages_start="616")
-    assert verdict(A, wos) == DISTINCT
+    assert verdict(A, wos) == POSSIBLE  # queued for a person, never grouped automatically
+    assert verdict(A, keys(title=wos.title, doi="", pages_start="616", authors=["Other, Q."])) == DISTINCT
 
 
 def test_comment_reply_and_retraction_notice_are_not_the_article():
     for title in ("Comment on: Intestinal lipoprotein overproduction in insulin-resistant states",
                   "Reply to: Intestinal lipoprotein overproduction in insulin-resistant states",
                   "Retraction notice: Intestinal lipoprotein overproduction in insulin-resistant states"):
-        assert verdict(A, keys(title=title, doi="")) == DISTINCT, title
+        assert verdict(A, keys(title=title, doi="")) != CERTAIN, title
 
 
 def test_a_one_page_correction_with_the_same_title_is_not_a_page_slip():
     article = keys(id=1, doi="", pages_start="703", pages_end="712", volume="14")
     notice = keys(doi="", pages_start="1107", pages_end="1107", volume="14")
-    assert verdict(article, notice) == DISTINCT
+    assert classify(article, notice) == (POSSIBLE, "different pages, but the same title and authors")
 
 
 def test_an_e_locator_against_the_printed_page_is_the_same_article():
@@ -88,7 +91,7 @@ def test_conference_abstract_is_not_the_full_paper():
     assert verdict(abstract, paper) == DISTINCT
     abstract_no_pages = keys(id=1, journal="Diabetes. Conference: 76th Scientific Sessions", volume="",
                              pages_start="", doi="", year=2017)
-    assert classify(abstract_no_pages, paper) == (DISTINCT, "conference abstract versus full paper")
+    assert classify(abstract_no_pages, paper)[1].startswith("conference abstract versus full paper")
 
 
 def test_one_abstract_named_by_meeting_in_one_database_and_by_journal_in_another_is_certain():
@@ -154,7 +157,7 @@ def test_a_paper_reusing_its_meeting_abstract_a_year_later_is_not_certain():
                    pages_end="", year=2014, abstract=abstract)
     paper = keys(title="Sitagliptin attenuated brain damage in mice with chronic hypoperfusion", doi="",
                  journal="J Hypertens", volume="33", pages_start="1001", year=2015, abstract=abstract)
-    assert verdict(meeting, paper) == DISTINCT
+    assert verdict(meeting, paper) != CERTAIN
 
 
 def test_one_doi_and_title_forgive_an_article_number_and_a_year_given_as_volume():

@@ -1,7 +1,9 @@
 """The duplicates screen through WebTest: the lead reviews possible pairs side by side and undoes groups."""
+import threading
+
 import pytest
 
-from conftest import login
+from conftest import csrf_of, login
 from review import projects
 from review.dedupe import duplicates_removed, find_duplicates
 from review.searches import add_records, create_search
@@ -65,3 +67,64 @@ def test_bulk_confirm_and_undo_from_the_groups_list(app, conn, project):
 def test_a_reviewer_cannot_open_the_duplicates_screen(app, project):
     login(app, "anna")
     assert app.get(f"/projects/{project}/duplicates", expect_errors=True).status_int == 403
+
+
+@pytest.fixture
+def fresh(conn, make_user):
+    """A project with the records imported and duplicate detection not run yet."""
+    lead = make_user("lene")
+    project_id = projects.create_project(conn, lead, "Breaks at work")
+    search_id = create_search(conn, project_id, lead, "all.ris", "sha", "ris")
+    add_records(conn, project_id, search_id, RECORDS)
+    return project_id
+
+
+def _jobs(app):
+    return app.app.config["sil.dedupe_jobs"]
+
+
+def test_find_duplicates_runs_in_the_background_and_the_page_shows_its_counts(app, conn, fresh):
+    login(app, "lene")
+    page = app.get(f"/projects/{fresh}/duplicates").forms["run"].submit().follow()
+    assert "Duplicate detection has started" in page.text
+    assert _jobs(app).wait(fresh, timeout=30).counts == {"groups": 1, "certain": 1, "possible": 1}
+    page = app.get(f"/projects/{fresh}/duplicates")
+    assert "Found 1 groups: 1 duplicates grouped automatically, 1 possible pairs queued." in page.text
+    assert page.html.select_one("#dedupe-running") is None
+    assert duplicates_removed(conn, fresh) == 1
+
+
+def test_a_second_run_while_one_goes_is_refused_and_the_page_says_it_is_running(app, conn, fresh):
+    release = threading.Event()
+
+    def slow(connection, project_id, user_id):
+        release.wait(30)
+        return find_duplicates(connection, project_id, user_id)
+
+    _jobs(app).runner = slow
+    login(app, "lene")
+    app.get(f"/projects/{fresh}/duplicates").forms["run"].submit()
+    page = app.get(f"/projects/{fresh}/duplicates")
+    running = page.html.select_one("#dedupe-running")
+    assert running is not None and "running since" in running.get_text()
+    assert page.html.select_one("form#run button[disabled]") is not None
+    second = app.post(f"/projects/{fresh}/duplicates/run", {"csrf_token": csrf_of(app)}, expect_errors=True)
+    assert second.status_int == 409 and "already running on this project" in second.text
+    release.set()
+    _jobs(app).wait(fresh, timeout=30)
+    assert "Found 1 groups" in app.get(f"/projects/{fresh}/duplicates").text
+    assert conn.execute("SELECT COUNT(*) FROM dedupe_runs").fetchone()[0] == 1
+
+
+def test_a_failed_run_is_shown_on_the_page_and_audited(app, conn, fresh):
+    def broken(connection, project_id, user_id):
+        raise RuntimeError("disk I/O error")
+
+    _jobs(app).runner = broken
+    login(app, "lene")
+    app.get(f"/projects/{fresh}/duplicates").forms["run"].submit()
+    _jobs(app).wait(fresh, timeout=30)
+    failed = app.get(f"/projects/{fresh}/duplicates").html.select_one("#dedupe-failed")
+    assert failed is not None and "failed: RuntimeError: disk I/O error" in failed.get_text()
+    events = conn.execute("SELECT detail FROM audit_events WHERE action = 'dedupe.failed'").fetchall()
+    assert len(events) == 1 and "disk I/O error" in events[0][0]

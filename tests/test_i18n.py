@@ -1,7 +1,11 @@
 """The message catalogue: every key in both languages, language choice."""
+import ast
 import re
 from pathlib import Path
 
+import pytest
+
+from conftest import csrf_of, login
 from screens.i18n import LANGUAGES, catalogue, pick_language, translate
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "screens"
@@ -32,3 +36,94 @@ def test_language_from_accept_language():
     assert pick_language("de-DE, nn;q=0.8") == "nb"
     assert pick_language("") == "en"
     assert translate("nb", "login.title") == "Logg inn"
+
+
+REVIEW = Path(__file__).resolve().parent.parent / "review"
+TYPED_ERRORS = {"SilError", "Invalid", "Forbidden", "NotFound", "Conflict"}
+
+
+def _typed_error_keys() -> list[tuple[str, str, set[str], bool]]:
+    """(where, key, value names, chosen by a condition) for every typed error in review/ raised with a key."""
+    found = []
+    for path in sorted(REVIEW.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            func = getattr(node, "func", None)
+            name = getattr(func, "id", None) or getattr(func, "attr", None)
+            if not isinstance(node, ast.Call) or name not in TYPED_ERRORS or len(node.args) < 2:
+                continue
+            where = f"{path.relative_to(REVIEW.parent)}:{node.lineno}"
+            keys = _literal_keys(node.args[1], where)
+            values = {kw.arg for kw in node.keywords}
+            found += [(where, key, values, len(keys) > 1) for key in keys]
+    return found
+
+
+def _literal_keys(node: ast.expr, where: str) -> list[str]:
+    """The key, or every key a condition chooses from ("…_down" if … else "…_up")."""
+    if isinstance(node, ast.IfExp):
+        return _literal_keys(node.body, where) + _literal_keys(node.orelse, where)
+    assert isinstance(node, ast.Constant) and isinstance(node.value, str), f"{where}: the key is not a literal"
+    return [node.value]
+
+
+def test_every_key_a_typed_error_carries_is_in_the_catalogue_with_its_values():
+    keys = _typed_error_keys()
+    assert len(keys) > 150, "the scan found too few keyed errors: has review/ moved?"
+    for where, key, values, chosen in keys:
+        assert key in catalogue(), f"{where}: {key} is not in the catalogue"
+        assert not values & {"key", "message"}, f"{where}: a value named key or message clashes with SilError's own"
+        for language in LANGUAGES:
+            placeholders = set(re.findall(r"{(\w+)}", catalogue()[key][language]))
+            # one of several texts a condition chooses may leave a value out; none may name one not given
+            fits = placeholders <= values if chosen else placeholders == values
+            assert fits, f"{where}: {key} ({language}) names {placeholders}, the error gives {values}"
+
+
+REFUSALS = {
+    "en": ("A project needs at least one lead: make someone else lead first.",
+           "Participants: &#039;&lt;b&gt;forty&lt;/b&gt;&#039; is not a whole number.",
+           "Excluding a full text needs an exclusion reason from the project&#039;s list.",
+           "Only the project lead can do this."),
+    "nb": ("Et prosjekt trenger minst én prosjektleder: gjør en annen til prosjektleder først.",
+           "Deltakere: «&lt;b&gt;forty&lt;/b&gt;» er ikke et heltall.",
+           "For å ekskludere en fulltekst må du velge en eksklusjonsgrunn fra prosjektets liste.",
+           "Bare prosjektlederen kan gjøre dette."),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "nb"])
+def test_refusals_are_shown_in_the_users_language_and_escaped(app, conn, make_user, language):
+    from review import evidence, projects, screening, users
+    from review.searches import add_records, create_search
+
+    ids = {name: make_user(name) for name in ("lea", "rita", "rolf")}
+    for user_id in ids.values():
+        users.set_language(conn, user_id, language)
+    pid = projects.create_project(conn, ids["lea"], "Breaks at work")
+    projects.set_member(conn, pid, ids["lea"], "rita", "reviewer")
+    projects.set_member(conn, pid, ids["lea"], "rolf", "reviewer")
+    search = create_search(conn, pid, ids["lea"], "medline.ris", "1" * 64, "ris")
+    add_records(conn, pid, search, [{"title": "Rest breaks for nurses", "year": 2020}])
+    record_id = conn.execute("SELECT id FROM records WHERE project_id = ?", (pid,)).fetchone()[0]
+    for name in ("rita", "rolf"):
+        screening.record_decision(conn, pid, ids[name], record_id, 1, "include")
+    outcome_id = evidence.create_outcome(conn, pid, ids["lea"], "Fatigue")
+    last_lead, bad_number, no_reason, lead_only = REFUSALS[language]
+    other = REFUSALS["nb" if language == "en" else "en"]
+
+    login(app, "lea")
+    page = app.post(f"/projects/{pid}/members/{ids['lea']}/remove", {"csrf_token": csrf_of(app)}, status=409)
+    assert last_lead in page.text and other[0] not in page.text
+
+    form = app.get(f"/projects/{pid}/grade/{outcome_id}").forms["grade-form"]
+    form["participants"] = "<b>forty</b>"
+    page = form.submit(status=400)
+    assert bad_number in page.text and "<b>forty" not in page.text and other[1] not in page.text
+
+    app.get(f"/projects/{pid}/reasons")  # the lead's first visit gives the default list of reasons
+    app.reset()
+    login(app, "rita")
+    page = app.get(f"/projects/{pid}/screen/2").forms["decide-form"].submit("decision", value="exclude").follow()
+    assert no_reason in page.text and other[2] not in page.text
+    page = app.post(f"/projects/{pid}/settings", {"csrf_token": csrf_of(app), "title": "Mine now"}, status=403)
+    assert lead_only in page.text and other[3] not in page.text

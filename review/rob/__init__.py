@@ -18,7 +18,8 @@ def get_tool(conn: sqlite3.Connection | None, project_id: int | None, key: str) 
         from review.rob.custom import custom_tool
 
         return custom_tool(conn, project_id, int(key[7:]))
-    raise NotFound(f"no risk-of-bias tool {key!r}; choose one of {', '.join(BUILTIN)} or a custom tool")
+    raise NotFound(f"no risk-of-bias tool {key!r}; choose one of {', '.join(BUILTIN)} or a custom tool",
+                   "error.rob.no_tool", tool=key, choices=", ".join(BUILTIN))
 
 
 def tools_for(conn: sqlite3.Connection, project_id: int) -> list[Tool]:

@@ -25,7 +25,7 @@ def open_assessment(conn: sqlite3.Connection, study_id: int, user_id: int, tool_
     tool = get_tool(conn, study["project_id"], tool_key)
     outcome = outcome.strip()
     if consensus and not access.can_resolve(member) and not _submitted_own(conn, study_id, tool.key, outcome, user_id):
-        raise Forbidden("submit your own assessment before recording the consensus")
+        raise Forbidden("submit your own assessment before recording the consensus", "error.rob.own_first")
     reviewer_id = None if consensus else user_id
     row = conn.execute("SELECT id FROM rob_assessments WHERE study_id = ? AND outcome = ? AND tool = ? "
                        "AND reviewer_id IS ?", (study_id, outcome, tool.key, reviewer_id)).fetchone()
@@ -48,7 +48,8 @@ def _submitted_own(conn: sqlite3.Connection, study_id: int, tool: str, outcome: 
 def _assessment(conn: sqlite3.Connection, assessment_id: int) -> dict[str, Any]:
     row = conn.execute("SELECT * FROM rob_assessments WHERE id = ?", (assessment_id,)).fetchone()
     if row is None:
-        raise NotFound(f"no risk-of-bias assessment {assessment_id}")
+        raise NotFound(f"no risk-of-bias assessment {assessment_id}",
+                       "error.rob.assessment_not_found", assessment=assessment_id)
     return dict(row)
 
 
@@ -59,7 +60,8 @@ def _may_write(conn: sqlite3.Connection, assessment: dict[str, Any], user_id: in
     if assessment["reviewer_id"] is None and (access.can_resolve(member) or _submitted_own(
             conn, assessment["study_id"], assessment["tool"], assessment["outcome"], user_id)):
         return
-    raise Forbidden("you can only change your own assessment, or the consensus once yours is submitted")
+    raise Forbidden("you can only change your own assessment, or the consensus once yours is submitted",
+                    "error.rob.not_yours")
 
 
 def record(conn: sqlite3.Connection, assessment_id: int, user_id: int, entries: dict[str, str]) -> list[str]:
@@ -72,7 +74,8 @@ def record(conn: sqlite3.Connection, assessment_id: int, user_id: int, entries: 
         current = _current(conn, assessment_id)
         merged = {**current, **cleaned}
         if merged.get("overall.override") and not merged.get("overall.reason"):
-            raise Invalid("give a reason for overriding the overall judgement the tool's rule derives")
+            raise Invalid("give a reason for overriding the overall judgement the tool's rule derives",
+                          "error.rob.override_reason")
         changed = [item for item, value in cleaned.items() if current.get(item, "") != value]
         for item in changed:
             conn.execute("INSERT INTO rob_entries (assessment_id, item, value, recorded_by, recorded_at) "
@@ -92,16 +95,20 @@ def _check_item(tool: Tool, item: str, value: str) -> str:
         return value
     if len(parts) == 2 and parts[0] in domains and parts[1] == "judgement":
         if value not in ("", *tool.level_keys()):
-            raise Invalid(f"{domains[parts[0]].name}: {value!r} is not one of {', '.join(tool.level_keys())}")
+            raise Invalid(f"{domains[parts[0]].name}: {value!r} is not one of {', '.join(tool.level_keys())}",
+                          "error.rob.bad_judgement", domain=domains[parts[0]].name, value=value,
+                          choices=", ".join(tool.level_keys()))
         return value
     if len(parts) == 4 and parts[0] in domains and parts[1] == "q":
         qid = f"{parts[2]}.{parts[3]}"
         if qid not in dict(domains[parts[0]].questions):
-            raise Invalid(f"{domains[parts[0]].name} has no signalling question {qid}")
+            raise Invalid(f"{domains[parts[0]].name} has no signalling question {qid}",
+                          "error.rob.no_question", domain=domains[parts[0]].name, question=qid)
         if value not in ("", *ANSWERS):
-            raise Invalid(f"question {qid}: answer one of {', '.join(ANSWERS)}")
+            raise Invalid(f"question {qid}: answer one of {', '.join(ANSWERS)}",
+                          "error.rob.bad_answer", question=qid, choices=", ".join(ANSWERS))
         return value
-    raise Invalid(f"{tool.name} has no item {item!r}")
+    raise Invalid(f"{tool.name} has no item {item!r}", "error.rob.no_item", tool=tool.name, item=item)
 
 
 def _current(conn: sqlite3.Connection, assessment_id: int) -> dict[str, str]:
@@ -117,7 +124,8 @@ def submit_assessment(conn: sqlite3.Connection, assessment_id: int, user_id: int
     state = _state(conn, assessment)
     missing = [d["name"] for d in state["domains"] if not d["judgement"]]
     if missing:
-        raise Invalid("judge every domain before submitting; missing: " + "; ".join(missing))
+        raise Invalid("judge every domain before submitting; missing: " + "; ".join(missing),
+                      "error.rob.unjudged", domains="; ".join(missing))
     with transaction(conn):
         conn.execute("UPDATE rob_assessments SET submitted_at = ? WHERE id = ?", (now(), assessment_id))
         record_event(conn, assessment["project_id"], user_id, "rob.submitted", f"assessment {assessment_id}",
@@ -145,7 +153,8 @@ def view_assessment(conn: sqlite3.Connection, assessment_id: int, viewer_id: int
     member = access.require(conn, assessment["project_id"], viewer_id, "lead", "reviewer")
     owner = assessment["reviewer_id"]
     if owner not in (None, viewer_id) and not _may_see_others(conn, assessment, member, viewer_id):
-        raise Forbidden("the project is blinded: submit your own assessment and wait for the other reviewer's")
+        raise Forbidden("the project is blinded: submit your own assessment and wait for the other reviewer's",
+                        "error.rob.blinded")
     return _state(conn, assessment)
 
 

@@ -23,22 +23,24 @@ def validate_tool(definition: dict[str, Any]) -> dict[str, Any]:
     """Check a custom tool design; return it normalised or raise Invalid saying what to fix."""
     name = str(definition.get("name") or "").strip()
     if not name:
-        raise Invalid("a risk-of-bias tool needs a name")
+        raise Invalid("a risk-of-bias tool needs a name", "error.rob.tool_name")
     levels = [str(level).strip() for level in definition.get("levels") or [] if str(level).strip()]
     if not 2 <= len(levels) <= 6 or len(set(levels)) != len(levels):
-        raise Invalid(f"{name}: give 2 to 6 different judgement levels, least severe first (e.g. Low, High)")
+        raise Invalid(f"{name}: give 2 to 6 different judgement levels, least severe first (e.g. Low, High)",
+                      "error.rob.tool_levels", tool=name)
     domains = []
     for position, domain in enumerate(definition.get("domains") or [], start=1):
         label = str(domain.get("name") or "").strip()
         if not label:
-            raise Invalid(f"{name}: domain {position} needs a name")
+            raise Invalid(f"{name}: domain {position} needs a name",
+                          "error.rob.domain_name", tool=name, position=position)
         questions = [str(q).strip() for q in domain.get("questions") or [] if str(q).strip()]
         domains.append({"name": label, "questions": questions})
     if not domains:
-        raise Invalid(f"{name}: a risk-of-bias tool needs at least one domain")
+        raise Invalid(f"{name}: a risk-of-bias tool needs at least one domain", "error.rob.no_domains", tool=name)
     rule = definition.get("overall") or "most_severe"
     if rule not in ("most_severe", "none"):
-        raise Invalid(f"{name}: the overall rule must be 'most_severe' or 'none'")
+        raise Invalid(f"{name}: the overall rule must be 'most_severe' or 'none'", "error.rob.overall_rule", tool=name)
     return {"name": name, "levels": levels, "domains": domains, "overall": rule}
 
 
@@ -64,7 +66,8 @@ def create_tool(conn: sqlite3.Connection, project_id: int, user_id: int, definit
     tool = validate_tool(definition)
     with transaction(conn):
         if conn.execute("SELECT 1 FROM rob_tools WHERE project_id = ? AND name = ?", (project_id, tool["name"])).fetchone():
-            raise Conflict(f"the project has a tool named {tool['name']!r} already")
+            raise Conflict(f"the project has a tool named {tool['name']!r} already",
+                           "error.rob.tool_exists", tool=tool["name"])
         tool_id = conn.execute("INSERT INTO rob_tools (project_id, name, definition, created_at, created_by) "
                                "VALUES (?, ?, ?, ?, ?)",
                                (project_id, tool["name"], json.dumps(tool, ensure_ascii=False), now(), user_id)).lastrowid
@@ -82,5 +85,6 @@ def custom_tool(conn: sqlite3.Connection, project_id: int, tool_id: int) -> Tool
     """One custom tool of the project."""
     row = conn.execute("SELECT definition FROM rob_tools WHERE id = ? AND project_id = ?", (tool_id, project_id)).fetchone()
     if row is None:
-        raise NotFound(f"no risk-of-bias tool custom:{tool_id} in this project")
+        raise NotFound(f"no risk-of-bias tool custom:{tool_id} in this project",
+                       "error.rob.custom_not_found", tool=f"custom:{tool_id}")
     return build_tool(tool_id, json.loads(row["definition"]))

@@ -7,7 +7,27 @@ MESSAGES = {
     "dup.summary": {"en": "{removed} duplicate records removed; {waiting} possible pairs wait for a decision.",
                     "nb": "{removed} duplikate referanser fjernet; {waiting} mulige par venter på en avgjørelse."},
     "dup.run": {"en": "Find duplicates", "nb": "Finn duplikater"},
-    "dup.ran": {"en": "Duplicate detection has run.", "nb": "Duplikatsøket er kjørt."},
+    "dup.started": {"en": "Duplicate detection has started; this page shows its results when it has finished.",
+                    "nb": "Duplikatsøket er startet; siden viser resultatet når det er ferdig."},
+    "dup.running": {"en": "Finding duplicates: running since {since}. This page refreshes until it has finished.",
+                    "nb": "Finner duplikater: har kjørt siden {since}. Siden oppdateres til søket er ferdig."},
+    "dup.check_again": {"en": "Check again", "nb": "Sjekk igjen"},
+    "dup.ran_at": {"en": "Duplicate detection finished at {at}.", "nb": "Duplikatsøket ble ferdig {at}."},
+    "dup.failed": {"en": "Duplicate detection started at {since} failed: {error}. Nothing was grouped by it; "
+                         "run it again, and tell the administrator if it fails again.",
+                   "nb": "Duplikatsøket som startet {since}, feilet: {error}. Det grupperte ingenting; kjør det "
+                         "igjen, og si fra til administratoren om det feiler på nytt."},
+    "dup.busy": {"en": "Duplicate detection is already running on this project (since {since}). Wait for it to "
+                       "finish: its results will show on the duplicates page.",
+                 "nb": "Duplikatsøket kjører allerede i dette prosjektet (siden {since}). Vent til det er ferdig: "
+                       "resultatet vises på duplikatsiden."},
+    "dup.busy_decide": {"en": "Duplicate detection is running on this project. Decide on pairs and groups once it "
+                              "has finished.",
+                        "nb": "Duplikatsøket kjører i dette prosjektet. Avgjør par og grupper når det er ferdig."},
+    "dup.raced": {"en": "Another duplicate detection on this project finished while this one ran; its results "
+                        "stand. Run again to check records added since.",
+                  "nb": "Et annet duplikatsøk i dette prosjektet ble ferdig mens dette kjørte; resultatet av det "
+                        "gjelder. Kjør på nytt for å sjekke referanser lagt til siden."},
     "dup.ran_counts": {"en": "Found {groups} groups: {certain} duplicates grouped automatically, {possible} possible pairs "
                              "queued.",
                        "nb": "Fant {groups} grupper: {certain} duplikater gruppert automatisk, {possible} mulige par "

@@ -9,3 +9,11 @@
     if (target) { event.preventDefault(); target.click(); }
   });
 })();
+// While duplicate detection runs in the background, look again every few seconds (the page also has a link).
+(function () {
+  "use strict";
+  var running = document.getElementById("dedupe-running");
+  if (!running) { return; }
+  var every = parseInt(running.getAttribute("data-poll"), 10) || 2000;
+  window.setTimeout(function () { window.location.replace(window.location.pathname); }, every);
+})();

@@ -38,7 +38,7 @@
     % end
   </div>
 </header>
-<main id="main" class="{{'wide' if wide else ''}}">
+<main id="main" class="{{'wide' if wide else ''}}{{' inproject' if project else ''}}">
 % if flash:
 <p class="flash" role="status">{{flash}}</p>
 % end
@@ -46,14 +46,29 @@
 <div class="projecthead">
   <p class="crumb"><a href="{{url('home')}}">{{_("nav.projects")}}</a></p>
   <h1 class="projecttitle"><a href="{{url('project', project_id=project['id'])}}">{{project['title']}}</a></h1>
+</div>
+<div class="projectframe">
   <nav aria-label="{{_('nav.project')}}" class="tabs">
-  % for tab in tabs:
-    <a href="{{url(tab['route'], project_id=project['id'])}}"{{!' aria-current="page"' if tab['route'] == active_tab else ''}}>{{_(tab['label'])}}</a>
+  % for number, (label, group) in enumerate(tab_groups(tabs)):
+    % if label:
+    <div class="tabgroup" role="group" aria-labelledby="tabgroup-{{number}}">
+      <span class="tabgroup-label" id="tabgroup-{{number}}">{{_(label)}}</span>
+    % else:
+    <div class="tabgroup">
+    % end
+    % for tab in group:
+      <a href="{{url(tab['route'], project_id=project['id'])}}"{{!' aria-current="page"' if tab['route'] == active_tab else ''}}>{{_(tab['label'])}}</a>
+    % end
+    </div>
   % end
   </nav>
-</div>
-% end
+  <div class="projectbody">
 {{!base}}
+  </div>
+</div>
+% else:
+{{!base}}
+% end
 </main>
 </body>
 </html>

@@ -2,13 +2,24 @@
 <link rel="stylesheet" href="/static/duplicates.css">
 <section class="card">
 <h2>{{_("dup.title")}}</h2>
-% if ran:
-<p role="status">{{_("dup.ran_counts", groups=ran['groups'], certain=ran['certain'], possible=ran['possible'])}}</p>
+% running = bool(run and run['running'])
+% if running:
+<p role="status" id="dedupe-running" data-poll="2000">{{_("dup.running", since=run['since'])}}
+<a href="{{url('duplicates', project_id=project['id'])}}">{{_("dup.check_again")}}</a></p>
+% elif run and run['error']:
+<p class="error" role="alert" id="dedupe-failed">{{_("dup.failed", since=run['since'], error=run['error'])}}</p>
+% elif run:
+<p role="status" id="dedupe-done">{{_("dup.ran_at", at=run['finished'])}}
+{{_("dup.ran_counts", groups=run['counts']['groups'], certain=run['counts']['certain'], possible=run['counts']['possible'])}}</p>
 % end
 <p>{{_("dup.summary", removed=removed, waiting=total)}}</p>
-<form method="post" action="{{url('duplicates_run', project_id=project['id'])}}" class="inline">
+<form method="post" action="{{url('duplicates_run', project_id=project['id'])}}" class="inline" id="run">
   <input type="hidden" name="csrf_token" value="{{csrf}}">
+% if running:
+  <button type="submit" class="primary" disabled>{{_("dup.run")}}</button>
+% else:
   <button type="submit" class="primary">{{_("dup.run")}}</button>
+% end
 </form>
 <a class="button" href="{{url('duplicates_groups', project_id=project['id'])}}">{{_("dup.groups")}}</a>
 </section>

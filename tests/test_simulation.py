@@ -76,8 +76,20 @@ def test_metrics_match_hand_counts():
     labels = np.array([1, 0] + [1, 0, 1, 0, 0, 0, 0, 0, 0, 0])  # two priors, then 10 records
     assert simulation.recall_at(labels, 2) == 0.5            # 1 of 2 found in the first record
     assert simulation.records_to_recall(labels) == 5         # the 3rd include is the 5th record
-    # ASReview-insights: random order (evenly spread) finds both at record 8, the ranking at 3
-    assert simulation.wss(labels, 2) == pytest.approx((8 - 3) / 10)
+    # ASReview-insights reads WSS@95 at the highest recall level not above 95 %: 1 of 2 here.
+    # Random order (evenly spread) finds the first at record 4, the ranking at record 1.
+    assert simulation.wss(labels, 2) == pytest.approx((4 - 1) / 10)
+    assert simulation.wss(labels, 2, recall=1.0) == pytest.approx((8 - 3) / 10)
+
+
+def test_wss_at_95_reads_14_of_15_inclusions_as_asreview_insights_does():
+    # 15 inclusions after the priors, the last one found only at the very end: insights reads
+    # WSS@95 at 14 of 15 (93 %), where the ranking is still far ahead of random order.
+    labels = np.array([1, 0] + [1] * 14 + [0] * 285 + [1])
+    random_14th = int(np.searchsorted(np.round(np.linspace(0, 15, 300)), 14))
+    assert simulation.wss(labels, 2) == pytest.approx((random_14th - 13) / 300)
+    assert simulation.wss(labels, 2) > 0.8
+    assert simulation.records_to_recall(labels) == 302  # a person wanting 95 % still screens to the end
 
 
 def test_order_file_lists_every_record_once(tmp_path):

@@ -111,7 +111,7 @@ def report(bench: BenchSet, groups: list[set[str]]) -> str:
         sens, spec = score_membership(ids, groups, bench.flagged)
         return f"membership sens {sens:.3f} spec {spec:.3f} (flagged {len(bench.flagged)})"
     s = score_groups(ids, groups, bench.groups)
-    return (f"sens {s.sensitivity:.3f} spec {s.specificity:.4f} pairP {s.pair_precision:.3f} "
+    return (f"sens {s.sensitivity:.3f} ({s.tp} of {s.tp + s.fn} removed) spec {s.specificity:.4f} pairP {s.pair_precision:.3f} "
             f"pairR {s.pair_recall:.3f} false merges {s.fp}")
 
 

@@ -181,6 +181,9 @@ def serve(args: argparse.Namespace) -> None:
               f"  user name: admin\n  one-time password: {password}\n"
               "  (shown once; you choose your own password at first login)")
     conn.close()
+    from review.import_staging import sweep_stale_scratch
+
+    sweep_stale_scratch()  # what a server killed mid-import left in the temporary folder
     host, port = getattr(args, "host", "127.0.0.1"), getattr(args, "port", 8080)
     try:
         server = waitress.create_server(make_app({"db": path, "sil.background_ranking": True}), host=host, port=port, threads=8, ident="Sil")

@@ -12,6 +12,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -62,9 +63,30 @@ def _staged_here(conn: sqlite3.Connection, data: bytes, file_name: str) -> Itera
         conn.execute("DROP TABLE IF EXISTS temp.staged_records")
 
 
+SCRATCH_PREFIX = "sil-import-"
+STALE_AFTER_SECONDS = 24 * 3600  # no import parses for a day; younger folders may belong to a running server
+
+
+def sweep_stale_scratch(folder: str | None = None, now: float | None = None) -> int:
+    """Remove scratch folders of imports whose server was killed mid-parse; return how many went.
+
+    A folder is left while it may still be in use: only those untouched for a day are removed."""
+    root = Path(folder or tempfile.gettempdir())
+    now = time.time() if now is None else now
+    removed = 0
+    for directory in root.glob(SCRATCH_PREFIX + "*"):
+        try:
+            if directory.is_dir() and not directory.is_symlink() and now - directory.stat().st_mtime > STALE_AFTER_SECONDS:
+                shutil.rmtree(directory, ignore_errors=True)
+                removed += 1
+        except OSError:  # gone meanwhile, or not ours to read: leave it
+            continue
+    return removed
+
+
 @contextmanager
 def _staged_elsewhere(conn: sqlite3.Connection, data: bytes, file_name: str) -> Iterator[Staged]:
-    directory = Path(tempfile.mkdtemp(prefix="sil-import-"))
+    directory = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX))
     attached: list[str] = []
     try:
         source = directory / "upload"

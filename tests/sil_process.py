@@ -16,13 +16,19 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_py(*args: str) -> subprocess.Popen:
+def run_py(*args: str, scratch: Path | None = None) -> subprocess.Popen:
     """Start `run.py ARGS` with this interpreter; its output goes to a temporary file (`process.stdout`).
 
-    Not a pipe: a pipe nobody reads fills up, and then the process blocks on its next log line."""
+    Not a pipe: a pipe nobody reads fills up, and then the process blocks on its next log line.
+    With `scratch`, the process's temporary files go there (TMPDIR): a test that kills it mid-import
+    leaves its import's scratch folder inside the test's own folder, not in the machine's /tmp."""
     output = tempfile.TemporaryFile("w+")
+    env = None
+    if scratch is not None:
+        scratch.mkdir(exist_ok=True)
+        env = {**os.environ, "TMPDIR": str(scratch)}
     process = subprocess.Popen([sys.executable, str(ROOT / "run.py"), *args], cwd=ROOT,
-                               stdout=output, stderr=subprocess.STDOUT, text=True)
+                               stdout=output, stderr=subprocess.STDOUT, text=True, env=env)
     process.output = output  # type: ignore[attr-defined]
     return process
 
@@ -36,7 +42,7 @@ def free_port() -> int:
 def serve(db_path: Path) -> tuple[subprocess.Popen, int]:
     """Start `run.py --db PATH --port P` and wait until it accepts connections."""
     port = free_port()
-    process = run_py("--db", str(db_path), "--port", str(port))
+    process = run_py("--db", str(db_path), "--port", str(port), scratch=Path(db_path).parent / "scratch")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:

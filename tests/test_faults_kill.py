@@ -79,7 +79,7 @@ def test_an_import_killed_midway_is_absent_and_a_new_import_completes(conn, db_p
     before = conn.execute("SELECT COUNT(*) FROM records").fetchone()[0]
     ris = big_ris(tmp_path / "big.ris")
     if way == "cli":
-        process = run_py("--db", str(db_path), "import", str(project_id), str(ris))
+        process = run_py("--db", str(db_path), "import", str(project_id), str(ris), scratch=tmp_path / "scratch")
     else:
         process, port = serve(db_path)
         upload_in_background(port, *session_of(conn, people["lea"]), project_id, ris)

@@ -20,7 +20,7 @@ from review import db
 from review.errors import SilError
 from review.users import session_user
 from screens.i18n import LANGUAGES, pick_language, translate
-from screens.web import Context, render
+from screens.web import Context, ctx, error_text, render
 
 log = logging.getLogger("sil")
 STATIC = str(Path(__file__).with_name("static"))
@@ -189,16 +189,9 @@ def add_security_headers() -> None:
 
 def show_error(status: int, error: SilError | None) -> str:
     """The error page for a typed error (or a storage failure), translated where the error has a key."""
-    from screens.web import ctx
-
     response.status = status
     c = ctx()
-    if error is None:
-        message = c._(f"error.{status}.text")
-    elif error.key:
-        message = c._(error.key, **error.values)
-    else:
-        message = error.message
+    message = c._(f"error.{status}.text") if error is None else error_text(error)
     if request.get_header("Accept", "").startswith("application/json"):
         response.content_type = "application/json; charset=utf-8"
         import json

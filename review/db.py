@@ -108,3 +108,8 @@ def backup(conn: sqlite3.Connection, dest: str | Path) -> None:
 def now() -> str:
     """The current time as ISO-8601 UTC text, as every *_at column holds it."""
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def readable(stamp: str) -> str:
+    """A time as now() writes it, as a person reads it: '2026-11-29T08:22:04Z' -> '2026-11-29 08:22:04 UTC'."""
+    return stamp.replace("T", " ").replace("Z", " UTC")

@@ -53,7 +53,7 @@ class DedupeJobs:
         with self.lock:
             current = self.jobs.get(project_id)
             if current is not None and current.running:
-                since = current.started_at.replace("T", " ").replace("Z", " UTC")
+                since = db.readable(current.started_at)
                 raise Conflict(f"duplicate detection is already running on this project (since {since}); "
                                "wait for it to finish, its results will show on the duplicates page",
                                key="dup.busy", since=since)

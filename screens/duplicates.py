@@ -7,6 +7,7 @@ from typing import Any
 import bottle
 
 from review import projects
+from review.db import readable
 from review.dedupe import duplicates_removed
 from review.dedupe_decisions import bulk_confirm, confirm_pair, reject_pair, split_record, undo_group
 from review.dedupe_keys import fold
@@ -106,13 +107,8 @@ def _run_view(job: Job | None) -> dict[str, Any] | None:
     """The background run as the page shows it: state, times as a person reads them, counts or error."""
     if job is None:
         return None
-    return {"running": job.running, "since": _clock(job.started_at), "finished": _clock(job.finished_at or ""),
+    return {"running": job.running, "since": readable(job.started_at), "finished": readable(job.finished_at or ""),
             "counts": job.counts, "error": job.error}
-
-
-def _clock(iso: str) -> str:
-    """'2026-11-29T08:22:04Z' as '2026-11-29 08:22:04 UTC'."""
-    return iso.replace("T", " ").replace("Z", " UTC")
 
 
 def run_detection(project_id: int) -> None:

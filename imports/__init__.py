@@ -56,16 +56,22 @@ def stream_file(data: bytes, file_name: str) -> StreamedFile:
                             "(or PubMed/MEDLINE, Web of Science plain text, EndNote XML, BibTeX or CSV)")
     if kind.startswith("display:"):
         raise ImportFailure(file_name, 1, ADVICE[kind.split(":", 1)[1]])
-    return StreamedFile(kind, encoding, _guarded(kind, text, file_name, warnings), warnings)
+    return StreamedFile(kind, encoding, guarded(_records(kind, text, file_name, warnings), file_name, kind), warnings)
 
 
-def _guarded(kind: str, text: str, file_name: str, warnings: list[str]) -> Iterator[dict[str, Any]]:
+def _records(kind: str, text: str, file_name: str, warnings: list[str]) -> Iterator[dict[str, Any]]:
+    """The reader's records, lazily: the reader starts at the first record taken (inside guarded)."""
+    if kind == "ris":
+        yield from ris.iter_records(text, file_name, warnings)
+        return
+    records, more = READERS[kind](text, file_name)
+    warnings.extend(more)
+    yield from records
+
+
+def guarded(records: Iterator[dict[str, Any]], file_name: str, kind: str) -> Iterator[dict[str, Any]]:
+    """The records of a reader; any error but ImportFailure becomes the typed refusal of reader_failure."""
     try:
-        if kind == "ris":
-            yield from ris.iter_records(text, file_name, warnings)
-            return
-        records, more = READERS[kind](text, file_name)
-        warnings.extend(more)
         yield from records
     except ImportFailure:
         raise

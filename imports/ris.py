@@ -12,7 +12,7 @@ from typing import Any, Iterator
 from imports import normalise as norm
 from imports.errors import ImportFailure
 from imports.ris_notes import RisNotes
-from imports.tagged import Tagged, empty_record, finish
+from imports.tagged import Tagged, finish
 
 # Spec: "TY  - JOUR". Cochrane adds a space after the dash, CNKI drops one before it.
 STRICT_TAG = re.compile(r"([A-Z][A-Z0-9]|PMID) {2}-(?: +(.*))?$")

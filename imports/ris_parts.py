@@ -13,7 +13,6 @@ from typing import Any, Iterator
 from imports import ris
 from imports.decode import decode
 from imports.detect import detect
-from imports.errors import ImportFailure
 from imports.ris_notes import RisNotes
 
 CUT_BEFORE = b"\nTY  - "
@@ -57,15 +56,6 @@ def read_part(data: bytes, file_name: str, first: bool) -> tuple[Iterator[dict[s
     if encoding != "utf-8" or warnings or detect(text) != "ris" or (not first and not text.startswith("TY  - ")):
         return None
     notes = RisNotes()
-    return _guarded(text, file_name, notes), notes, text.count("\n")
+    from imports import guarded
 
-
-def _guarded(text: str, file_name: str, notes: RisNotes) -> Iterator[dict[str, Any]]:
-    from imports import reader_failure
-
-    try:
-        yield from ris.iter_noted(text, notes)
-    except ImportFailure:
-        raise
-    except Exception as exc:  # as in imports.stream_file: a reader bug reaches the user as a typed refusal
-        raise reader_failure(file_name, "ris", exc) from exc
+    return guarded(ris.iter_noted(text, notes), file_name, "ris"), notes, text.count("\n")

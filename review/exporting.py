@@ -33,7 +33,7 @@ EXPORTS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 STREAMS: dict[str, str] = {
     # what: "module:function" returning an iterable of bytes, for every format EXPORTS lists
-    "records": "review.record_exports:stream_checked_records",
+    "records": "review.records:stream_export",
     "records-with-decisions": "review.record_exports:stream_records",
     "excluded": "review.record_exports:stream_excluded",
     "conflicts": "review.record_exports:stream_conflicts",

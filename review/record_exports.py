@@ -11,7 +11,6 @@ from typing import Any, Callable, Iterator
 from exports.streaming import csv_chunks, file_chunks, ris_chunks, xlsx_file
 from review import record_sets
 from review.errors import Invalid
-from review.records import iter_records
 
 RECORD_COLUMNS = ("record_id", "search_id", "database", "title", "authors", "year", "journal", "volume", "issue",
                   "pages", "doi", "pmid", "issn", "keywords", "language", "pub_type", "url", "abstract")
@@ -25,12 +24,12 @@ def stream_set(conn: sqlite3.Connection, project_id: int, fmt: str, kind: str, s
     from a cursor while the chunks are taken."""
     if fmt not in record_sets.FORMATS:
         raise Invalid(f"records can be exported as {', '.join(record_sets.FORMATS)}, not {fmt!r}")
-    wanted = set(record_sets.select_ids(conn, project_id, kind, stage, search, label, viewer_id))
-    records = (r for r in iter_records(conn, project_id) if r["id"] in wanted)
+    ids = record_sets.select_ids(conn, project_id, kind, stage, search, label, viewer_id)
+    records = record_sets.records_of(conn, project_id, ids)
     if fmt == "ris":
         return ris_chunks(records)
     databases = dict(conn.execute("SELECT id, database_name FROM searches WHERE project_id = ?", (project_id,)).fetchall())
-    decisions = record_sets.decision_columns(conn, project_id, sorted(wanted), viewer_id)
+    decisions = record_sets.decision_columns(conn, project_id, ids, viewer_id)
     columns = (*RECORD_COLUMNS, *record_sets.DECISION_COLUMNS)
     rows = ([*_record_row(r, databases), *decisions[r["id"]]] for r in records)
     if fmt == "xlsx":
@@ -73,22 +72,6 @@ def stream_conflicts(conn: sqlite3.Connection, project_id: int, fmt: str, stage:
                      viewer_id: int | None = None, **_: Any) -> Iterator[bytes]:
     """review.exporting's 'conflicts': records whose reviewers disagree at a stage (--stage)."""
     return stream_set(conn, project_id, fmt, "conflicts", stage=stage, viewer_id=viewer_id)
-
-
-def stream_checked_records(conn: sqlite3.Connection, project_id: int, fmt: str, search: int | None = None,
-                           **_: Any) -> Iterator[bytes]:
-    """review.exporting's 'records' (review.records.export_records) as chunks: every record, for checking an import."""
-    from exports.records import RECORD_COLUMNS as CHECK_COLUMNS, record_rows
-    from exports.records_csv import records_csv_chunks
-    from review.searches import list_searches
-
-    if fmt == "csv":  # built by SQLite in C, a chunk of lines at a time
-        return records_csv_chunks(conn, project_id, search)
-    chosen = (r for r in iter_records(conn, project_id) if search is None or r["search_id"] == search)
-    if fmt == "ris":
-        return ris_chunks(chosen)
-    databases = {s["id"]: s["database_name"] for s in list_searches(conn, project_id)}
-    return file_chunks(xlsx_file({"records": (CHECK_COLUMNS, record_rows(chosen, databases))}))
 
 
 def _whole(stream: Callable[..., Iterator[bytes]]) -> Callable[..., bytes]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from typing import Any, Iterator
 
 from review.errors import Invalid
 from review.records import iter_records
@@ -60,10 +60,10 @@ def _stage(stage: int | None) -> int:
     return stage
 
 
-def records_of(conn: sqlite3.Connection, project_id: int, ids: list[int]) -> list[dict[str, Any]]:
-    """The records with these ids, every field decoded, in id order."""
+def records_of(conn: sqlite3.Connection, project_id: int, ids: list[int]) -> Iterator[dict[str, Any]]:
+    """The records with these ids, every field decoded, in id order, read from a cursor as they are taken."""
     wanted = set(ids)
-    return [r for r in iter_records(conn, project_id) if r["id"] in wanted]
+    return (r for r in iter_records(conn, project_id) if r["id"] in wanted)
 
 
 def decision_columns(conn: sqlite3.Connection, project_id: int, ids: list[int],

@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from typing import Any
+from typing import Any, Iterator
 
 from review.errors import Invalid, NotFound
-from review.searches import get_search
+from review.searches import get_search, list_searches
 
 # A word is what the FTS tokeniser (unicode61) keeps as one token, so that no quoted word becomes a
 # phrase, which the index (detail=none) cannot answer: "_" and the few letters SQLite's Unicode tables
@@ -101,28 +101,35 @@ def count_records(conn: sqlite3.Connection, project_id: int) -> dict[str, int]:
     return {key: row[key] or 0 for key in row.keys()}
 
 
-def iter_records(conn: sqlite3.Connection, project_id: int):
-    """Every record of a project in import order, JSON fields decoded (for exports)."""
-    for row in conn.execute("SELECT * FROM records WHERE project_id = ? ORDER BY id", (project_id,)):
+def iter_records(conn: sqlite3.Connection, project_id: int, search: int | None = None) -> Iterator[dict[str, Any]]:
+    """Every record of a project (or of one search) in import order, JSON fields decoded (for exports)."""
+    for row in conn.execute("SELECT * FROM records WHERE project_id = ? AND (? IS NULL OR search_id = ?) ORDER BY id",
+                            (project_id, search, search)):
         record = dict(row)
         for key in ("authors", "keywords", "extra"):
             record[key] = json.loads(record[key])
         yield record
 
 
-def export_records(conn: sqlite3.Connection, project_id: int, fmt: str, search: int | None = None,
-                   **_options: Any) -> bytes:
-    """Every record of a project (or of one search) as CSV, XLSX or RIS, for checking an import."""
+def stream_export(conn: sqlite3.Connection, project_id: int, fmt: str, search: int | None = None,
+                  **_options: Any) -> Iterator[bytes]:
+    """Every record of a project (or of one search) as CSV, XLSX or RIS chunks, for checking an import.
+
+    The web sends the chunks as they are read from the cursor; export_records joins them."""
     from exports.records import RECORD_COLUMNS, record_rows
     from exports.records_csv import records_csv_chunks
-    from exports.ris import write_ris
-    from exports.tables import write_xlsx
-    from review.searches import list_searches
+    from exports.streaming import file_chunks, ris_chunks, xlsx_file
 
     if fmt == "csv":  # built by SQLite in C: same bytes, a fraction of the GIL-holding CPU
-        return b"".join(records_csv_chunks(conn, project_id, search))
-    chosen = (r for r in iter_records(conn, project_id) if search is None or r["search_id"] == search)
+        return records_csv_chunks(conn, project_id, search)
+    chosen = iter_records(conn, project_id, search)
     if fmt == "ris":
-        return write_ris(chosen).encode("utf-8")
+        return ris_chunks(chosen)
     databases = {s["id"]: s["database_name"] for s in list_searches(conn, project_id)}
-    return write_xlsx({"records": (RECORD_COLUMNS, record_rows(chosen, databases))})
+    return file_chunks(xlsx_file({"records": (RECORD_COLUMNS, record_rows(chosen, databases))}))
+
+
+def export_records(conn: sqlite3.Connection, project_id: int, fmt: str, search: int | None = None,
+                   **_options: Any) -> bytes:
+    """Every record of a project (or of one search) as CSV, XLSX or RIS bytes, for checking an import."""
+    return b"".join(stream_export(conn, project_id, fmt, search))

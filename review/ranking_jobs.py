@@ -23,6 +23,11 @@ from review.screening import decisions_for_training
 STORED_RANKS = 2000  # the top of each queue; a retrain comes long before a reviewer gets through it
 
 
+_SCREENABLE = """SELECT {columns} FROM records r
+                 JOIN screenable_records v ON v.record_id = r.id AND v.project_id = r.project_id
+                 WHERE r.project_id = ? ORDER BY r.id"""
+
+
 @dataclass
 class FeatureCache:
     """TF-IDF rows per project, refitted only when the set of screenable records changes."""
@@ -30,18 +35,22 @@ class FeatureCache:
     entries: dict[int, tuple[str, list[int], Any]] = field(default_factory=dict)
 
     def get(self, conn: sqlite3.Connection, project_id: int) -> tuple[dict[int, int], Any]:
-        rows = conn.execute(
-            """SELECT r.id, r.title, r.abstract, r.keywords FROM records r
-               JOIN screenable_records v ON v.record_id = r.id AND v.project_id = r.project_id
-               WHERE r.project_id = ? ORDER BY r.id""", (project_id,)).fetchall()
-        ids = [r["id"] for r in rows]
-        key = hashlib.sha256(np.asarray(ids, dtype=np.int64).tobytes()).hexdigest()
+        # Every retrain checks the set of records by their ids; the texts are read only for a refit.
+        ids = [r[0] for r in conn.execute(_SCREENABLE.format(columns="r.id"), (project_id,))]
         cached = self.entries.get(project_id)
-        if cached is None or cached[0] != key:
+        if cached is None or cached[0] != _key(ids):
+            rows = conn.execute(_SCREENABLE.format(columns="r.id, r.title, r.abstract, r.keywords"),
+                                (project_id,)).fetchall()
+            ids = [r["id"] for r in rows]  # as read with the texts, should a record have come in between
             texts = [ranking.record_text(r["title"], r["abstract"], _keywords(r["keywords"])) for r in rows]
-            cached = (key, ids, ranking.build_features(texts))
+            cached = (_key(ids), ids, ranking.build_features(texts))
             self.entries[project_id] = cached
         return {record_id: i for i, record_id in enumerate(cached[1])}, cached[2]
+
+
+def _key(ids: list[int]) -> str:
+    """A digest of the ordered record ids: the features are refitted when it changes."""
+    return hashlib.sha256(np.asarray(ids, dtype=np.int64).tobytes()).hexdigest()
 
 
 def _keywords(raw: str | None) -> list[str]:

@@ -27,6 +27,8 @@ from imports.ris_parts import cut_points, read_part
 
 PARSE_ELSEWHERE_BYTES = 1_000_000  # below this, starting a process costs more than the parsing
 PARSERS = min(4, os.cpu_count() or 1)  # processes that parse parts of one large RIS file at once
+SCRATCH_PREFIX = "sil-import-"
+STALE_AFTER_SECONDS = 24 * 3600  # no import parses for a day; younger folders may belong to a running server
 
 
 @dataclass
@@ -61,10 +63,6 @@ def _staged_here(conn: sqlite3.Connection, data: bytes, file_name: str) -> Itera
         yield Staged(parsed.format, parsed.encoding, [("temp.staged_records", 0)], parsed.warnings)
     finally:
         conn.execute("DROP TABLE IF EXISTS temp.staged_records")
-
-
-SCRATCH_PREFIX = "sil-import-"
-STALE_AFTER_SECONDS = 24 * 3600  # no import parses for a day; younger folders may belong to a running server
 
 
 def sweep_stale_scratch(folder: str | None = None, now: float | None = None) -> int:

@@ -61,7 +61,7 @@ def decide(project_id: int, stage: str) -> Any:
     except (Conflict, Invalid) as error:
         if _wants_json():
             return json_response({"ok": False, "error": error_text(error), "status": error.status}, error.status)
-        again = {} if isinstance(error, Conflict) and "already has the decisions" in error.message else {"record": record_id}
+        again = {} if error.key == "error.screening.enough_decisions" else {"record": record_id}  # take the next one
         redirect_to("screen", query={**hide, **again, "error": error_text(error)}, project_id=project_id, stage=stage)
     if _wants_json():
         mine = screening.my_count(c.conn, project_id, c.user["id"], stage_no)

@@ -156,6 +156,9 @@ def child(which: str, path: Path) -> None:
 
 
 def measure(which: str, path: Path, root: Path = ROOT) -> dict:
+    # Each run starts with nothing left to write back to disk: an import writes about 2 GB (scratch tables,
+    # WAL, database), and the kernel writing that back would otherwise slow whichever run comes next.
+    os.sync()
     out = subprocess.run([sys.executable, str(root / "bench" / "import.py"), which, str(path)],
                          capture_output=True, text=True)
     if out.returncode:

@@ -21,6 +21,14 @@ RECORD_FIELDS = (
     "pages_start", "pages_end", "doi", "pmid", "issn", "keywords", "language", "pub_type", "url", "extra", "raw",
 )
 FTS_TRIGGER = "records_fts_insert"
+# The AFTER INSERT triggers on records (migrations 0004 and 0008) and one statement that does their work for
+# the records with ids in (?, ?]: what derived_in_bulk runs instead of them for a whole import.
+BULK_TRIGGERS = {
+    FTS_TRIGGER: """INSERT INTO records_fts(rowid, title, abstract, authors, journal, keywords)
+                    SELECT id, title, abstract, authors, journal, keywords FROM records WHERE id > ? AND id <= ?""",
+    "records_screening_pending": """INSERT INTO screening_pending (project_id, stage, record_id, shuffle)
+                                    SELECT project_id, 1, id, random() FROM records WHERE id > ? AND id <= ?""",
+}
 FTS_AUTOMERGE = 4  # FTS5's default
 FTS_HASHSIZE = 1 << 20  # FTS5's default: pending terms it holds in memory before writing a segment
 FTS_BULK_HASHSIZE = 64 << 20  # while indexing a whole import: a few large segments instead of many small ones
@@ -51,7 +59,7 @@ def add_records(conn: sqlite3.Connection, project_id: int, search_id: int,
     sql = (f"INSERT INTO records (project_id, search_id, position, {', '.join(RECORD_FIELDS)}) "
            f"VALUES (?, ?, ?, {', '.join('?' * len(RECORD_FIELDS))})")
     counter = itertools.count(1)
-    with transaction(conn), indexed_in_bulk(conn):
+    with transaction(conn), derived_in_bulk(conn):
         rows = (_record_row(project_id, search_id, next(counter), record) for record in records)
         conn.executemany(sql, rows)
         count = next(counter) - 1
@@ -60,43 +68,47 @@ def add_records(conn: sqlite3.Connection, project_id: int, search_id: int,
 
 
 @contextmanager
-def indexed_in_bulk(conn: sqlite3.Connection) -> Iterator[Callable[[], None]]:
-    """Inside a write transaction: index the records inserted in the block for full-text search in bulk.
+def derived_in_bulk(conn: sqlite3.Connection, triggers: Iterable[str] = tuple(BULK_TRIGGERS)) -> Iterator[Callable[[], None]]:
+    """Inside a write transaction: what the per-row triggers on records derive (the full-text index, the
+    screening queue) is written for the records inserted in the block by one statement each instead.
 
-    The per-row trigger is dropped for the block and created again before the transaction ends, so no other
-    connection ever sees it missing (on an error the caller's rollback brings it back). The block may call
-    the function it is given to index what it has inserted so far (an import in parts indexes each part
-    while later parts are still being parsed); what is left is indexed when the block ends. FTS5's automatic
-    merging of index segments is paused meanwhile and its in-memory buffer is larger, so that it writes a
-    few large segments instead of many small ones (both restored before the commit). Copying 20 000 records
-    into a project of 80 000 (CPU, median of 3, A/B): per-row trigger 2.19 s, in bulk 1.81 s (docs/imports.md).
+    The triggers are dropped for the block and created again before the transaction ends, so no other
+    connection ever sees one missing (on an error the caller's rollback brings them back). The block may call
+    the function it is given to catch up with what it has inserted so far (an import in parts does so after
+    each part, while later parts are still being parsed); the rest is done when the block ends. FTS5's
+    automatic merging of index segments is paused meanwhile and its in-memory buffer is larger, so that it
+    writes a few large segments instead of many small ones (both restored before the commit). Copying 100 000
+    records: the queue's trigger alone cost 2.9-3.1 s CPU against 2.0-2.1 s for its one statement; copying
+    20 000 into a project of 80 000 with the index trigger 2.19 s against 1.81 s in bulk (docs/imports.md).
     """
-    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                           (FTS_TRIGGER,)).fetchone()
-    if trigger is None:  # inside a larger bulk write that has dropped it already: that one indexes
-        yield lambda: None
-        return
-    indexed = conn.execute("SELECT COALESCE(MAX(id), 0) FROM records").fetchone()[0]
-    config = dict(conn.execute("SELECT k, v FROM records_fts_config WHERE k IN ('automerge', 'hashsize')"))
-    conn.execute(f"DROP TRIGGER {FTS_TRIGGER}")
-    conn.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('automerge', 0)")
-    conn.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('hashsize', ?)", (FTS_BULK_HASHSIZE,))
+    present = {name: sql for name, sql in conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'records'") if name in triggers}
+    # A trigger missing here was dropped by a larger bulk write this one runs inside: that one does its work.
+    done = conn.execute("SELECT COALESCE(MAX(id), 0) FROM records").fetchone()[0]
+    fts = FTS_TRIGGER in present
+    if fts:
+        config = dict(conn.execute("SELECT k, v FROM records_fts_config WHERE k IN ('automerge', 'hashsize')"))
+        conn.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('automerge', 0)")
+        conn.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('hashsize', ?)", (FTS_BULK_HASHSIZE,))
+    for name in present:
+        conn.execute(f"DROP TRIGGER {name}")
 
-    def index_new() -> None:
-        nonlocal indexed
+    def catch_up() -> None:
+        nonlocal done
         newest = conn.execute("SELECT COALESCE(MAX(id), 0) FROM records").fetchone()[0]
-        conn.execute("""INSERT INTO records_fts(rowid, title, abstract, authors, journal, keywords)
-                        SELECT id, title, abstract, authors, journal, keywords FROM records
-                        WHERE id > ? AND id <= ?""", (indexed, newest))
-        indexed = newest
+        for name in present:
+            conn.execute(BULK_TRIGGERS[name], (done, newest))
+        done = newest
 
-    yield index_new
-    index_new()
-    conn.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('hashsize', ?)",
-                 (config.get("hashsize", FTS_HASHSIZE),))
-    conn.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('automerge', ?)",
-                 (config.get("automerge", FTS_AUTOMERGE),))
-    conn.execute(trigger[0])
+    yield catch_up
+    catch_up()
+    if fts:
+        conn.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('hashsize', ?)",
+                     (config.get("hashsize", FTS_HASHSIZE),))
+        conn.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('automerge', ?)",
+                     (config.get("automerge", FTS_AUTOMERGE),))
+    for sql in present.values():
+        conn.execute(sql)
 
 
 def _record_row(project_id: int, search_id: int, position: int, record: dict[str, Any]) -> list[Any]:
@@ -202,12 +214,12 @@ def _add_staged_records(conn: sqlite3.Connection, project_id: int, search_id: in
     """Copy the staged records under a search, in file order (inside the caller's write transaction)."""
     fields = ", ".join(RECORD_FIELDS)
     count = 0
-    with indexed_in_bulk(conn) as index_new:
+    with derived_in_bulk(conn) as catch_up:
         for table, before in tables:  # a part may still be parsed while the one before it is copied
             count += conn.execute(f"INSERT INTO records (project_id, search_id, position, {fields}) "
                                   f"SELECT ?, ?, position + ?, {fields} FROM {table} ORDER BY position",
                                   (project_id, search_id, before)).rowcount
-            index_new()
+            catch_up()
     conn.execute("UPDATE searches SET record_count = record_count + ? WHERE id = ?", (count, search_id))
     return count
 

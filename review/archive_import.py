@@ -4,16 +4,16 @@ from __future__ import annotations
 import secrets
 import shutil
 import sqlite3
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from exports.archive import ArchiveReader
 from review.archive import _decode, columns, foreign_keys, has_row_id, table_order
 from review.audit import record_event
 from review.db import now, transaction
 from review.errors import Invalid
-from review.searches import FTS_TRIGGER
+from review.searches import FTS_TRIGGER, derived_in_bulk
 
 
 def import_project_archive(conn: sqlite3.Connection, path: str | Path, user_id: int | None,
@@ -67,23 +67,6 @@ def _check_tables(conn: sqlite3.Connection, reader: ArchiveReader) -> None:
         raise Invalid(f"{reader.path.name} holds no project", "error.archive.no_project", file=reader.path.name)
 
 
-@contextmanager
-def _bulk_fts(conn: sqlite3.Connection) -> Iterator[None]:
-    """Index the imported records for full-text search in one statement, as review.searches.add_records does.
-
-    Must run inside the import's transaction: the trigger is back before it ends, so no one sees it missing."""
-    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                           (FTS_TRIGGER,)).fetchone()
-    last_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM records").fetchone()[0]
-    if trigger:
-        conn.execute(f"DROP TRIGGER {FTS_TRIGGER}")
-    yield
-    if trigger:
-        conn.execute("""INSERT INTO records_fts(rowid, title, abstract, authors, journal, keywords)
-                        SELECT id, title, abstract, authors, journal, keywords FROM records WHERE id > ?""", (last_id,))
-        conn.execute(trigger[0])
-
-
 class _Importer:
     """Inserts the archive's rows table by table, mapping every old id to the new one."""
 
@@ -128,7 +111,7 @@ class _Importer:
             if new_project is not None and "project_id" in cols:  # drop rows triggers made for the new records
                 self.conn.execute(f'DELETE FROM "{table}" WHERE project_id = ?', (new_project,))
             rows = () if table in self.skip else self.reader.rows(table)
-            with _bulk_fts(self.conn) if table == "records" else nullcontext():
+            with derived_in_bulk(self.conn, (FTS_TRIGGER,)) if table == "records" else nullcontext():
                 for number, row in enumerate(rows, start=1):
                     self._insert(table, row, cols, refs, deferred.get(table, set()), with_id, number)
             if table == "projects":

@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Iterator
 
@@ -81,6 +82,37 @@ def split_statements(sql: str) -> list[str]:
     if buffer.strip():
         statements.append(buffer.strip())
     return statements
+
+
+WAL_AUTOCHECKPOINT = 1000  # SQLite's default: checkpoint after a commit that leaves this many pages in the WAL
+
+
+@contextlib.contextmanager
+def checkpoint_in_background(conn: sqlite3.Connection) -> Iterator[None]:
+    """Around one large write transaction: the checkpoint after its commit runs in a thread of its own.
+
+    After a commit that leaves many pages in the write-ahead log, SQLite copies them into the database
+    file before COMMIT returns (1.2 s after a 100 000-record import). The data is committed and visible
+    before that copy, and a checkpoint blocks no reader or writer, so the person importing need not wait
+    for it: a thread with its own connection does it (a passive checkpoint, as the automatic one is)."""
+    path = next((row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"), "")
+    if not path or conn.in_transaction:  # an in-memory database, or inside a larger write: nothing to move
+        yield
+        return
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT}")
+    threading.Thread(target=_checkpoint, args=(path,), name="sil-checkpoint", daemon=True).start()
+
+
+def _checkpoint(path: str) -> None:
+    try:
+        with contextlib.closing(sqlite3.connect(path, timeout=30)) as conn:
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    except sqlite3.Error:  # the next commit's automatic checkpoint does it then
+        pass
 
 
 def open_database(path: str | Path) -> sqlite3.Connection:

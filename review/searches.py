@@ -7,13 +7,13 @@ import itertools
 import json
 import sqlite3
 from contextlib import contextmanager
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from imports.errors import ImportFailure
 from review.audit import record_event
-from review.db import now, transaction
+from review.db import checkpoint_in_background, now, transaction
 from review.errors import Conflict, Invalid, NotFound
-from review.import_staging import staged
+from review.import_staging import ReadWhole, staged
 
 SEARCH_FIELDS = ("source_kind", "database_name", "platform", "searched_on", "query", "limits", "reported_count")
 RECORD_FIELDS = (
@@ -21,7 +21,17 @@ RECORD_FIELDS = (
     "pages_start", "pages_end", "doi", "pmid", "issn", "keywords", "language", "pub_type", "url", "extra", "raw",
 )
 FTS_TRIGGER = "records_fts_insert"
+# The AFTER INSERT triggers on records (migrations 0004 and 0008) and one statement that does their work for
+# the records with ids in (?, ?]: what derived_in_bulk runs instead of them for a whole import.
+BULK_TRIGGERS = {
+    FTS_TRIGGER: """INSERT INTO records_fts(rowid, title, abstract, authors, journal, keywords)
+                    SELECT id, title, abstract, authors, journal, keywords FROM records WHERE id > ? AND id <= ?""",
+    "records_screening_pending": """INSERT INTO screening_pending (project_id, stage, record_id, shuffle)
+                                    SELECT project_id, 1, id, random() FROM records WHERE id > ? AND id <= ?""",
+}
 FTS_AUTOMERGE = 4  # FTS5's default
+FTS_HASHSIZE = 1 << 20  # FTS5's default: pending terms it holds in memory before writing a segment
+FTS_BULK_HASHSIZE = 64 << 20  # while indexing a whole import: a few large segments instead of many small ones
 JSON_FIELDS = {"authors": list, "keywords": list, "extra": dict}
 EMPTY_JSON = {"authors": "[]", "keywords": "[]", "extra": "{}"}
 # One encoder for every record: json.dumps(..., ensure_ascii=False) builds a new one on each call.
@@ -49,7 +59,7 @@ def add_records(conn: sqlite3.Connection, project_id: int, search_id: int,
     sql = (f"INSERT INTO records (project_id, search_id, position, {', '.join(RECORD_FIELDS)}) "
            f"VALUES (?, ?, ?, {', '.join('?' * len(RECORD_FIELDS))})")
     counter = itertools.count(1)
-    with transaction(conn), indexed_in_bulk(conn):
+    with transaction(conn), derived_in_bulk(conn):
         rows = (_record_row(project_id, search_id, next(counter), record) for record in records)
         conn.executemany(sql, rows)
         count = next(counter) - 1
@@ -58,30 +68,47 @@ def add_records(conn: sqlite3.Connection, project_id: int, search_id: int,
 
 
 @contextmanager
-def indexed_in_bulk(conn: sqlite3.Connection) -> Iterator[None]:
-    """Inside a write transaction: index the records inserted in the block for full-text search in one statement.
+def derived_in_bulk(conn: sqlite3.Connection, triggers: Iterable[str] = tuple(BULK_TRIGGERS)) -> Iterator[Callable[[], None]]:
+    """Inside a write transaction: what the per-row triggers on records derive (the full-text index, the
+    screening queue) is written for the records inserted in the block by one statement each instead.
 
-    The per-row trigger is dropped for the block and created again before the transaction ends, so no other
-    connection ever sees it missing (on an error the caller's rollback brings it back). FTS5's automatic
-    merging of index segments is paused for the block too (restored before the commit): it only makes later
-    searches a little faster. Copying 20 000 records into a project of 80 000 (CPU, median of 3, A/B):
-    per-row trigger 2.19 s, one statement with merging paused 1.81 s (docs/imports.md).
+    The triggers are dropped for the block and created again before the transaction ends, so no other
+    connection ever sees one missing (on an error the caller's rollback brings them back). The block may call
+    the function it is given to catch up with what it has inserted so far (an import in parts does so after
+    each part, while later parts are still being parsed); the rest is done when the block ends. FTS5's
+    automatic merging of index segments is paused meanwhile and its in-memory buffer is larger, so that it
+    writes a few large segments instead of many small ones (both restored before the commit). Copying 100 000
+    records: the queue's trigger alone cost 2.9-3.1 s CPU against 2.0-2.1 s for its one statement; copying
+    20 000 into a project of 80 000 with the index trigger 2.19 s against 1.81 s in bulk (docs/imports.md).
     """
-    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                           (FTS_TRIGGER,)).fetchone()
-    if trigger is None:  # inside a larger bulk write that has dropped it already: that one indexes
-        yield
-        return
-    last_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM records").fetchone()[0]
-    automerge = conn.execute("SELECT v FROM records_fts_config WHERE k = 'automerge'").fetchone()
-    conn.execute(f"DROP TRIGGER {FTS_TRIGGER}")
-    conn.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('automerge', 0)")
-    yield
-    conn.execute("""INSERT INTO records_fts(rowid, title, abstract, authors, journal, keywords)
-                    SELECT id, title, abstract, authors, journal, keywords FROM records WHERE id > ?""", (last_id,))
-    conn.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('automerge', ?)",
-                 (FTS_AUTOMERGE if automerge is None else automerge[0],))
-    conn.execute(trigger[0])
+    present = {name: sql for name, sql in conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'records'") if name in triggers}
+    # A trigger missing here was dropped by a larger bulk write this one runs inside: that one does its work.
+    done = conn.execute("SELECT COALESCE(MAX(id), 0) FROM records").fetchone()[0]
+    fts = FTS_TRIGGER in present
+    if fts:
+        config = dict(conn.execute("SELECT k, v FROM records_fts_config WHERE k IN ('automerge', 'hashsize')"))
+        conn.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('automerge', 0)")
+        conn.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('hashsize', ?)", (FTS_BULK_HASHSIZE,))
+    for name in present:
+        conn.execute(f"DROP TRIGGER {name}")
+
+    def catch_up() -> None:
+        nonlocal done
+        newest = conn.execute("SELECT COALESCE(MAX(id), 0) FROM records").fetchone()[0]
+        for name in present:
+            conn.execute(BULK_TRIGGERS[name], (done, newest))
+        done = newest
+
+    yield catch_up
+    catch_up()
+    if fts:
+        conn.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('hashsize', ?)",
+                     (config.get("hashsize", FTS_HASHSIZE),))
+        conn.execute("INSERT INTO records_fts(records_fts, rank) VALUES ('automerge', ?)",
+                     (config.get("automerge", FTS_AUTOMERGE),))
+    for sql in present.values():
+        conn.execute(sql)
 
 
 def _record_row(project_id: int, search_id: int, position: int, record: dict[str, Any]) -> list[Any]:
@@ -138,19 +165,27 @@ def import_file(conn: sqlite3.Connection, project_id: int, user_id: int | None, 
                        f"{earlier['file_name']}, {earlier['record_count']} records, {earlier['imported_at']}); "
                        "import it again only if you mean to, with force")
     try:
-        # Records are parsed into a staging table first (a large file in another process): parsing takes
-        # seconds, and other people's decisions must not wait for it behind the write lock or the GIL.
-        with staged(conn, data, file_name) as parsed, transaction(conn):
-            search_id = create_search(conn, project_id, user_id, file_name, sha256, parsed.format, meta,
-                                      encoding=parsed.encoding)
-            count = _add_staged_records(conn, project_id, search_id, parsed.tables)
-            conn.execute("UPDATE searches SET warnings = ? WHERE id = ?",
-                         (json.dumps(parsed.warnings, ensure_ascii=False), search_id))
-            record_event(conn, project_id, user_id, "search.imported", f"search:{search_id}",
-                         {"file_name": file_name, "sha256": sha256, "format": parsed.format, "records": count,
-                          "warnings": len(parsed.warnings), "forced": bool(earlier and force)})
+        try:
+            return _import_staged(conn, project_id, user_id, file_name, data, meta, sha256, bool(earlier), True)
+        except ReadWhole:  # a part of a large file could not be read alone: nothing was stored, read it whole
+            return _import_staged(conn, project_id, user_id, file_name, data, meta, sha256, bool(earlier), False)
     except ImportFailure as failure:
         raise Invalid(str(failure)) from failure
+
+
+def _import_staged(conn: sqlite3.Connection, project_id: int, user_id: int | None, file_name: str, data: bytes,
+                   meta: dict[str, Any], sha256: str, forced: bool, in_parts: bool) -> dict[str, Any]:
+    # Records are parsed into staging tables first (a large file in other processes): parsing takes
+    # seconds, and other people's decisions must not wait for it behind the write lock or the GIL.
+    with staged(conn, data, file_name, in_parts) as parsed, checkpoint_in_background(conn), transaction(conn):
+        search_id = create_search(conn, project_id, user_id, file_name, sha256, parsed.format, meta,
+                                  encoding=parsed.encoding)
+        count = _add_staged_records(conn, project_id, search_id, parsed.tables)
+        conn.execute("UPDATE searches SET warnings = ? WHERE id = ?",
+                     (json.dumps(parsed.warnings, ensure_ascii=False), search_id))
+        record_event(conn, project_id, user_id, "search.imported", f"search:{search_id}",
+                     {"file_name": file_name, "sha256": sha256, "format": parsed.format, "records": count,
+                      "warnings": len(parsed.warnings), "forced": forced})
     return {"search_id": search_id, "record_count": count, "format": parsed.format,
             "encoding": parsed.encoding, "warnings": parsed.warnings}
 
@@ -175,15 +210,16 @@ def stage_records(conn: sqlite3.Connection, records: Iterable[dict[str, Any]], s
 
 
 def _add_staged_records(conn: sqlite3.Connection, project_id: int, search_id: int,
-                        tables: list[tuple[str, int]]) -> int:
+                        tables: Iterable[tuple[str, int]]) -> int:
     """Copy the staged records under a search, in file order (inside the caller's write transaction)."""
     fields = ", ".join(RECORD_FIELDS)
     count = 0
-    with indexed_in_bulk(conn):
-        for table, before in tables:
+    with derived_in_bulk(conn) as catch_up:
+        for table, before in tables:  # a part may still be parsed while the one before it is copied
             count += conn.execute(f"INSERT INTO records (project_id, search_id, position, {fields}) "
                                   f"SELECT ?, ?, position + ?, {fields} FROM {table} ORDER BY position",
                                   (project_id, search_id, before)).rowcount
+            catch_up()
     conn.execute("UPDATE searches SET record_count = record_count + ? WHERE id = ?", (count, search_id))
     return count
 

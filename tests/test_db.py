@@ -1,5 +1,8 @@
 """Storage: migrations from empty, connection settings, the transaction helper, backup."""
 import sqlite3
+import threading
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -61,3 +64,25 @@ def test_backup_copies_a_live_database(conn, tmp_path):
     assert copy.execute("SELECT title FROM projects").fetchone()[0] == "Backed up"
     with pytest.raises(Conflict):
         db.backup(conn, dest)
+
+
+def test_a_large_write_returns_before_its_checkpoint_and_the_checkpoint_still_happens(conn, monkeypatch):
+    path = Path(next(row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"))
+    started = []
+    monkeypatch.setattr(threading, "Thread", lambda **kw: started.append(kw) or SimpleNamespace(start=lambda: None))
+    before = path.stat().st_size
+    with db.checkpoint_in_background(conn), db.transaction(conn):
+        conn.executemany("INSERT INTO users (name, password_hash, created_at) VALUES (?, ?, 'x')",
+                         [(f"user{i}", "x" * 3000) for i in range(3000)])  # about 9 MB: past the automatic threshold
+    assert path.stat().st_size == before  # committed, but the pages are still only in the write-ahead log
+    assert conn.execute("SELECT COUNT(*) FROM users").fetchone()[0] == 3000
+    assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == db.WAL_AUTOCHECKPOINT  # later commits checkpoint
+    [thread] = started
+    thread["target"](*thread["args"])  # what the background thread runs
+    assert path.stat().st_size > before + 9_000_000
+
+
+def test_a_failed_large_write_leaves_the_automatic_checkpoint_on(conn):
+    with pytest.raises(RuntimeError), db.checkpoint_in_background(conn), db.transaction(conn):
+        raise RuntimeError("the import failed")
+    assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == db.WAL_AUTOCHECKPOINT

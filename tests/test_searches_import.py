@@ -5,6 +5,7 @@ import pytest
 
 from review import searches
 from review.audit import list_events
+from review.db import transaction
 from review.errors import Conflict, Invalid
 from tests.helpers_import import make_project
 
@@ -167,3 +168,25 @@ def test_an_import_indexes_its_records_in_bulk_and_leaves_the_index_settings_as_
     assert len(hits) == 2  # one per import: nothing indexed twice, nothing missed
     assert conn.execute("SELECT v FROM records_fts_config WHERE k = 'automerge'").fetchone()[0] == 4
     conn.execute("INSERT INTO records_fts(records_fts) VALUES ('integrity-check')")  # raises if index and records differ
+
+
+def test_an_import_derives_in_bulk_what_the_record_triggers_derive_one_by_one(conn, fixtures):
+    project, user = make_project(conn)
+    searches.import_file(conn, project, user, "small.ris", (fixtures / "small.ris").read_bytes(), META)
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert set(searches.BULK_TRIGGERS) <= triggers  # all back after the import
+    search = conn.execute("SELECT id FROM searches WHERE project_id = ?", (project,)).fetchone()[0]
+    with transaction(conn):  # one more record the way a single insert goes: through the triggers
+        conn.execute("INSERT INTO records (project_id, search_id, position, title) VALUES (?, ?, 99, 'Musculoskeletal pain')",
+                     (project, search))
+
+    def derived(record_ids):
+        queue = conn.execute(f"SELECT record_id, stage, shuffle IS NOT NULL FROM screening_pending WHERE record_id IN "
+                             f"({','.join('?' * len(record_ids))}) ORDER BY record_id", record_ids).fetchall()
+        found = {r[0] for r in conn.execute("SELECT rowid FROM records_fts WHERE records_fts MATCH 'musculoskeletal'")}
+        return [tuple(r) for r in queue], found & set(record_ids)
+    ids = [r[0] for r in conn.execute("SELECT id FROM records WHERE project_id = ? ORDER BY id", (project,))]
+    bulk_queue, bulk_found = derived(ids[:-1])
+    single_queue, single_found = derived(ids[-1:])
+    assert bulk_queue == [(i, 1, 1) for i in ids[:-1]] and single_queue == [(ids[-1], 1, 1)]
+    assert len(bulk_found) == 1 and single_found == {ids[-1]}

@@ -176,10 +176,15 @@ def request_language(user: dict[str, Any] | None) -> str:
     return pick_language(request.get_header("Accept-Language"))
 
 
+STORAGE_FAILURES = {sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN}
+
+
 def is_storage_failure(error: sqlite3.OperationalError) -> bool:
-    """A full disk or a read-only database: the user gets a clear page, not a traceback."""
-    text = str(error).lower()
-    return any(s in text for s in ("disk is full", "readonly", "read-only", "disk i/o error", "unable to open"))
+    """A full disk, a read-only database, an I/O error: the user gets a clear page, not a traceback.
+
+    Judged by SQLite's result code (its primary part: the low byte), not by the words of its message."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in STORAGE_FAILURES
 
 
 def add_security_headers() -> None:

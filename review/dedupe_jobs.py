@@ -32,7 +32,8 @@ class Job:
     started_at: str
     finished_at: str | None = None
     counts: dict[str, int] | None = None
-    error: str | None = None
+    error: str | None = None  # as the audit trail and the command line keep it (English)
+    failure: SilError | None = None  # a typed failure, which the page words in the reader's language
     thread: threading.Thread | None = field(default=None, repr=False)
 
     @property
@@ -86,6 +87,7 @@ class DedupeJobs:
             conn = db.connect(self.db_path)
             job.counts = self.runner(conn, job.project_id, job.user_id)
         except Exception as exc:  # shown on the page and audited, never swallowed
+            job.failure = exc if isinstance(exc, SilError) else None
             job.error = exc.message if isinstance(exc, SilError) else f"{type(exc).__name__}: {exc}"
             log.exception("duplicate detection on project %s failed", job.project_id)
             _audit_failure(conn, job)

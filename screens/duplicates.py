@@ -14,7 +14,7 @@ from review.dedupe_keys import fold
 from review.dedupe_views import SHOWN_FIELDS, count_pairs, list_groups, list_pairs
 from review.dedupe_jobs import DedupeJobs, Job
 from review.errors import Conflict, Invalid
-from screens.web import (add_overview_card, add_project_tab, ctx, form, form_all, project_page,
+from screens.web import (add_overview_card, add_project_tab, ctx, error_text, form, form_all, project_page,
                          query_int, redirect_to, render)
 
 PAGE_SIZE = 50
@@ -108,7 +108,7 @@ def _run_view(job: Job | None) -> dict[str, Any] | None:
     if job is None:
         return None
     return {"running": job.running, "since": readable(job.started_at), "finished": readable(job.finished_at or ""),
-            "counts": job.counts, "error": job.error}
+            "counts": job.counts, "error": error_text(job.failure) if job.failure else job.error}
 
 
 def run_detection(project_id: int) -> None:

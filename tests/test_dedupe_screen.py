@@ -128,3 +128,22 @@ def test_a_failed_run_is_shown_on_the_page_and_audited(app, conn, fresh):
     assert failed is not None and "failed: RuntimeError: disk I/O error" in failed.get_text()
     events = conn.execute("SELECT detail FROM audit_events WHERE action = 'dedupe.failed'").fetchall()
     assert len(events) == 1 and "disk I/O error" in events[0][0]
+
+
+def test_a_typed_failure_of_a_run_is_worded_in_the_readers_language(app, conn, fresh):
+    from review.errors import Conflict
+    from screens.i18n import translate
+
+    def raced(connection, project_id, user_id):
+        raise Conflict("another duplicate detection on this project finished while this one ran; "
+                       "its results stand, run again to check anything added since", key="dup.raced")
+
+    _jobs(app).runner = raced
+    login(app, "lene")
+    app.get(f"/projects/{fresh}/duplicates").forms["run"].submit()
+    _jobs(app).wait(fresh, timeout=30)
+    page = app.get(f"/projects/{fresh}/duplicates", headers={"Accept-Language": "nb-NO,nb;q=0.9"})
+    failed = page.html.select_one("#dedupe-failed").get_text()
+    assert translate("nb", "dup.raced") in failed and "another duplicate detection" not in failed
+    events = conn.execute("SELECT detail FROM audit_events WHERE action = 'dedupe.failed'").fetchall()
+    assert "another duplicate detection on this project finished" in events[0][0]  # the trail keeps the English

@@ -43,6 +43,8 @@ def clean_settings(fields: dict[str, Any]) -> dict[str, Any]:
 
 def create_project(conn: sqlite3.Connection, user_id: int | None, title: str, **fields: Any) -> int:
     """Create a review project; its creator (if any) becomes its lead."""
+    from review.screening_reasons import ensure_default_reasons  # here: screening's modules import this one
+
     clean = clean_settings({**fields, "title": title})
     columns = ["created_at", "created_by", *clean]
     with transaction(conn):
@@ -53,6 +55,7 @@ def create_project(conn: sqlite3.Connection, user_id: int | None, title: str, **
             conn.execute("INSERT INTO memberships (project_id, user_id, role, can_resolve, added_at)"
                          " VALUES (?, ?, 'lead', 1, ?)", (project_id, user_id, now()))
         record_event(conn, project_id, user_id, "project.create", clean["title"])
+        ensure_default_reasons(conn, project_id)  # full-text reviewers have reasons to pick from day one
     return project_id
 
 

@@ -13,7 +13,7 @@ from review.screening_access import sees_others
 from review.screening_agreement import agreement, agreement_table
 from review.screening_conflicts import list_conflicts, resolve_conflict
 from review.screening_pilot import close_pilot, pilot_status, start_pilot
-from review.screening_reasons import add_reason, ensure_default_reasons, list_reasons, rename_reason, retire_reason
+from review.screening_reasons import add_reason, list_reasons, rename_reason, retire_reason
 from review.screening_reports import progress
 from review.screening_settings import set_blinding, set_maybe_policy
 from review.screening_state import project_settings
@@ -72,7 +72,6 @@ def resolve(project_id: int, stage: str, record_id: int) -> Any:
 def reasons(project_id: int) -> str:
     c = ctx()
     projects.require_role(c.conn, project_id, c.user, "lead")
-    ensure_default_reasons(c.conn, project_id)
     return project_page("reasons.tpl", project_id, "screening", "lead", title=c._("reasons.title"),
                         reasons=list_reasons(c.conn, project_id, include_retired=True))
 

@@ -86,3 +86,22 @@ def test_a_failed_large_write_leaves_the_automatic_checkpoint_on(conn):
     with pytest.raises(RuntimeError), db.checkpoint_in_background(conn), db.transaction(conn):
         raise RuntimeError("the import failed")
     assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == db.WAL_AUTOCHECKPOINT
+
+
+def test_projects_without_exclusion_reasons_get_the_usual_list_when_upgraded(tmp_path):
+    from review.screening_reasons import DEFAULT_REASONS
+
+    conn = db.connect(tmp_path / "old.sqlite3")
+    db.migrate(conn, upto=8)
+    with db.transaction(conn):
+        for title in ("never opened its reasons", "has its own"):
+            conn.execute("INSERT INTO projects (title, created_at) VALUES (?, 'x')", (title,))
+        conn.execute("INSERT INTO exclusion_reasons (project_id, label, position, created_at) VALUES (2, 'Not about work', 1, 'x')")
+    db.migrate(conn)
+
+    def labels(project_id):
+        return [r[0] for r in conn.execute("SELECT label FROM exclusion_reasons WHERE project_id = ? ORDER BY position",
+                                           (project_id,))]
+    assert labels(1) == list(DEFAULT_REASONS)  # the same list a new project gets
+    assert labels(2) == ["Not about work"]
+    conn.close()

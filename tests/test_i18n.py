@@ -120,7 +120,6 @@ def test_refusals_are_shown_in_the_users_language_and_escaped(app, conn, make_us
     page = form.submit(status=400)
     assert bad_number in page.text and "<b>forty" not in page.text and other[1] not in page.text
 
-    app.get(f"/projects/{pid}/reasons")  # the lead's first visit gives the default list of reasons
     app.reset()
     login(app, "rita")
     page = app.get(f"/projects/{pid}/screen/2").forms["decide-form"].submit("decision", value="exclude").follow()

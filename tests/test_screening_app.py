@@ -104,7 +104,6 @@ def test_stage2_needs_a_reason_and_pdf_refusals(app, conn, team):
     pid, ids, records = team
     _settle_stage1(conn, pid, ids, records[0])
     login(app, "lea")
-    app.get(f"/projects/{pid}/reasons")  # the lead's first visit gives the default list
     app.reset()
     login(app, "rita")
     page = app.get(f"/projects/{pid}/screen/2")
@@ -180,6 +179,23 @@ def test_lead_edits_reasons_and_sees_agreement_csv(app, conn, team):
     login(app, "rita")
     app.get(f"/projects/{pid}/agreement/1", status=403)
     app.get(f"/projects/{pid}/reasons", status=403)
+
+
+def test_a_new_project_has_exclusion_reasons_and_the_reasons_page_only_reads(app, conn, team):
+    pid, ids, records = team
+    _settle_stage1(conn, pid, ids, records[0])
+    login(app, "rita")  # the lead has never opened the reasons page
+    page = app.get(f"/projects/{pid}/screen/2")
+    assert "Wrong study design" in page.text
+    app.reset()
+    login(app, "lea")
+
+    def stored():
+        return (conn.execute("SELECT COUNT(*) FROM exclusion_reasons").fetchone()[0],
+                conn.execute("SELECT COUNT(*) FROM audit_events").fetchone()[0])
+    before = stored()
+    assert "Wrong study design" in app.get(f"/projects/{pid}/reasons").text
+    assert stored() == before
 
 
 def test_communicator_cannot_screen_but_can_export(app, team):

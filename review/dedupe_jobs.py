@@ -88,7 +88,7 @@ class DedupeJobs:
             job.counts = self.runner(conn, job.project_id, job.user_id)
         except Exception as exc:  # shown on the page and audited, never swallowed
             job.failure = exc if isinstance(exc, SilError) else None
-            job.error = exc.message if isinstance(exc, SilError) else f"{type(exc).__name__}: {exc}"
+            job.error = job.failure.message if job.failure else f"{type(exc).__name__}: {exc}"
             log.exception("duplicate detection on project %s failed", job.project_id)
             _audit_failure(conn, job)
         finally:

@@ -137,15 +137,12 @@ def _parts(conn: sqlite3.Connection, pool: ProcessPoolExecutor, directory: Path,
     futures = [pool.submit(parse_part_into_file, str(directory / f"part{index}.sqlite"), str(source),
                            start, end, file_name, index == 0)
                for index, (start, end) in enumerate(ranges)]
-    try:
-        for future in futures[:max(1, min(len(futures) - 1, round(len(futures) * COPY_AFTER)))]:
-            _check(future.result(), last=False, rest=[])
-    except ReadWhole:
+    # A failed part among these is raised later, in file order, as the caller reads the tables.
+    if any(_needs_whole(future.result(), last=False)
+           for future in futures[:max(1, min(len(futures) - 1, round(len(futures) * COPY_AFTER)))]):
         for future in futures:
             future.cancel()  # those not begun: the whole reading need not wait for them
         return None
-    except ImportFailure:
-        pass  # raised again, in file order, as the caller reads the tables
     warnings: list[str] = []
     return Staged("ris", "utf-8", _tables(conn, futures, attached, warnings), warnings)
 
@@ -173,14 +170,18 @@ def _check(outcome: tuple, last: bool, rest: list) -> None:
 
     A reader's failure counts only if no later part asks for a whole reading (which would decode the file
     differently): then it is the failure a reading in one go meets first."""
-    if outcome[0] == "whole" or (outcome[0] == "part" and not last and not outcome[3].clean_end):
+    if _needs_whole(outcome, last):
         raise ReadWhole()
     if outcome[0] == "failed":
-        for future in rest:
-            later = future.result()
-            if later[0] == "whole" or (later[0] == "part" and future is not rest[-1] and not later[3].clean_end):
-                raise ReadWhole()
+        if any(_needs_whole(future.result(), last=future is rest[-1]) for future in rest):
+            raise ReadWhole()
         raise ImportFailure(*outcome[1:])
+
+
+def _needs_whole(outcome: tuple, last: bool) -> bool:
+    """Whether a part's outcome cannot stand for its share of the file: not UTF-8 RIS on its own, or (any part
+    but the last) tags left open at its end."""
+    return outcome[0] == "whole" or (outcome[0] == "part" and not last and not outcome[3].clean_end)
 
 
 def _lower_priority() -> None:

@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("title")
     q.add_argument("--type", choices=projects.REVIEW_TYPES, default="systematic")
     q.add_argument("--lead", help="user name of the project's lead")
+    q.add_argument("--language", choices=("en", "nb"), default="en",
+                   help="language of the starting exclusion reasons (en English, nb bokmål); default en")
     q.set_defaults(command=cmd_projects_add)
     q = projects_sub.add_parser("list", help="list review projects")
     add_common(q)
@@ -217,7 +219,7 @@ def cmd_users_list(args: argparse.Namespace) -> None:
 def cmd_projects_add(args: argparse.Namespace) -> None:
     conn = open_db(args)
     lead = users.find_user(conn, args.lead)["id"] if args.lead else None
-    project_id = projects.create_project(conn, lead, args.title, review_type=args.type)
+    project_id = projects.create_project(conn, lead, args.title, lang=args.language, review_type=args.type)
     print(f"Created project {project_id}: {args.title}")
     print(project_id)
 

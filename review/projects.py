@@ -41,8 +41,8 @@ def clean_settings(fields: dict[str, Any]) -> dict[str, Any]:
     return clean
 
 
-def create_project(conn: sqlite3.Connection, user_id: int | None, title: str, **fields: Any) -> int:
-    """Create a review project; its creator (if any) becomes its lead."""
+def create_project(conn: sqlite3.Connection, user_id: int | None, title: str, lang: str = "en", **fields: Any) -> int:
+    """Create a review project; its creator (if any) becomes its lead; its exclusion reasons start in lang."""
     from review.screening_reasons import ensure_default_reasons  # here: screening's modules import this one
 
     clean = clean_settings({**fields, "title": title})
@@ -55,7 +55,7 @@ def create_project(conn: sqlite3.Connection, user_id: int | None, title: str, **
             conn.execute("INSERT INTO memberships (project_id, user_id, role, can_resolve, added_at)"
                          " VALUES (?, ?, 'lead', 1, ?)", (project_id, user_id, now()))
         record_event(conn, project_id, user_id, "project.create", clean["title"])
-        ensure_default_reasons(conn, project_id)  # full-text reviewers have reasons to pick from day one
+        ensure_default_reasons(conn, project_id, lang)  # full-text reviewers have reasons to pick from day one
     return project_id
 
 

@@ -9,8 +9,15 @@ from review.db import now, transaction
 from review.errors import Invalid, NotFound
 from review.screening_access import require_lead
 
-DEFAULT_REASONS = ("Wrong population", "Wrong exposure or intervention", "Wrong outcome", "Wrong study design",
-                   "Wrong publication type", "Duplicate report", "Language")
+# The starting list in each language Sil speaks; once written, the labels are the project's data (migration
+# 0009 keeps its own English copy, as migrations are snapshots).
+STARTING_REASONS = {
+    "en": ("Wrong population", "Wrong exposure or intervention", "Wrong outcome", "Wrong study design",
+           "Wrong publication type", "Duplicate report", "Language"),
+    "nb": ("Feil populasjon", "Feil eksponering eller intervensjon", "Feil utfall", "Feil studiedesign",
+           "Feil publikasjonstype", "Duplikat", "Språk"),
+}
+DEFAULT_REASONS = STARTING_REASONS["en"]
 
 
 def list_reasons(conn: sqlite3.Connection, project_id: int, include_retired: bool = False) -> list[dict[str, Any]]:
@@ -56,12 +63,17 @@ def retire_reason(conn: sqlite3.Connection, project_id: int, user_id: int, reaso
         record_event(conn, project_id, user_id, "screening.reason_retire", reason["label"], {"reason_id": reason_id})
 
 
-def ensure_default_reasons(conn: sqlite3.Connection, project_id: int) -> None:
-    """Give a project without reasons the usual starting list, which the lead can then edit."""
+def default_reasons(lang: str = "en") -> tuple[str, ...]:
+    """The usual starting list in a language code Sil speaks ('nb' or 'en'); English for any other."""
+    return STARTING_REASONS.get(lang, DEFAULT_REASONS)
+
+
+def ensure_default_reasons(conn: sqlite3.Connection, project_id: int, lang: str = "en") -> None:
+    """Give a project without reasons the usual starting list in lang, which the lead can then edit."""
     with transaction(conn):
         if conn.execute("SELECT 1 FROM exclusion_reasons WHERE project_id = ?", (project_id,)).fetchone():
             return
-        for position, label in enumerate(DEFAULT_REASONS, start=1):
+        for position, label in enumerate(default_reasons(lang), start=1):
             conn.execute("INSERT INTO exclusion_reasons (project_id, label, position, created_at) VALUES (?, ?, ?, ?)",
                          (project_id, label, position, now()))
 

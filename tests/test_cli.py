@@ -107,3 +107,17 @@ def test_a_busy_port_is_a_clear_error(tmp_path):
         taken.listen()
         result = run("--db", str(tmp_path / "a.sqlite3"), "--port", str(taken.getsockname()[1]))
     assert result.returncode == 1 and "choose another --port" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_projects_add_in_bokmal_starts_with_bokmal_exclusion_reasons(tmp_path):
+    from review.db import connect
+    from review.screening_reasons import STARTING_REASONS, list_reasons
+
+    db = str(tmp_path / "a.sqlite3")
+    english = run("projects", "add", "Working from home", "--db", db).stdout.split()[-1]
+    bokmal = run("projects", "add", "Hjemmekontor", "--language", "nb", "--db", db).stdout.split()[-1]
+    conn = connect(db)
+    assert [r["label"] for r in list_reasons(conn, int(english))] == list(STARTING_REASONS["en"])
+    assert [r["label"] for r in list_reasons(conn, int(bokmal))] == list(STARTING_REASONS["nb"])
+    conn.close()
+    assert run("projects", "add", "P", "--language", "de", "--db", db).returncode == 2  # argparse names the choices

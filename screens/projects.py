@@ -49,7 +49,8 @@ def settings_from_form() -> dict[str, Any]:
 def create_project() -> Any:
     c = ctx()
     values = settings_from_form()
-    project_id = projects.create_project(c.conn, c.user["id"], values.pop("title", ""), **values)
+    # the starting exclusion reasons are written in the creator's language; the lead can rename them later
+    project_id = projects.create_project(c.conn, c.user["id"], values.pop("title", ""), lang=c.language, **values)
     redirect_to("project", flash="project.created", project_id=project_id)
 
 

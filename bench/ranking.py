@@ -1,20 +1,29 @@
-"""Ranking benchmark: simulated screening of every labelled file, next to ASReview's published figures.
+"""Ranking benchmark: simulated screening of every labelled file, next to ASReview on the same files.
 
-Baseline: ASReview LAB 3.0.8 default model (ELAS u4), 1+1 random priors, mean of 5 seeds, as listed
-in ../shared/data/screening/README.md (ASReview itself is not installed here; where it is, run its
-own simulation on the same files for a same-machine comparison). Same settings for every file.
-WSS@95 and recall@10% are read off the curve as ASReview-insights does (review/simulation.py).
-Then the time of one retrain plus rerank at 10 000 records and at 80 000 records with 20 000
-decisions (features fitted once beforehand, as the server does).
+Baselines: (1) ASReview LAB's own simulation, run in this same run on the same files with the very
+same prior records per seed (`asreview simulate FILE --prior-idx I E --seed S`), wherever an
+`asreview` command is found (--asreview PATH, $SIL_ASREVIEW, or on PATH; it is not a dependency of
+Sil: install it in a venv of its own, see docs/ranking.md); (2) the figures of
+../shared/data/screening/README.md (ASReview LAB 3.0.8, ELAS u4, 1+1 random priors of its own,
+mean of 5 seeds). Same settings for every file. WSS@95 and recall@10% are read off both curves
+as ASReview-insights does (review/simulation.py). Then the time of one retrain plus rerank at
+10 000 records and at 80 000 records with 20 000 decisions (features fitted once beforehand, as
+the server does).
 
-Usage: python bench/ranking.py [--seeds 5] [--jobs 2] [--only SUBSTRING] [--skip-timing | --timing-only]
+Usage: python bench/ranking.py [--seeds 5] [--jobs 2] [--only SUBSTRING] [--asreview PATH | --no-asreview]
+                               [--skip-timing | --timing-only]
 """
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import sqlite3
+import subprocess
 import sys
+import tempfile
 import time
+import zipfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
@@ -63,32 +72,105 @@ def simulate_file(job: tuple[str, int]) -> tuple[str, list[tuple[float, float, i
     return name, rows
 
 
-def print_file(name: str, rows: list) -> None:
+def asreview_file(job: tuple[str, int, str]) -> tuple[str, list[tuple[float, float, int, float]]]:
+    """ASReview's own simulation of one file, every seed with the prior records Sil's simulation draws."""
+    from review import simulation
+
+    name, seeds, command = job
+    data = simulation.read_dataset(DATA / name)
+    rows = []
+    for seed in range(seeds):
+        priors = simulation.prior_rows(data.labels, seed)
+        started = time.perf_counter()
+        labels = run_asreview(command, DATA / name, priors, seed, len(data.labels))
+        seconds = time.perf_counter() - started
+        if labels[:len(priors)].tolist() != data.labels[priors].tolist() or labels.sum() != data.labels.sum():
+            raise RuntimeError(f"{name}, seed {seed}: ASReview's result does not match the file's labels")
+        rows.append((100 * simulation.wss(labels, len(priors)), 100 * simulation.recall_at(labels, len(priors)),
+                     simulation.records_to_recall(labels), seconds))
+    return name, rows
+
+
+def run_asreview(command: str, path: Path, priors: list[int], seed: int, n_records: int) -> np.ndarray:
+    """Labels in the order ASReview's ELAS u4 screens them (it stops at the last inclusion: the rest are 0)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        project = Path(scratch) / "run.asreview"
+        subprocess.run([command, "simulate", str(path), "--prior-idx", *map(str, priors), "--seed", str(seed),
+                        "-o", str(project)], check=True, capture_output=True, text=True, cwd=scratch)
+        with zipfile.ZipFile(project) as archive:
+            archive.extract("results.db", scratch)
+        with sqlite3.connect(Path(scratch) / "results.db") as conn:
+            found = [(row_id, label) for row_id, label in conn.execute("SELECT record_id, label FROM results ORDER BY rowid")]
+    if [row_id for row_id, _ in found[:len(priors)]] != priors:
+        raise RuntimeError(f"{path.name}: ASReview did not start from the prior rows {priors}")
+    labels = np.zeros(n_records, dtype=np.int8)
+    labels[:len(found)] = [label for _, label in found]
+    return labels
+
+
+def find_asreview(option: str | None, disabled: bool) -> str | None:
+    """The asreview command to compare with: --asreview, then $SIL_ASREVIEW, then PATH."""
+    if disabled:
+        return None
+    command = option or os.environ.get("SIL_ASREVIEW") or shutil.which("asreview")
+    if command and not shutil.which(command):
+        raise SystemExit(f"asreview command not found or not executable: {command}")
+    return command
+
+
+def print_file(name: str, rows: list, theirs: list | None = None) -> None:
     wss, recall, to95, ms = (np.array(c, dtype=float) for c in zip(*rows))
     base = ASREVIEW.get(name, (float("nan"),) * 2)
     print(f"\n{name}  ({len(rows)} seeds)")
+    if theirs:
+        t_wss, t_recall, t_to95, _ = (np.array(c, dtype=float) for c in zip(*theirs))
+        print(f"  {'':14}{'Sil':>16}{'ASReview, same priors':>24}{'diff':>8}{'README':>9}{'diff':>8}")
+        for label, ours, same, readme in (("WSS@95 %", wss, t_wss, base[0]), ("recall@10% %", recall, t_recall, base[1])):
+            print(f"  {label:14}{ours.mean():8.1f} ±{ours.std():5.1f}{same.mean():16.1f} ±{same.std():5.1f}"
+                  f"{ours.mean() - same.mean():+8.1f}{readme:9.1f}{ours.mean() - readme:+8.1f}")
+        print(f"  records to 95 % recall: Sil {to95.mean():.0f}, ASReview {t_to95.mean():.0f}; "
+              f"ms per retrain: {ms.mean():.1f}", flush=True)
+        return
     print(f"  {'':14}{'Sil':>16}{'ASReview':>10}{'diff':>8}")
     print(f"  {'WSS@95 %':14}{wss.mean():8.1f} ±{wss.std():5.1f}{base[0]:10.1f}{wss.mean() - base[0]:+8.1f}")
     print(f"  {'recall@10% %':14}{recall.mean():8.1f} ±{recall.std():5.1f}{base[1]:10.1f}{recall.mean() - base[1]:+8.1f}")
     print(f"  records to 95 % recall: {to95.mean():.0f}; ms per retrain: {ms.mean():.1f}", flush=True)
 
 
-def print_summary(results: dict[str, list]) -> None:
+def print_summary(results: dict[str, list], theirs: dict[str, list] | None = None) -> None:
     print("\nSummary (mean over files of the 5-seed means)")
     groups = {"non-Cohen (README: 9 files)": [n for n in results if not n.startswith("cohen")],
               "Cohen (14 topics)": [n for n in results if n.startswith("cohen")]}
     for label, names in groups.items():
         if not names:
             continue
-        wss = np.mean([np.mean([r[0] for r in results[n]]) for n in names])
-        rec = np.mean([np.mean([r[1] for r in results[n]]) for n in names])
+        wss, rec = _means(results, names)
         same = [ASREVIEW[n] for n in names]
         base = ASREVIEW_MEANS[label]
-        print(f"  {label:28} WSS@95 {wss:5.1f} (ASReview {base[0]}; same {len(names)} files {np.mean([s[0] for s in same]):.1f})"
-              f"  recall@10% {rec:5.1f} (ASReview {base[1]}; same files {np.mean([s[1] for s in same]):.1f})")
-    worst = min(results, key=lambda n: np.mean([r[0] for r in results[n]]) - ASREVIEW[n][0])
-    gap = np.mean([r[0] for r in results[worst]]) - ASREVIEW[worst][0]
-    print(f"  largest WSS@95 shortfall against ASReview: {worst} {gap:+.1f} points (target: no file below -3.0)")
+        print(f"  {label:28} WSS@95 {wss:5.1f} (README {base[0]}; same {len(names)} files {np.mean([s[0] for s in same]):.1f})"
+              f"  recall@10% {rec:5.1f} (README {base[1]}; same files {np.mean([s[1] for s in same]):.1f})")
+        if theirs:
+            t_wss, t_rec = _means(theirs, names)
+            print(f"  {'':28} ASReview in this run, same priors: WSS@95 {t_wss:5.1f} (Sil {wss - t_wss:+.1f})"
+                  f"  recall@10% {t_rec:5.1f} (Sil {rec - t_rec:+.1f})")
+    readme = {n: ASREVIEW[n][0] for n in results}
+    _print_worst("the README's ASReview figures", results, readme)
+    if theirs:
+        _print_worst("ASReview in this run (same priors)", results, {n: np.mean([r[0] for r in theirs[n]]) for n in results})
+
+
+def _means(results: dict[str, list], names: list[str]) -> tuple[float, float]:
+    """Mean over files of the per-file seed means of WSS@95 and recall@10%."""
+    return (float(np.mean([np.mean([r[0] for r in results[n]]) for n in names])),
+            float(np.mean([np.mean([r[1] for r in results[n]]) for n in names])))
+
+
+def _print_worst(against: str, results: dict[str, list], baseline: dict[str, float]) -> None:
+    gaps = {n: np.mean([r[0] for r in results[n]]) - baseline[n] for n in results}
+    worst = min(gaps, key=gaps.get)
+    behind = sum(gap < -3.0 for gap in gaps.values())
+    print(f"  largest WSS@95 shortfall against {against}: {worst} {gaps[worst]:+.1f} points; "
+          f"{behind} file(s) more than 3 points behind (target: none)")
 
 
 def time_retrain(n_records: int, n_decisions: int, settings, repeats: int = 5) -> tuple[float, float]:
@@ -124,6 +206,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", default="", help="only files whose path contains this")
     parser.add_argument("--skip-timing", action="store_true")
     parser.add_argument("--timing-only", action="store_true", help="only the retrain + rerank timing")
+    parser.add_argument("--asreview", help="the asreview command to run on the same files (default: $SIL_ASREVIEW or PATH)")
+    parser.add_argument("--no-asreview", action="store_true", help="compare with the README's figures only")
     args = parser.parse_args(argv)
     if args.timing_only:
         print_timing()
@@ -132,16 +216,25 @@ def main(argv: list[str] | None = None) -> None:
     if not names:
         print(f"no labelled files found under {DATA}; nothing to do")
         return
-    print("ASReview is not installed here; its figures are those of the README (same protocol: 1+1 priors, 5 seeds).")
-    results = {}
+    command = find_asreview(args.asreview, args.no_asreview)
+    if command:
+        version = subprocess.run([command, "--version"], capture_output=True, text=True).stdout.strip()
+        print(f"ASReview: {command} ({version}) runs on every file with Sil's prior records; README figures beside it.")
+    else:
+        print("ASReview is not installed here; its figures are those of the README (same protocol: 1+1 priors, 5 seeds).")
+    results: dict[str, list] = {}
+    theirs: dict[str, list] = {}
     big_first = sorted(names, key=lambda n: -(DATA / n).stat().st_size)
     with ProcessPoolExecutor(args.jobs) as pool:
-        futures = [pool.submit(simulate_file, (n, args.seeds)) for n in big_first]
+        futures = {pool.submit(simulate_file, (n, args.seeds)): results for n in big_first}
+        if command:
+            futures.update({pool.submit(asreview_file, (n, args.seeds, command)): theirs for n in big_first})
         for future in as_completed(futures):
             name, rows = future.result()
-            results[name] = rows
-            print_file(name, rows)
-    print_summary({n: results[n] for n in names})
+            futures[future][name] = rows
+            if name in results and (not command or name in theirs):
+                print_file(name, results[name], theirs.get(name))
+    print_summary({n: results[n] for n in names}, {n: theirs[n] for n in names} if command else None)
     if not args.skip_timing:
         print_timing()
 

@@ -85,6 +85,15 @@ def pick_priors(labels: np.ndarray, rng: np.random.Generator, included: int, exc
     return chosen
 
 
+def prior_rows(labels: np.ndarray, seed: int, included: int = 1, excluded: int = 1) -> list[int]:
+    """The prior records `simulate` starts from with this seed (its generator's first draws).
+
+    Give them to ASReview (`asreview simulate DATA.csv --prior-idx ROWS --seed S`) and both tools
+    start from the same records: bench/ranking.py compares them that way.
+    """
+    return pick_priors(labels, np.random.default_rng(seed), included, excluded)
+
+
 DENSE_UNTIL = 200   # retrain after every decision while fewer records than this are screened
 STALE_SHARE = 100   # then after every include and every screened // STALE_SHARE decisions
 
@@ -195,6 +204,7 @@ def run(args) -> str:
         write_order(result, args.out)
     return "\n".join([
         f"records: {len(result.order)}, inclusions: {int(data.labels.sum())}, seed {args.seed}",
+        f"prior rows (0-based): {' '.join(str(int(row)) for row in result.order[:result.n_priors])}",
         f"WSS@95: {100 * wss(result.labels, result.n_priors):.1f} %",
         f"recall@10%: {100 * recall_at(result.labels, result.n_priors):.1f} %",
         f"records screened to 95 % recall: {records_to_recall(result.labels)}",

@@ -134,9 +134,21 @@ def test_simulate_command_prints_the_figures_and_writes_the_order(tmp_path, caps
     printed = capsys.readouterr().out
     for figure in ("WSS@95", "recall@10%", "records screened to 95 % recall", "mean ms per retrain"):
         assert figure in printed
+    labels = np.array([int(i % 4 == 0) for i in range(40)], dtype=np.int8)
+    assert f"prior rows (0-based): {' '.join(map(str, simulation.prior_rows(labels, 2)))}" in printed
     assert len(out.read_text(encoding="utf-8").splitlines()) == 41
     assert run.main(["simulate", str(tmp_path / "missing.csv")]) == 1
     assert "error:" in capsys.readouterr().err
+
+
+def test_prior_rows_are_the_records_a_simulation_starts_from():
+    """bench/ranking.py hands these to ASReview: both tools must start from the very same records."""
+    data = synthetic()
+    for seed in range(6):
+        priors = simulation.prior_rows(data.labels, seed)
+        assert sorted(data.labels[priors]) == [0, 1]
+        assert simulation.simulate(data, seed=seed).order[:2].tolist() == priors
+    assert simulation.prior_rows(data.labels, 0) != simulation.prior_rows(data.labels, 1)
 
 
 def test_stored_top_of_the_queue_is_the_full_ranking_cut_short_with_ties_in_file_order():

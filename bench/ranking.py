@@ -56,56 +56,62 @@ def _previous():
 ASREVIEW_MEANS = {"non-Cohen (README: 9 files)": (72.9, 78.1), "Cohen (14 topics)": (45.4, 49.8)}
 
 
-def simulate_file(job: tuple[str, int]) -> tuple[str, list[tuple[float, float, int, float]]]:
-    """Every seed of one file: (WSS@95, recall@10%, records to 95 % recall, ms per retrain)."""
+Figures = tuple[float, float, int, float]  # WSS@95 %, recall@10 %, records to 95 % recall, ms per retrain (s per run)
+
+
+def simulate_file(job: tuple[str, int, str | None, bool]) -> tuple[str, list[Figures], list[Figures] | None]:
+    """Every seed of one file, by Sil and (given its command) by ASReview from the same prior records.
+
+    The priors are Sil's draw for the seed, or with `their_draws` ASReview's own (`--prior-seed`),
+    which is how the README's figures were made.
+    """
     from review import ranking, simulation
 
-    name, seeds = job
+    name, seeds, command, their_draws = job
     data = simulation.read_dataset(DATA / name)
     features = ranking.build_features(data.texts)
-    rows = []
+    ours, theirs = [], []
     for seed in range(seeds):
-        result = simulation.simulate(data, seed=seed, features=features)
-        rows.append((100 * simulation.wss(result.labels, result.n_priors),
-                     100 * simulation.recall_at(result.labels, result.n_priors),
-                     simulation.records_to_recall(result.labels), result.mean_retrain_ms))
-    return name, rows
+        priors = None if their_draws else simulation.prior_rows(data.labels, seed)
+        if command:
+            started = time.perf_counter()
+            labels, priors = run_asreview(command, DATA / name, priors, seed, len(data.labels))
+            if labels[:len(priors)].tolist() != data.labels[priors].tolist() or labels.sum() != data.labels.sum():
+                raise RuntimeError(f"{name}, seed {seed}: ASReview's result does not match the file's labels")
+            theirs.append(_figures(labels, len(priors), time.perf_counter() - started))
+        result = simulation.simulate(data, seed=seed, features=features, priors=priors)
+        ours.append(_figures(result.labels, result.n_priors, result.mean_retrain_ms))
+    return name, ours, theirs if command else None
 
 
-def asreview_file(job: tuple[str, int, str]) -> tuple[str, list[tuple[float, float, int, float]]]:
-    """ASReview's own simulation of one file, every seed with the prior records Sil's simulation draws."""
+def _figures(labels: np.ndarray, n_priors: int, time_taken: float) -> Figures:
     from review import simulation
 
-    name, seeds, command = job
-    data = simulation.read_dataset(DATA / name)
-    rows = []
-    for seed in range(seeds):
-        priors = simulation.prior_rows(data.labels, seed)
-        started = time.perf_counter()
-        labels = run_asreview(command, DATA / name, priors, seed, len(data.labels))
-        seconds = time.perf_counter() - started
-        if labels[:len(priors)].tolist() != data.labels[priors].tolist() or labels.sum() != data.labels.sum():
-            raise RuntimeError(f"{name}, seed {seed}: ASReview's result does not match the file's labels")
-        rows.append((100 * simulation.wss(labels, len(priors)), 100 * simulation.recall_at(labels, len(priors)),
-                     simulation.records_to_recall(labels), seconds))
-    return name, rows
+    return (100 * simulation.wss(labels, n_priors), 100 * simulation.recall_at(labels, n_priors),
+            simulation.records_to_recall(labels), time_taken)
 
 
-def run_asreview(command: str, path: Path, priors: list[int], seed: int, n_records: int) -> np.ndarray:
-    """Labels in the order ASReview's ELAS u4 screens them (it stops at the last inclusion: the rest are 0)."""
+def run_asreview(command: str, path: Path, priors: list[int] | None, seed: int,
+                 n_records: int) -> tuple[np.ndarray, list[int]]:
+    """Labels in the order ASReview's ELAS u4 screens them, and its prior rows (1+1 drawn by it if not given).
+
+    ASReview stops at the last inclusion by default: the records after it are all exclusions.
+    """
+    draw = ["--n-prior-included", "1", "--n-prior-excluded", "1", "--prior-seed", str(seed)]
     with tempfile.TemporaryDirectory() as scratch:
         project = Path(scratch) / "run.asreview"
-        subprocess.run([command, "simulate", str(path), "--prior-idx", *map(str, priors), "--seed", str(seed),
-                        "-o", str(project)], check=True, capture_output=True, text=True, cwd=scratch)
+        subprocess.run([command, "simulate", str(path), *(draw if priors is None else ["--prior-idx", *map(str, priors)]),
+                        "--seed", str(seed), "-o", str(project)], check=True, capture_output=True, text=True, cwd=scratch)
         with zipfile.ZipFile(project) as archive:
             archive.extract("results.db", scratch)
         with sqlite3.connect(Path(scratch) / "results.db") as conn:
-            found = [(row_id, label) for row_id, label in conn.execute("SELECT record_id, label FROM results ORDER BY rowid")]
-    if [row_id for row_id, _ in found[:len(priors)]] != priors:
+            found = conn.execute("SELECT record_id, label, classifier IS NULL FROM results ORDER BY rowid").fetchall()
+    used = [int(row_id) for row_id, _, prior in found if prior]
+    if priors is not None and used != list(priors):
         raise RuntimeError(f"{path.name}: ASReview did not start from the prior rows {priors}")
     labels = np.zeros(n_records, dtype=np.int8)
-    labels[:len(found)] = [label for _, label in found]
-    return labels
+    labels[:len(found)] = [label for _, label, _ in found]
+    return labels, used
 
 
 def find_asreview(option: str | None, disabled: bool) -> str | None:
@@ -208,6 +214,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--timing-only", action="store_true", help="only the retrain + rerank timing")
     parser.add_argument("--asreview", help="the asreview command to run on the same files (default: $SIL_ASREVIEW or PATH)")
     parser.add_argument("--no-asreview", action="store_true", help="compare with the README's figures only")
+    parser.add_argument("--asreview-priors", action="store_true",
+                        help="ASReview draws the priors (--prior-seed, as for the README) and Sil starts from the same")
     args = parser.parse_args(argv)
     if args.timing_only:
         print_timing()
@@ -219,21 +227,21 @@ def main(argv: list[str] | None = None) -> None:
     command = find_asreview(args.asreview, args.no_asreview)
     if command:
         version = subprocess.run([command, "--version"], capture_output=True, text=True).stdout.strip()
-        print(f"ASReview: {command} ({version}) runs on every file with Sil's prior records; README figures beside it.")
+        drawn = "ASReview's own draw (--prior-seed)" if args.asreview_priors else "Sil's draw"
+        print(f"ASReview: {command} ({version}) runs on every file; both tools start from {drawn} of prior "
+              "records for each seed; README figures beside them.")
     else:
         print("ASReview is not installed here; its figures are those of the README (same protocol: 1+1 priors, 5 seeds).")
     results: dict[str, list] = {}
     theirs: dict[str, list] = {}
     big_first = sorted(names, key=lambda n: -(DATA / n).stat().st_size)
     with ProcessPoolExecutor(args.jobs) as pool:
-        futures = {pool.submit(simulate_file, (n, args.seeds)): results for n in big_first}
-        if command:
-            futures.update({pool.submit(asreview_file, (n, args.seeds, command)): theirs for n in big_first})
+        futures = [pool.submit(simulate_file, (n, args.seeds, command, args.asreview_priors)) for n in big_first]
         for future in as_completed(futures):
-            name, rows = future.result()
-            futures[future][name] = rows
-            if name in results and (not command or name in theirs):
-                print_file(name, results[name], theirs.get(name))
+            name, results[name], their_rows = future.result()
+            if their_rows:
+                theirs[name] = their_rows
+            print_file(name, results[name], their_rows)
     print_summary({n: results[n] for n in names}, {n: theirs[n] for n in names} if command else None)
     if not args.skip_timing:
         print_timing()

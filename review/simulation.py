@@ -13,6 +13,7 @@ import math
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 
@@ -108,13 +109,21 @@ def needs_retrain(labelled: int, since_retrain: int, last_label: int,
 
 def simulate(data: Dataset, seed: int = 0, prior_included: int = 1, prior_excluded: int = 1,
              settings: ranking.Settings = ranking.DEFAULT, features=None,
-             dense_until: int = DENSE_UNTIL, stale_share: int = STALE_SHARE) -> Result:
-    """Screen every record: priors first, then always the best-ranked unscreened record."""
+             dense_until: int = DENSE_UNTIL, stale_share: int = STALE_SHARE,
+             priors: Sequence[int] | None = None) -> Result:
+    """Screen every record: priors first, then always the best-ranked unscreened record.
+
+    The priors are drawn with the seed, unless given as row indices (to replay another tool's draw).
+    """
     rng = np.random.default_rng(seed)
     n = len(data.labels)
     if features is None:
         features = ranking.build_features(data.texts, settings)
-    priors = pick_priors(data.labels, rng, prior_included, prior_excluded)
+    if priors is None:
+        priors = pick_priors(data.labels, rng, prior_included, prior_excluded)
+    elif len(set(priors)) != len(priors) or not all(0 <= row < n for row in priors):
+        raise Invalid(f"prior rows must be distinct row indices from 0 to {n - 1}; got {list(priors)}")
+    priors = [int(row) for row in priors]
     order = list(priors)
     screened = np.zeros(n, dtype=bool)
     screened[priors] = True

@@ -151,6 +151,19 @@ def test_prior_rows_are_the_records_a_simulation_starts_from():
     assert simulation.prior_rows(data.labels, 0) != simulation.prior_rows(data.labels, 1)
 
 
+def test_a_simulation_can_start_from_another_tools_prior_records():
+    """The bench replays ASReview's own draw of priors; rows outside the file are refused by name."""
+    data = synthetic()
+    include, exclude = int(np.flatnonzero(data.labels == 1)[-1]), int(np.flatnonzero(data.labels == 0)[-1])
+    result = simulation.simulate(data, seed=3, priors=[include, exclude])
+    assert result.order[:2].tolist() == [include, exclude]
+    assert result.n_priors == 2
+    assert sorted(result.order.tolist()) == list(range(len(data.labels)))
+    for bad in ([include, include], [include, len(data.labels)], [-1, exclude]):
+        with pytest.raises(Invalid, match="prior rows"):
+            simulation.simulate(data, priors=bad)
+
+
 def test_stored_top_of_the_queue_is_the_full_ranking_cut_short_with_ties_in_file_order():
     rng = np.random.default_rng(3)
     scores = rng.integers(0, 20, 5000).astype(np.float32)  # many ties, also across the cut

@@ -226,7 +226,8 @@ def main(argv: list[str] | None = None) -> None:
         return
     command = find_asreview(args.asreview, args.no_asreview)
     if command:
-        version = subprocess.run([command, "--version"], capture_output=True, text=True).stdout.strip()
+        version = subprocess.run([command, "--version"], capture_output=True, text=True,
+                                 cwd=tempfile.gettempdir()).stdout.strip()  # it leaves a cache file in its folder
         drawn = "ASReview's own draw (--prior-seed)" if args.asreview_priors else "Sil's draw"
         print(f"ASReview: {command} ({version}) runs on every file; both tools start from {drawn} of prior "
               "records for each seed; README figures beside them.")

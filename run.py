@@ -10,6 +10,7 @@ from typing import Any, Callable
 
 from imports.errors import ImportFailure
 from review import db, projects, users
+from review.screening_reasons import STARTING_REASONS
 from review.errors import SilError
 
 DEFAULT_DB = "sil.sqlite3"
@@ -73,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("title")
     q.add_argument("--type", choices=projects.REVIEW_TYPES, default="systematic")
     q.add_argument("--lead", help="user name of the project's lead")
-    q.add_argument("--language", choices=("en", "nb"), default="en",
+    q.add_argument("--language", choices=tuple(STARTING_REASONS), default="en",
                    help="language of the starting exclusion reasons (en English, nb bokmål); default en")
     q.set_defaults(command=cmd_projects_add)
     q = projects_sub.add_parser("list", help="list review projects")

@@ -11,7 +11,7 @@ as ASReview-insights does (review/simulation.py). Then the time of one retrain p
 the server does).
 
 Usage: python bench/ranking.py [--seeds 5] [--jobs 2] [--only SUBSTRING] [--asreview PATH | --no-asreview]
-                               [--skip-timing | --timing-only]
+                               [--asreview-priors] [--skip-timing | --timing-only]
 """
 from __future__ import annotations
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
+from exports.errors import ExportFailure
 from imports.errors import ImportFailure
-from review import db, projects, users
-from review.screening_reasons import STARTING_REASONS
-from review.errors import SilError
+from review import accounts, projects, store
+from review.projects import STARTING_REASONS
+from review.store import SilError
 
 DEFAULT_DB = "sil.sqlite3"
 DEMO_DB = "sil-demo.sqlite3"
@@ -23,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     command: Callable[[argparse.Namespace], Any] = getattr(args, "command", None) or serve
     try:
         command(args)
-    except (SilError, ImportFailure) as error:
+    except (SilError, ImportFailure, ExportFailure) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -144,9 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_simulate(args: argparse.Namespace) -> None:
-    from review import simulation
+    from review import ranking
 
-    print(simulation.run(args))
+    print(ranking.run(args))
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:
@@ -163,7 +165,7 @@ def database_path(args: argparse.Namespace) -> str:
 
 
 def open_db(args: argparse.Namespace):
-    return db.open_database(database_path(args))
+    return store.open_database(database_path(args))
 
 
 def serve(args: argparse.Namespace) -> None:
@@ -172,26 +174,26 @@ def serve(args: argparse.Namespace) -> None:
     from screens.app import make_app
 
     path = database_path(args)
-    conn = db.open_database(path)
+    conn = store.open_database(path)
     if getattr(args, "demo", False):
         from review import demo
 
         for line in demo.ensure_demo(conn):
             print(line)
-    if users.count_users(conn) == 0:
-        _, password = users.create_user(conn, "admin", is_admin=True, display_name="Site administrator")
+    if accounts.count_users(conn) == 0:
+        _, password = accounts.create_user(conn, "admin", is_admin=True, display_name="Site administrator")
         print("Created the site administrator.\n"
               f"  user name: admin\n  one-time password: {password}\n"
               "  (shown once; you choose your own password at first login)")
     conn.close()
-    from review.import_staging import sweep_stale_scratch
+    from review.searches import sweep_stale_scratch
 
     sweep_stale_scratch()  # what a server killed mid-import left in the temporary folder
     host, port = getattr(args, "host", "127.0.0.1"), getattr(args, "port", 8080)
     try:
         server = waitress.create_server(make_app({"db": path, "sil.background_ranking": True}), host=host, port=port, threads=8, ident="Sil")
     except OSError as error:
-        from review.errors import Invalid
+        from review.store import Invalid
 
         raise Invalid(f"cannot listen on {host}:{port}: {error.strerror}; choose another --port") from error
     print(f"Sil serves {Path(path).resolve()} on http://{host}:{port}/  (Ctrl+C stops)", flush=True)
@@ -200,18 +202,18 @@ def serve(args: argparse.Namespace) -> None:
 
 def cmd_users_add(args: argparse.Namespace) -> None:
     conn = open_db(args)
-    _, password = users.create_user(conn, args.name, is_admin=args.admin)
+    _, password = accounts.create_user(conn, args.name, is_admin=args.admin)
     print(f"Added {args.name}{' (site administrator)' if args.admin else ''}. One-time password: {password}")
 
 
 def cmd_users_passwd(args: argparse.Namespace) -> None:
     conn = open_db(args)
-    password = users.set_password(conn, users.find_user(conn, args.name)["id"])
+    password = accounts.set_password(conn, accounts.find_user(conn, args.name)["id"])
     print(f"New one-time password for {args.name}: {password}")
 
 
 def cmd_users_list(args: argparse.Namespace) -> None:
-    for user in users.list_users(open_db(args)):
+    for user in accounts.list_users(open_db(args)):
         flags = " admin" if user["is_admin"] else ""
         flags += " disabled" if user["disabled_at"] else ""
         print(f"{user['name']}\t{user['display_name']}{flags}")
@@ -219,7 +221,7 @@ def cmd_users_list(args: argparse.Namespace) -> None:
 
 def cmd_projects_add(args: argparse.Namespace) -> None:
     conn = open_db(args)
-    lead = users.find_user(conn, args.lead)["id"] if args.lead else None
+    lead = accounts.find_user(conn, args.lead)["id"] if args.lead else None
     project_id = projects.create_project(conn, lead, args.title, lang=args.language, review_type=args.type)
     print(f"Created project {project_id}: {args.title}")
     print(project_id)
@@ -233,7 +235,7 @@ def cmd_projects_list(args: argparse.Namespace) -> None:
 def cmd_import(args: argparse.Namespace) -> None:
     """Import each file as its own search; a file that fails is reported and the others still go in."""
     from review import searches
-    from review.errors import Invalid
+    from review.store import Invalid
 
     conn = open_db(args)
     project = projects.resolve_project(conn, args.project)
@@ -272,12 +274,12 @@ def cmd_dedupe(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    from review import exporting
+    from review import publishing
 
     conn = open_db(args)
     project = projects.resolve_project(conn, args.project)
     options = {k: v for k, v in (("stage", args.stage), ("search", args.search), ("label", args.label)) if v is not None}
-    data = exporting.export(conn, project["id"], args.what, args.format, **options)
+    data = publishing.export(conn, project["id"], args.what, args.format, **options)
     if args.out == "-":
         sys.stdout.buffer.write(data)
         return
@@ -287,7 +289,7 @@ def cmd_export(args: argparse.Namespace) -> None:
 
 def write_file_atomically(path: Path, data: bytes) -> None:
     """Write a whole file or nothing: a temporary file beside it, renamed into place."""
-    from review.errors import Invalid
+    from review.store import Invalid
 
     if path.is_dir():
         raise Invalid(f"{path} is a folder; give a file name with --out.")
@@ -302,7 +304,7 @@ def write_file_atomically(path: Path, data: bytes) -> None:
 
 def cmd_export_portal(args: argparse.Namespace) -> None:
     from exports.portal import export_site
-    from review.publications import published_summaries
+    from review.publishing import published_summaries
     from screens.portal import gettext_for
 
     items = published_summaries(open_db(args))
@@ -334,7 +336,7 @@ def cmd_archive(args: argparse.Namespace) -> None:
 
 
 def cmd_import_archive(args: argparse.Namespace) -> None:
-    from review.archive_import import import_project_archive
+    from review.archive import import_project_archive
 
     project_id = import_project_archive(open_db(args), args.file, None, files_folder(args))
     print(f"Imported {args.file} as project {project_id}")
@@ -343,7 +345,7 @@ def cmd_import_archive(args: argparse.Namespace) -> None:
 
 def cmd_backup(args: argparse.Namespace) -> None:
     conn = open_db(args)
-    db.backup(conn, args.dest)
+    store.backup(conn, args.dest)
     print(f"Backed up {database_path(args)} to {args.dest}")
 
 

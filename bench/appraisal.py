@@ -17,21 +17,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from review import db, evidence, extraction, projects, studies, users  # noqa: E402
-from review.appraisal_exports import export_extraction, export_rob_plot, export_sof  # noqa: E402
-from review.rob import assessments  # noqa: E402
-from review.searches import add_records, create_search  # noqa: E402
+from review import accounts, appraisal, projects, store
+from review.appraisal import export_extraction, export_rob_plot, export_sof
+from review.searches import add_records, create_search
 
 BASELINE_S = 1.0
 
 
 def build(path: Path, n_studies: int) -> tuple:
-    conn = db.open_database(path)
-    lead, _ = users.create_user(conn, "lead", "correct-horse-battery")
+    conn = store.open_database(path)
+    lead, _ = accounts.create_user(conn, "lead", "correct-horse-battery")
     project_id = projects.create_project(conn, lead, "Bench")
     reviewers = []
     for name in ("ann", "bob"):
-        user_id, _ = users.create_user(conn, name, "correct-horse-battery")
+        user_id, _ = accounts.create_user(conn, name, "correct-horse-battery")
         projects.set_member(conn, project_id, lead, name, "reviewer")
         reviewers.append(user_id)
     search = create_search(conn, project_id, lead, "b.ris", "0" * 64, "ris")
@@ -39,20 +38,20 @@ def build(path: Path, n_studies: int) -> tuple:
     record_ids = [r[0] for r in conn.execute("SELECT id FROM records ORDER BY id")]
     study_ids = []
     for i, record_id in enumerate(record_ids):
-        study_id = studies.create_study(conn, project_id, lead, f"Study {i:03d}", [record_id])
+        study_id = appraisal.create_study(conn, project_id, lead, f"Study {i:03d}", [record_id])
         values = {"country": "Norway", "sample_size": 100 + i, "design": "Prospective cohort",
                   **{f"outcomes.{n}.{k}": v for n in (1, 2, 3) for k, v in (("name", f"Outcome {n}"), ("value", 1.1))}}
         for reviewer in reviewers:
-            extraction.save_values(conn, study_id, reviewer, dict(values, sample_size=100 + i + reviewer % 2))
-            extraction.submit(conn, study_id, reviewer)
-        extraction.agree_where_identical(conn, study_id, lead)
-        consensus = assessments.open_assessment(conn, study_id, lead, "robins_e", "Outcome 1", consensus=True)
-        assessments.record(conn, consensus, lead, {f"d{d}.judgement": ("low", "some_concerns", "high")[(i + d) % 3]
+            appraisal.save_values(conn, study_id, reviewer, dict(values, sample_size=100 + i + reviewer % 2))
+            appraisal.submit(conn, study_id, reviewer)
+        appraisal.agree_identical_values(conn, study_id, lead)
+        consensus = appraisal.open_assessment(conn, study_id, lead, "robins_e", "Outcome 1", consensus=True)
+        appraisal.record_judgements(conn, consensus, lead, {f"d{d}.judgement": ("low", "some_concerns", "high")[(i + d) % 3]
                                                    for d in range(1, 8)})
         study_ids.append(study_id)
     for n in range(10):
-        outcome = evidence.create_outcome(conn, project_id, lead, f"Outcome {n}", study_ids[n::10])
-        evidence.rate(conn, outcome, lead, "imprecision", "serious", "wide confidence interval")
+        outcome = appraisal.create_outcome(conn, project_id, lead, f"Outcome {n}", study_ids[n::10])
+        appraisal.rate(conn, outcome, lead, "imprecision", "serious", "wide confidence interval")
     return conn, project_id, lead, study_ids
 
 
@@ -77,7 +76,7 @@ def main() -> None:
         conn, project_id, lead, study_ids = build(Path(folder) / "bench.sqlite3", args.studies)
         print(f"built {args.studies} studies (dual extraction, consensus RoB, 10 outcomes) in "
               f"{time.perf_counter() - start:.1f} s")
-        timed("comparison view of one study", lambda: extraction.comparison(conn, study_ids[0], lead)["rows"])
+        timed("comparison view of one study", lambda: appraisal.comparison(conn, study_ids[0], lead)["rows"])
         timed("extraction XLSX", lambda: export_extraction(conn, project_id, "xlsx"))
         timed("Summary of Findings DOCX", lambda: export_sof(conn, project_id, "docx"))
         timed("traffic-light plot SVG", lambda: export_rob_plot(conn, project_id, "svg"))

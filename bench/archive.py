@@ -24,17 +24,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from review import archive, archive_import, db, projects, screening, searches, users  # noqa: E402
-from review.errors import SilError  # noqa: E402
+from review import (
+    accounts,
+    archive,
+    projects,
+    screening,
+    searches,
+    store,
+)
+from review.store import SilError
 
 EXPORTS = Path(os.environ.get("SIL_SHARED_DATA", ROOT.parent / "shared" / "data")) / "exports"
 
 
 def build(path: Path, target: int) -> int:
     """A project of about target records with dual-screening decisions; returns its id."""
-    conn = db.open_database(path)
-    lead = users.create_user(conn, "lead", "bench-password-1234")[0]
-    revs = [users.create_user(conn, f"rev{i}", "bench-password-1234")[0] for i in range(2)]
+    conn = store.open_database(path)
+    lead = accounts.create_user(conn, "lead", "bench-password-1234")[0]
+    revs = [accounts.create_user(conn, f"rev{i}", "bench-password-1234")[0] for i in range(2)]
     pid = projects.create_project(conn, lead, "Archive bench")
     for i in range(2):
         projects.set_member(conn, pid, lead, f"rev{i}", "reviewer")
@@ -85,17 +92,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         pid = build(tmp / "source.sqlite3", args.records)
-        conn = db.connect(tmp / "source.sqlite3")
+        conn = store.connect(tmp / "source.sqlite3")
         zip_path, backup_path = tmp / "project.zip", tmp / "backup.sqlite3"
         with open(zip_path, "wb") as out:
             write_s = timed(lambda: archive.write_project_archive(conn, pid, out, tmp / "files"))
-        backup_s = timed(lambda: db.backup(conn, backup_path))
+        backup_s = timed(lambda: store.backup(conn, backup_path))
         dumped: list[bytes] = []
         dumps_s = timed(lambda: dumped.extend(json.dumps(rows, ensure_ascii=False, default=str).encode("utf-8")
                                               for _, rows in archive._project_rows(conn, pid)))
-        target = db.open_database(tmp / "target.sqlite3")
-        import_s = timed(lambda: archive_import.import_project_archive(target, zip_path, None, tmp / "files2"))
-        restore_s = timed(lambda: db.backup(db.connect(backup_path), tmp / "restored.sqlite3"))
+        target = store.open_database(tmp / "target.sqlite3")
+        import_s = timed(lambda: archive.import_project_archive(target, zip_path, None, tmp / "files2"))
+        restore_s = timed(lambda: store.backup(store.connect(backup_path), tmp / "restored.sqlite3"))
         records = target.execute("SELECT COUNT(*) FROM records").fetchone()[0]
         decisions = target.execute("SELECT COUNT(*) FROM screening_events").fetchone()[0]
         sizes = {"zip": mb(zip_path), "backup": mb(backup_path), "json": sum(map(len, dumped)) / 1024**2}

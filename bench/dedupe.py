@@ -17,19 +17,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dedupe_data import BenchSet, load_all  # noqa: E402
-from dedupe_score import score_groups, score_membership, score_with_person  # noqa: E402
+from dedupe_data import BenchSet, load_all
+from dedupe_score import score_groups, score_membership, score_with_person
 
-from review import db  # noqa: E402
-from review.dedupe import find_duplicates  # noqa: E402
-from review.dedupe_keys import clear_caches  # noqa: E402
-from review.searches import add_records, create_search  # noqa: E402
+from review import store
+from review.dedupe import (
+    clear_caches,
+    find_duplicates,
+)
+from review.searches import add_records, create_search
 
 
 def new_project(conn, title: str) -> int:
     """A bare project row (the projects module belongs to another area; the bench needs only an id)."""
-    with db.transaction(conn):
-        return conn.execute("INSERT INTO projects (title, created_at) VALUES (?, ?)", (title, db.now())).lastrowid
+    with store.transaction(conn):
+        return conn.execute("INSERT INTO projects (title, created_at) VALUES (?, ?)", (title, store.now())).lastrowid
 
 
 def load_into(conn, records: list[dict], name: str) -> int:
@@ -59,7 +61,7 @@ def run_sil(records: list[dict], name: str, trace_memory: bool = True) -> tuple[
     """Load the records into a fresh database, then time find_duplicates alone; then, in a second fresh
     database, its peak Python memory in MiB (tracing slows Python down, so it is not timed)."""
     with tempfile.TemporaryDirectory() as tmp:
-        conn = db.open_database(Path(tmp) / "bench.sqlite3")
+        conn = store.open_database(Path(tmp) / "bench.sqlite3")
         project_id = load_into(conn, records, name)
         clear_caches()
         started, cpu = time.perf_counter(), time.process_time()
@@ -71,7 +73,7 @@ def run_sil(records: list[dict], name: str, trace_memory: bool = True) -> tuple[
         conn.close()
         peak = 0.0
         if trace_memory:
-            conn = db.open_database(Path(tmp) / "memory.sqlite3")
+            conn = store.open_database(Path(tmp) / "memory.sqlite3")
             project_id = load_into(conn, records, name)
             tracemalloc.start()
             find_duplicates(conn, project_id, None)

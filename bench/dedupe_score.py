@@ -54,7 +54,7 @@ def score_groups(ids: list[str], predicted: list[set[str]], truth: list[set[str]
     for i in ids:
         if i not in grouped:
             kept[work[i]] += 1
-    for label, k in kept.items():
+    for k in kept.values():
         if k >= 1:
             score.tn += 1
             score.fn += k - 1

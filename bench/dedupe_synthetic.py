@@ -14,8 +14,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dedupe_data import load_all  # noqa: E402
-from dedupe_score import score_groups  # noqa: E402
+from dedupe_data import load_all
+from dedupe_score import score_groups
 
 
 def _abbreviate(journal: str) -> str:

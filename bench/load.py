@@ -43,8 +43,12 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from review import db, projects, users  # noqa: E402
-from review.searches import add_records, create_search  # noqa: E402
+from review import (
+    accounts,
+    projects,
+    store,
+)
+from review.searches import add_records, create_search
 
 TARGET_P95_MS = 150.0
 SCREENING_KINDS = ("decide", "next", "screen page")
@@ -73,12 +77,12 @@ def ris_file(n: int) -> bytes:
 
 def build(path: Path, n_records: int, n_reviewers: int) -> dict:
     """The project, its people and a session (cookie token, CSRF token) for each."""
-    conn = db.open_database(path)
-    lead = users.create_user(conn, "lead", "bench-password-1234")[0]
+    conn = store.open_database(path)
+    lead = accounts.create_user(conn, "lead", "bench-password-1234")[0]
     pid = projects.create_project(conn, lead, "Load review")
     people = {"lead": lead}
     for name, role in [*((f"rev{i}", "reviewer") for i in range(n_reviewers + 1)), ("comm", "communicator")]:
-        people[name] = users.create_user(conn, name, "bench-password-1234")[0]
+        people[name] = accounts.create_user(conn, name, "bench-password-1234")[0]
         projects.set_member(conn, pid, lead, name, role)
     rng = random.Random(1)
     started = time.perf_counter()
@@ -87,8 +91,8 @@ def build(path: Path, n_records: int, n_reviewers: int) -> dict:
     print(f"built {n_records} records in {time.perf_counter() - started:.1f} s")
     sessions = {}
     for name, uid in people.items():
-        token = users.create_session(conn, uid)
-        sessions[name] = (token, users.session_user(conn, token)["csrf_token"])
+        token = accounts.create_session(conn, uid)
+        sessions[name] = (token, accounts.session_user(conn, token)["csrf_token"])
     conn.close()
     return {"project": pid, "people": people, "sessions": sessions}
 
@@ -213,7 +217,7 @@ class LockProbe:
         self.path, self.until, self.every, self.waits = path, until, every, []
 
     def run(self) -> None:
-        conn = db.connect(self.path)
+        conn = store.connect(self.path)
         try:
             while time.perf_counter() < self.until:
                 started = time.perf_counter()
@@ -233,7 +237,7 @@ class LockProbe:
 
 def ranking_runs(path: Path, pid: int, since: str) -> None:
     """What the ranking process wrote meanwhile: the lead's dashboard shows the latest of these runs."""
-    conn = db.connect(path)
+    conn = store.connect(path)
     count, newest = conn.execute("SELECT COUNT(*), MAX(id) FROM model_runs WHERE project_id = ? AND trained_at >= ?",
                                  (pid, since)).fetchone()
     latest = conn.execute("SELECT decisions, ranked, milliseconds FROM model_runs WHERE id = ?", (newest,)).fetchone()
@@ -255,7 +259,7 @@ def run_threads(targets: list[tuple]) -> float:
 
 def count_missing(path: Path, world: dict, successes: dict[str, list]) -> tuple[int, int, int]:
     """(successful decide responses, decisions stored by those reviewers, successes without their row)."""
-    conn = db.connect(path)
+    conn = store.connect(path)
     pid, stored, missing = world["project"], 0, 0
     for name, done in successes.items():
         uid = world["people"][name]
@@ -290,7 +294,7 @@ def main() -> int:
         upload = ris_file(args.import_records)
         if args.import_records:
             print(f"import file: {args.import_records} records, {len(upload) / 1e6:.1f} MB")
-        started_at = db.now()
+        started_at = store.now()
         server, port = start_server(path)
         pid, sessions = world["project"], world["sessions"]
         successes: dict[str, list] = collections.defaultdict(list)

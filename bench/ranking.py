@@ -6,7 +6,7 @@ same prior records per seed (`asreview simulate FILE --prior-idx I E --seed S`),
 Sil: install it in a venv of its own, see docs/ranking.md); (2) the figures of
 ../shared/data/screening/README.md (ASReview LAB 3.0.8, ELAS u4, 1+1 random priors of its own,
 mean of 5 seeds). Same settings for every file. WSS@95 and recall@10% are read off both curves
-as ASReview-insights does (review/simulation.py). Then the time of one retrain plus rerank at
+as ASReview-insights does (review/ranking/simulation.py). Then the time of one retrain plus rerank at
 10 000 records and at 80 000 records with 20 000 decisions (features fitted once beforehand, as
 the server does).
 
@@ -65,30 +65,30 @@ def simulate_file(job: tuple[str, int, str | None, bool]) -> tuple[str, list[Fig
     The priors are Sil's draw for the seed, or with `their_draws` ASReview's own (`--prior-seed`),
     which is how the README's figures were made.
     """
-    from review import ranking, simulation
+    from review import ranking
 
     name, seeds, command, their_draws = job
-    data = simulation.read_dataset(DATA / name)
+    data = ranking.read_dataset(DATA / name)
     features = ranking.build_features(data.texts)
     ours, theirs = [], []
     for seed in range(seeds):
-        priors = None if their_draws else simulation.prior_rows(data.labels, seed)
+        priors = None if their_draws else ranking.prior_rows(data.labels, seed)
         if command:
             started = time.perf_counter()
             labels, priors = run_asreview(command, DATA / name, priors, seed, len(data.labels))
             if labels[:len(priors)].tolist() != data.labels[priors].tolist() or labels.sum() != data.labels.sum():
                 raise RuntimeError(f"{name}, seed {seed}: ASReview's result does not match the file's labels")
             theirs.append(_figures(labels, len(priors), time.perf_counter() - started))
-        result = simulation.simulate(data, seed=seed, features=features, priors=priors)
+        result = ranking.simulate(data, seed=seed, features=features, priors=priors)
         ours.append(_figures(result.labels, result.n_priors, result.mean_retrain_ms))
     return name, ours, theirs if command else None
 
 
 def _figures(labels: np.ndarray, n_priors: int, time_taken: float) -> Figures:
-    from review import simulation
+    from review import ranking
 
-    return (100 * simulation.wss(labels, n_priors), 100 * simulation.recall_at(labels, n_priors),
-            simulation.records_to_recall(labels), time_taken)
+    return (100 * ranking.wss(labels, n_priors), 100 * ranking.recall_at(labels, n_priors),
+            ranking.records_to_recall(labels), time_taken)
 
 
 def run_asreview(command: str, path: Path, priors: list[int] | None, seed: int,
@@ -181,11 +181,11 @@ def _print_worst(against: str, results: dict[str, list], baseline: dict[str, flo
 
 def time_retrain(n_records: int, n_decisions: int, settings, repeats: int = 5) -> tuple[float, float]:
     """Median ms of one retrain + rerank, and seconds to fit the features once, on texts from the corpus."""
-    from review import ranking, simulation
+    from review import ranking
 
     texts: list[str] = []
     for path in sorted(DATA.glob("*/*.csv")):
-        texts += simulation.read_dataset(path, settings).texts
+        texts += ranking.read_dataset(path, settings).texts
     texts = [f"{texts[i % len(texts)]} v{i // len(texts)}" for i in range(n_records)]
     started = time.perf_counter()
     features = ranking.build_features(texts, settings)

@@ -28,8 +28,13 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from review import db, projects, screening, users  # noqa: E402
-from review.searches import add_records, create_search  # noqa: E402
+from review import (
+    accounts,
+    projects,
+    screening,
+    store,
+)
+from review.searches import add_records, create_search
 
 TARGETS = {"single": 30.0, "concurrent": 100.0}  # p95 in ms, from the screening issue
 WORDS = ("nurse work break rest shift fatigue burnout stress health care hospital worker sleep recovery "
@@ -38,9 +43,9 @@ WORDS = ("nurse work break rest shift fatigue burnout stress health care hospita
 
 
 def build(path: Path, n_records: int, n_reviewers: int, prefill: int) -> tuple[int, list[int]]:
-    conn = db.open_database(path)
-    lead = users.create_user(conn, "lead", "bench-password-1234")[0]
-    reviewers = [users.create_user(conn, f"rev{i}", "bench-password-1234")[0] for i in range(n_reviewers)]
+    conn = store.open_database(path)
+    lead = accounts.create_user(conn, "lead", "bench-password-1234")[0]
+    reviewers = [accounts.create_user(conn, f"rev{i}", "bench-password-1234")[0] for i in range(n_reviewers)]
     pid = projects.create_project(conn, lead, "Bench review", highlight_include="nurse, break, rest",
                                   highlight_exclude="student*, child*")
     for i in range(n_reviewers):
@@ -57,7 +62,7 @@ def build(path: Path, n_records: int, n_reviewers: int, prefill: int) -> tuple[i
     ids = [r[0] for r in conn.execute("SELECT id FROM records WHERE project_id = ?", (pid,))]
     order = ids[:]
     rng.shuffle(order)
-    with db.transaction(conn):
+    with store.transaction(conn):
         conn.executemany("INSERT INTO queue_ranks (project_id, user_id, stage, record_id, rank) VALUES (?, 0, 1, ?, ?)",
                          [(pid, rid, float(rank)) for rank, rid in enumerate(order)])
     started = time.perf_counter()
@@ -179,11 +184,11 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="sil-bench-"))
     path = folder / "bench.sqlite3"
     pid, reviewer_ids = build(path, args.records, args.reviewers, args.prefill)
-    conn = db.open_database(path)
+    conn = store.open_database(path)
     sessions = []
     for uid in reviewer_ids:
-        token = users.create_session(conn, uid)
-        sessions.append((token, users.session_user(conn, token)["csrf_token"]))
+        token = accounts.create_session(conn, uid)
+        sessions.append((token, accounts.session_user(conn, token)["csrf_token"]))
     timing = Timing(make_app({"db": path, "files": folder / "files"}))
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -7,10 +7,11 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Any
 
-from review.errors import Invalid
+from exports.errors import ExportFailure
 
 FORMAT = "sil-project-archive"
 VERSION = 1
@@ -52,44 +53,44 @@ class ArchiveReader:
         try:
             self.zf = zipfile.ZipFile(self.path)
         except (zipfile.BadZipFile, OSError) as error:
-            raise Invalid(f"{self.path.name}: not a Sil project archive (not a readable zip: {error})") from None
+            raise ExportFailure(f"{self.path.name}: not a Sil project archive (not a readable zip: {error})") from None
         self.names = self._check_members()
         self.manifest = self._manifest()
 
     def _check_members(self) -> set[str]:
         infos = self.zf.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise Invalid(f"{self.path.name}: {len(infos)} files inside; an archive holds at most {MAX_MEMBERS}")
+            raise ExportFailure(f"{self.path.name}: {len(infos)} files inside; an archive holds at most {MAX_MEMBERS}")
         names, total = set(), 0
         for info in infos:
             if not NAME.match(info.filename) or info.filename in names:
-                raise Invalid(f"{self.path.name}: unexpected or repeated entry {info.filename[:80]!r}; "
+                raise ExportFailure(f"{self.path.name}: unexpected or repeated entry {info.filename[:80]!r}; "
                               "only manifest.json, data/<table>.jsonl and files/<sha256>.pdf belong in an archive")
             if info.file_size > MAX_MEMBER or info.file_size > MAX_RATIO * max(info.compress_size, 1024):
-                raise Invalid(f"{self.path.name}: {info.filename} unpacks to {info.file_size} bytes from "
+                raise ExportFailure(f"{self.path.name}: {info.filename} unpacks to {info.file_size} bytes from "
                               f"{info.compress_size}; refused as a possible zip bomb")
             total += info.file_size
             names.add(info.filename)
         if total > MAX_TOTAL:
-            raise Invalid(f"{self.path.name}: unpacks to {total} bytes, more than the {MAX_TOTAL} allowed")
+            raise ExportFailure(f"{self.path.name}: unpacks to {total} bytes, more than the {MAX_TOTAL} allowed")
         if "manifest.json" not in names:
-            raise Invalid(f"{self.path.name}: no manifest.json; not a Sil project archive")
+            raise ExportFailure(f"{self.path.name}: no manifest.json; not a Sil project archive")
         return names
 
     def _manifest(self) -> dict[str, Any]:
         try:
             manifest = json.loads(self._read_capped("manifest.json", 1024 * 1024))
         except ValueError:
-            raise Invalid(f"{self.path.name}: manifest.json is not valid JSON") from None
+            raise ExportFailure(f"{self.path.name}: manifest.json is not valid JSON") from None
         if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
-            raise Invalid(f"{self.path.name}: not a Sil project archive of version {VERSION}")
+            raise ExportFailure(f"{self.path.name}: not a Sil project archive of version {VERSION}")
         return manifest
 
     def _read_capped(self, name: str, limit: int) -> bytes:
         with self.zf.open(name) as member:
             data = member.read(limit + 1)
         if len(data) > limit:
-            raise Invalid(f"{self.path.name}: {name} is larger than {limit} bytes")
+            raise ExportFailure(f"{self.path.name}: {name} is larger than {limit} bytes")
         return data
 
     def tables(self) -> list[str]:
@@ -107,9 +108,9 @@ class ArchiveReader:
                 try:
                     row = json.loads(line)
                 except ValueError:
-                    raise Invalid(f"{self.path.name}: {name} line {number} is not valid JSON") from None
+                    raise ExportFailure(f"{self.path.name}: {name} line {number} is not valid JSON") from None
                 if not isinstance(row, dict):
-                    raise Invalid(f"{self.path.name}: {name} line {number} is not an object")
+                    raise ExportFailure(f"{self.path.name}: {name} line {number} is not an object")
                 yield row
 
     def pdfs(self) -> list[str]:
@@ -131,7 +132,7 @@ class ArchiveReader:
                 out.write(chunk)
         if written > MAX_MEMBER or check.hexdigest() != digest:
             partial.unlink(missing_ok=True)
-            raise Invalid(f"{self.path.name}: files/{digest}.pdf does not match its SHA-256 name")
+            raise ExportFailure(f"{self.path.name}: files/{digest}.pdf does not match its SHA-256 name")
         partial.replace(dest)
 
     def close(self) -> None:
@@ -143,5 +144,5 @@ def _capped_lines(member: IO[bytes], limit: int) -> Iterator[bytes]:
     for line in member:
         seen += len(line)
         if seen > limit:
-            raise Invalid("an archive table is larger than allowed")
+            raise ExportFailure("an archive table is larger than allowed")
         yield line

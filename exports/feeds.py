@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import Callable
+from collections.abc import Callable
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape, quoteattr
 

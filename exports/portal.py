@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from exports import feeds, portal_pages
+from exports.errors import ExportFailure
 from exports.prisma import render_png, render_svg
 from exports.prisma_text import counts_from_dict
-from review.errors import Conflict, Invalid
 
 MARKER = ".sil-portal"
 LANGS = ("nb", "en")
@@ -20,9 +20,10 @@ def export_site(dest: str | Path, items: list[dict], gettext_for: Callable[[str]
     """Write the site to dest (replacing an earlier export there, never another folder); return the files."""
     dest = Path(dest)
     if dest.exists() and (not dest.is_dir() or (any(dest.iterdir()) and not (dest / MARKER).exists())):
-        raise Conflict(f"{dest} exists and is not an earlier portal export; choose an empty or new folder")
+        raise ExportFailure(f"{dest} exists and is not an earlier portal export; choose an empty or new folder",
+                            "conflict")
     if base_url and not base_url.startswith(("http://", "https://")):
-        raise Invalid(f"the base URL must start with http:// or https://, not {base_url!r}")
+        raise ExportFailure(f"the base URL must start with http:// or https://, not {base_url!r}")
     base_url = base_url.rstrip("/") + "/" if base_url else ""
     dest.parent.mkdir(parents=True, exist_ok=True)
     build = Path(tempfile.mkdtemp(prefix=".portal-", dir=dest.parent))

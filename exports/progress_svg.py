@@ -1,8 +1,8 @@
 """The progress curve (inclusions found against records screened) as a small inline SVG."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
-from typing import Sequence
 
 WIDTH, HEIGHT, PAD = 480, 260, 44
 

@@ -1,7 +1,8 @@
 """Records as table rows (CSV/XLSX) for checking an import: one row per record, normalised fields."""
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 RECORD_COLUMNS = ("record_id", "search_id", "database", "source_id", "title", "abstract", "authors", "year",
                   "journal", "journal_abbrev", "volume", "issue", "pages", "doi", "pmid", "issn", "keywords",

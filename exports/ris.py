@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 RIS_TAG = re.compile(r"^[A-Z][A-Z0-9]$")
 RIS_RAW = re.compile(r"^[A-Z][A-Z0-9] {1,2}- ?")

@@ -11,7 +11,8 @@ import csv
 import io
 import itertools
 import tempfile
-from typing import IO, Any, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Any
 
 from exports.ris import write_ris
 from exports.tables import safe_cell, save_xlsx

@@ -1,8 +1,9 @@
 """Readers for bibliographic export files: detect the format from content, decode, parse, normalise."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from imports import bibtex, csvfiles, endnote_xml, medline, refer, ris, wos
 from imports.decode import decode

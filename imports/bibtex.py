@@ -9,7 +9,6 @@ from imports import normalise as norm
 from imports.errors import ImportFailure
 from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
 
-
 VERBATIM = {"url", "doi", "link", "unique-id", "issn", "eissn"}
 
 

@@ -7,7 +7,8 @@ line tokeniser that keeps every value costs no more than rispy's own loop.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from imports import normalise as norm
 from imports.errors import ImportFailure

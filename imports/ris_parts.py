@@ -8,7 +8,8 @@ after an ER; when one does not, the caller reads the file whole instead, so the 
 from __future__ import annotations
 
 import codecs
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from imports import ris
 from imports.decode import decode

@@ -5,8 +5,8 @@ from typing import Any
 
 import bottle
 
-from review import users
-from review.errors import Forbidden
+from review import accounts
+from review.store import Forbidden
 from screens.web import ctx, form, redirect_to, render
 
 
@@ -25,22 +25,22 @@ def require_admin() -> None:
 def user_list(notice: str = "") -> str:
     require_admin()
     c = ctx()
-    return render("users.tpl", title=c._("users.title"), users=users.list_users(c.conn), notice=notice)
+    return render("accounts/users.tpl", title=c._("users.title"), users=accounts.list_users(c.conn), notice=notice)
 
 
 def add_user() -> Any:
     require_admin()
     c = ctx()
     name = form("name").strip()
-    _, password = users.create_user(c.conn, name, is_admin=form("is_admin") == "1", display_name=form("display_name"))
+    _, password = accounts.create_user(c.conn, name, is_admin=form("is_admin") == "1", display_name=form("display_name"))
     return user_list(c._("users.created", name=name, password=password))
 
 
 def reset_password(user_id: int) -> Any:
     require_admin()
     c = ctx()
-    password = users.set_password(c.conn, user_id)
-    return user_list(c._("users.reset_done", name=users.get_user(c.conn, user_id)["name"], password=password))
+    password = accounts.set_password(c.conn, user_id)
+    return user_list(c._("users.reset_done", name=accounts.get_user(c.conn, user_id)["name"], password=password))
 
 
 def toggle_disabled(user_id: int) -> Any:
@@ -48,6 +48,6 @@ def toggle_disabled(user_id: int) -> Any:
     c = ctx()
     if user_id == c.user["id"]:
         raise Forbidden("You cannot disable your own account.")
-    target = users.get_user(c.conn, user_id)
-    users.set_disabled(c.conn, user_id, not target["disabled_at"])
+    target = accounts.get_user(c.conn, user_id)
+    accounts.set_disabled(c.conn, user_id, not target["disabled_at"])
     redirect_to("admin_users", flash="common.saved")

@@ -8,17 +8,18 @@ import pkgutil
 import secrets
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlencode
 
 import bottle
 from bottle import request, response
 
 import screens
-from review import db
-from review.errors import SilError
-from review.users import session_user
+from review import store
+from review.accounts import session_user
+from review.store import SilError
 from screens.i18n import LANGUAGES, pick_language, translate
 from screens.web import Context, ctx, error_text, render
 
@@ -44,7 +45,7 @@ def make_app(config: dict[str, Any] | None = None) -> bottle.Bottle:
     """Build the app for a database file; config: db (path), files (folder for PDFs), secure_cookies."""
     config = dict(config or {})
     db_path = str(config.get("db", "sil.sqlite3"))
-    db.open_database(db_path).close()
+    store.open_database(db_path).close()
     app = bottle.Bottle()
     app.config.update({"sil.db": db_path, "sil.files": str(config.get("files", Path(db_path).parent / "files")),
                        "sil.secure_cookies": config.get("secure_cookies", "auto"), "sil.tabs": []})
@@ -85,7 +86,7 @@ class SilPlugin:
     def connection(self) -> sqlite3.Connection:
         conn = getattr(self.local, "conn", None)
         if conn is None:
-            conn = self.local.conn = db.connect(self.db_path)
+            conn = self.local.conn = store.connect(self.db_path)
         return conn
 
     def apply(self, callback: Callable, route: bottle.Route) -> Callable:
@@ -104,8 +105,7 @@ class SilPlugin:
                     return show_error(503, None)
                 raise
             finally:
-                if context.conn.in_transaction:
-                    context.conn.execute("ROLLBACK")
+                store.end_request(context.conn)
                 add_security_headers()
 
         return wrapper

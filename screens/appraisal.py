@@ -6,14 +6,11 @@ from typing import Any
 import bottle
 from bottle import response
 
-from review import projects, studies
-from review.errors import Forbidden, Invalid, SilError
-from review.rob import assessments, tools_for
-from review.rob.consensus import agree_where_identical
-from review.rob.custom import create_tool
-from review.rob.tool import ANSWER_LABELS, ANSWERS
+from review import accounts, appraisal, projects
+from review.appraisal import ANSWER_LABELS, ANSWERS, agree_identical_judgements, create_tool, tools_for
+from review.store import Forbidden, Invalid, SilError
 from screens.i18n import catalogue
-from screens.web import add_project_tab, ctx, error_text, form, project_page, query, redirect_to
+from screens.web import add_project_tab, ctx, error_text, form, id_in, project_page, query, redirect_to
 
 
 def install(app: bottle.Bottle) -> None:
@@ -37,21 +34,20 @@ def _labels(project_id: int) -> dict[str, str]:
 
 def overview(project_id: int, error: str = "") -> str:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
-    return project_page("appraisal.tpl", project_id, "appraisal", "lead", "reviewer", error=error, wide=True,
-                        assessments=assessments.list_assessments(c.conn, project_id, c.user["id"]),
-                        studies=studies.list_studies(c.conn, project_id), tools=tools_for(c.conn, project_id),
-                        plots=assessments.plot_choices(c.conn, project_id), labels=_labels(project_id))
+    accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
+    return project_page("appraisal/appraisal.tpl", project_id, "appraisal", "lead", "reviewer", error=error, wide=True,
+                        assessments=appraisal.list_assessments(c.conn, project_id, c.user["id"]),
+                        studies=appraisal.list_studies(c.conn, project_id), tools=tools_for(c.conn, project_id),
+                        plots=appraisal.plot_choices(c.conn, project_id), labels=_labels(project_id))
 
 
 def open_assessment(project_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
     try:
         study_id = int(form("study_id"))
-        if studies.get_study(c.conn, study_id)["project_id"] != project_id:
-            raise bottle.HTTPError(404)
-        assessment_id = assessments.open_assessment(c.conn, study_id, c.user["id"], form("tool"), form("outcome"),
+        appraisal.get_study(c.conn, study_id, project_id)
+        assessment_id = appraisal.open_assessment(c.conn, study_id, c.user["id"], form("tool"), form("outcome"),
                                                     consensus=form("consensus") == "1")
     except ValueError:
         response.status = 400
@@ -64,28 +60,24 @@ def open_assessment(project_id: int) -> Any:
 
 def assessment_page(project_id: int, assessment_id: int, error: str = "") -> str:
     c = ctx()
-    state = assessments.view_assessment(c.conn, assessment_id, c.user["id"])
-    if state["project_id"] != project_id:
-        raise bottle.HTTPError(404)
+    state = appraisal.view_assessment(c.conn, assessment_id, c.user["id"], project_id)
     owner = state["reviewer_id"]
     names = {m["user_id"]: m["display_name"] or m["name"] for m in projects.list_members(c.conn, project_id)}
-    return project_page("rob_assessment.tpl", project_id, "appraisal", "lead", "reviewer", state=state,
-                        study=studies.get_study(c.conn, state["study_id"]), error=error, writable=owner in (None, c.user["id"]),
+    return project_page("appraisal/rob_assessment.tpl", project_id, "appraisal", "lead", "reviewer", state=state,
+                        study=appraisal.get_study(c.conn, state["study_id"]), error=error, writable=owner in (None, c.user["id"]),
                         owner=names.get(owner, c._("rob.consensus")), labels=_labels(project_id),
                         answers=ANSWERS, answer_labels=ANSWER_LABELS)
 
 
 def save_assessment(project_id: int, assessment_id: int) -> Any:
     c = ctx()
-    state = assessments.view_assessment(c.conn, assessment_id, c.user["id"])
-    if state["project_id"] != project_id:
-        raise bottle.HTTPError(404)
+    appraisal.view_assessment(c.conn, assessment_id, c.user["id"], project_id)
     entries = {name: form(name) for name in bottle.request.forms.keys()
                if name.startswith(("d", "overall.")) and name != "csrf_token"}
     try:
-        assessments.record(c.conn, assessment_id, c.user["id"], entries)
+        appraisal.record_judgements(c.conn, assessment_id, c.user["id"], entries)
         if form("action") == "submit":
-            assessments.submit_assessment(c.conn, assessment_id, c.user["id"])
+            appraisal.submit_assessment(c.conn, assessment_id, c.user["id"])
     except (Invalid, Forbidden) as error:
         response.status = error.status
         return assessment_page(project_id, assessment_id, error=error_text(error))
@@ -94,31 +86,25 @@ def save_assessment(project_id: int, assessment_id: int) -> Any:
 
 def compare(project_id: int) -> str:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
-    try:
-        study_id = int(query("study"))
-    except ValueError:
-        raise bottle.HTTPError(404) from None
-    if studies.get_study(c.conn, study_id)["project_id"] != project_id:
-        raise bottle.HTTPError(404)
-    view = assessments.compare_assessments(c.conn, study_id, query("tool"), query("outcome"), c.user["id"])
+    accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
+    study_id = appraisal.get_study(c.conn, id_in(query("study")), project_id)["id"]
+    view = appraisal.compare_assessments(c.conn, study_id, query("tool"), query("outcome"), c.user["id"])
     names = {m["user_id"]: m["display_name"] or m["name"] for m in projects.list_members(c.conn, project_id)}
-    return project_page("rob_compare.tpl", project_id, "appraisal", "lead", "reviewer", view=view, names=names,
+    return project_page("appraisal/rob_compare.tpl", project_id, "appraisal", "lead", "reviewer", view=view, names=names,
                         labels=_labels(project_id), tool=query("tool"), outcome=query("outcome"))
 
 
 def start_consensus(project_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
-    if not form("study").isdigit() or studies.get_study(c.conn, int(form("study")))["project_id"] != project_id:
-        raise bottle.HTTPError(404)
-    consensus_id = agree_where_identical(c.conn, int(form("study")), form("tool"), form("outcome"), c.user["id"])
+    accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
+    study_id = appraisal.get_study(c.conn, id_in(form("study")), project_id)["id"]
+    consensus_id = agree_identical_judgements(c.conn, study_id, form("tool"), form("outcome"), c.user["id"])
     redirect_to("rob_assessment", flash="common.saved", project_id=project_id, assessment_id=consensus_id)
 
 
 def add_tool(project_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
     domains = []
     for line in form("domains").splitlines():
         name, _, questions = line.partition(":")

@@ -6,8 +6,8 @@ from typing import Any
 import bottle
 from bottle import request
 
-from review import users
-from review.errors import Forbidden, Invalid
+from review import accounts
+from review.store import Forbidden, Invalid
 from screens.app import LANGUAGE_COOKIE, SESSION_COOKIE, set_cookie
 from screens.i18n import LANGUAGES
 from screens.web import ctx, form, query, redirect_to, render
@@ -32,49 +32,49 @@ def safe_next(target: str) -> str:
 def login_form(error: str = "", name: str = "") -> Any:
     if ctx().user and not error:
         bottle.redirect("/", 303)
-    return render("login.tpl", title=ctx()._("login.title"), error=error, name=name, next=safe_next(query("next", "/")))
+    return render("accounts/login.tpl", title=ctx()._("login.title"), error=error, name=name, next=safe_next(query("next", "/")))
 
 
 def login() -> Any:
     c = ctx()
     name = form("name").strip()
     try:
-        user = users.authenticate(c.conn, name, form("password"), request.remote_addr or "")
+        user = accounts.authenticate(c.conn, name, form("password"), request.remote_addr or "")
     except Forbidden:
         bottle.response.status = 429
         return login_form(c._("login.limited"), name)
     except Invalid:
         bottle.response.status = 400
         return login_form(c._("login.failed"), name)
-    users.end_session(c.conn, request.get_cookie(SESSION_COOKIE))
-    set_cookie(SESSION_COOKIE, users.create_session(c.conn, user["id"]))
+    accounts.end_session(c.conn, request.get_cookie(SESSION_COOKIE))
+    set_cookie(SESSION_COOKIE, accounts.create_session(c.conn, user["id"]))
     bottle.redirect(safe_next(form("next", "/")), 303)
 
 
 def logout() -> Any:
-    users.end_session(ctx().conn, request.get_cookie(SESSION_COOKIE))
+    accounts.end_session(ctx().conn, request.get_cookie(SESSION_COOKIE))
     bottle.response.delete_cookie(SESSION_COOKIE, path="/")
     redirect_to("login")
 
 
 def password_form(error: str = "") -> Any:
-    return render("password.tpl", title=ctx()._("password.title"), error=error)
+    return render("accounts/password.tpl", title=ctx()._("password.title"), error=error)
 
 
 def change_password() -> Any:
     c = ctx()
     new, repeat = form("new"), form("repeat")
-    if not users.verify_password(form("current"), users.get_user(c.conn, c.user["id"])["password_hash"]):
+    if not accounts.verify_password(form("current"), accounts.get_user(c.conn, c.user["id"])["password_hash"]):
         bottle.response.status = 400
         return password_form(c._("password.wrong"))
     if new != repeat:
         bottle.response.status = 400
         return password_form(c._("password.mismatch"))
-    if len(new) < users.MIN_PASSWORD_LENGTH:
+    if len(new) < accounts.MIN_PASSWORD_LENGTH:
         bottle.response.status = 400
         return password_form(c._("password.short"))
-    users.set_password(c.conn, c.user["id"], new)
-    set_cookie(SESSION_COOKIE, users.create_session(c.conn, c.user["id"]))
+    accounts.set_password(c.conn, c.user["id"], new)
+    set_cookie(SESSION_COOKIE, accounts.create_session(c.conn, c.user["id"]))
     redirect_to("home", flash="password.changed")
 
 
@@ -84,5 +84,5 @@ def choose_language() -> Any:
     if language in LANGUAGES:
         set_cookie(LANGUAGE_COOKIE, language, max_age=365 * 24 * 3600)
         if c.user:
-            users.set_language(c.conn, c.user["id"], language)
+            accounts.set_language(c.conn, c.user["id"], language)
     bottle.redirect(safe_next(form("next", "/")), 303)

@@ -7,10 +7,19 @@ import bottle
 from bottle import response
 
 from exports.sof import sof_fragment
-from review import evidence, grade, projects, studies
-from review.errors import SilError
-from screens.web import (add_overview_card, add_project_tab, ctx, error_text, form, form_all, project_page,
-                         redirect_to, render)
+from review import accounts, appraisal
+from review.store import SilError
+from screens.web import (
+    add_overview_card,
+    add_project_tab,
+    ctx,
+    error_text,
+    form,
+    form_all,
+    project_page,
+    redirect_to,
+    render,
+)
 
 OUTCOME_FIELDS = ("name", "importance", "start", "participants", "effect", "comments")
 
@@ -28,29 +37,29 @@ def install(app: bottle.Bottle) -> None:
 def evidence_card(project: dict[str, Any], member: dict[str, Any]) -> str:
     """The overview card: how many studies, and each graded outcome's certainty."""
     c = ctx()
-    n_studies = len(studies.list_studies(c.conn, project["id"]))
-    outcomes = grade.certainty_for_outcomes(c.conn, project["id"])
+    n_studies = len(appraisal.list_studies(c.conn, project["id"]))
+    outcomes = appraisal.certainty_for_outcomes(c.conn, project["id"])
     if not n_studies and not outcomes:
         return ""
-    return render("grade_card.tpl", project=project, n_studies=n_studies, outcomes=outcomes)
+    return render("appraisal/grade_card.tpl", project=project, n_studies=n_studies, outcomes=outcomes)
 
 
 def outcomes_page(project_id: int, error: str = "") -> str:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user)
+    accounts.require_member(c.conn, project_id, c.user_id)
     # sof_fragment escapes every value it writes (tested), so the page may include it as markup
-    return project_page("grade.tpl", project_id, "grade", error=error, wide=True,
-                        outcomes=evidence.list_outcomes(c.conn, project_id),
-                        sof=sof_fragment(evidence.sof_table(c.conn, project_id)),
-                        studies=studies.list_studies(c.conn, project_id), starts=grade.STARTS,
-                        importance=evidence.IMPORTANCE)
+    return project_page("appraisal/grade.tpl", project_id, "grade", error=error, wide=True,
+                        outcomes=appraisal.list_outcomes(c.conn, project_id),
+                        sof=sof_fragment(appraisal.sof_table(c.conn, project_id)),
+                        studies=appraisal.list_studies(c.conn, project_id), starts=appraisal.STARTS,
+                        importance=appraisal.IMPORTANCE)
 
 
 def create_outcome(project_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
     try:
-        outcome_id = evidence.create_outcome(c.conn, project_id, c.user["id"], form("name"),
+        outcome_id = appraisal.create_outcome(c.conn, project_id, c.user["id"], form("name"),
                                              [int(s) for s in form_all("study") if s.isdigit()],
                                              importance=form("importance", "critical"))
     except SilError as error:
@@ -60,35 +69,32 @@ def create_outcome(project_id: int) -> Any:
 
 
 def _outcome(project_id: int, outcome_id: int) -> dict[str, Any]:
-    outcome = evidence.get_outcome(ctx().conn, outcome_id)
-    if outcome["project_id"] != project_id:
-        raise bottle.HTTPError(404)
-    return outcome
+    return appraisal.get_outcome(ctx().conn, outcome_id, project_id)
 
 
 def outcome_page(project_id: int, outcome_id: int, error: str = "") -> str:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
     outcome = _outcome(project_id, outcome_id)
-    return project_page("grade_outcome.tpl", project_id, "grade", "lead", "reviewer", title=outcome["name"],
-                        outcome=outcome, error=error, studies=studies.list_studies(c.conn, project_id),
-                        starts=grade.STARTS, importance=evidence.IMPORTANCE, down=grade.DOWN, up=grade.UP,
-                        down_levels=grade.DOWN_LEVELS, factor_labels=grade.FACTOR_LABELS)
+    return project_page("appraisal/grade_outcome.tpl", project_id, "grade", "lead", "reviewer", title=outcome["name"],
+                        outcome=outcome, error=error, studies=appraisal.list_studies(c.conn, project_id),
+                        starts=appraisal.STARTS, importance=appraisal.IMPORTANCE, down=appraisal.DOWN, up=appraisal.UP,
+                        down_levels=appraisal.DOWN_LEVELS, factor_labels=appraisal.FACTOR_LABELS)
 
 
 def save_outcome(project_id: int, outcome_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
     _outcome(project_id, outcome_id)
-    ratings = {f: (form(f"level:{f}"), form(f"why:{f}")) for f in grade.FACTORS if form(f"level:{f}", None) is not None}
+    ratings = {f: (form(f"level:{f}"), form(f"why:{f}")) for f in appraisal.FACTORS if form(f"level:{f}", None) is not None}
     try:
         for factor, (level, why) in ratings.items():
-            grade.check_rating(factor, level, why)
+            appraisal.check_rating(factor, level, why)
         fields = {k: form(k) for k in OUTCOME_FIELDS if form(k, None) is not None}
-        evidence.update_outcome(c.conn, outcome_id, c.user["id"],
+        appraisal.update_outcome(c.conn, outcome_id, c.user["id"],
                                 study_ids=[int(s) for s in form_all("study") if s.isdigit()], **fields)
         for factor, (level, why) in ratings.items():
-            evidence.rate(c.conn, outcome_id, c.user["id"], factor, level, why)
+            appraisal.rate(c.conn, outcome_id, c.user["id"], factor, level, why)
     except SilError as error:
         response.status = error.status
         return outcome_page(project_id, outcome_id, error=error_text(error))

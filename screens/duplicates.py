@@ -6,16 +6,35 @@ from typing import Any
 
 import bottle
 
-from review import projects
-from review.db import readable
-from review.dedupe import duplicates_removed
-from review.dedupe_decisions import bulk_confirm, confirm_pair, reject_pair, split_record, undo_group
-from review.dedupe_keys import fold
-from review.dedupe_views import SHOWN_FIELDS, count_pairs, list_groups, list_pairs
-from review.dedupe_jobs import DedupeJobs, Job
-from review.errors import Conflict, Invalid
-from screens.web import (add_overview_card, add_project_tab, ctx, error_text, form, form_all, project_page,
-                         query_int, redirect_to, render)
+from review import accounts, projects
+from review.dedupe import (
+    SHOWN_FIELDS,
+    DedupeJobs,
+    Job,
+    bulk_confirm,
+    confirm_pair,
+    count_pairs,
+    duplicates_removed,
+    fold,
+    list_groups,
+    list_pairs,
+    reject_pair,
+    split_record,
+    undo_group,
+)
+from review.store import Conflict, Invalid, readable
+from screens.web import (
+    add_overview_card,
+    add_project_tab,
+    ctx,
+    error_text,
+    form,
+    form_all,
+    project_page,
+    query_int,
+    redirect_to,
+    render,
+)
 
 PAGE_SIZE = 50
 
@@ -37,7 +56,7 @@ def install(app: bottle.Bottle) -> None:
 
 def _lead(project_id: int, changes: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
     c = ctx()
-    member = projects.require_role(c.conn, project_id, c.user, "lead")
+    member = accounts.require_member(c.conn, project_id, c.user_id, "lead")
     if changes and jobs().is_running(project_id):
         # the run groups from what it read when it started; a decision made meanwhile could be overruled
         raise Conflict("duplicate detection is running on this project; decide once it has finished",
@@ -96,7 +115,7 @@ def review_page(project_id: int) -> str:
     offset = max(0, query_int("skip", 0) or 0)
     pairs = list_pairs(c.conn, project_id, limit=max(PAGE_SIZE, offset + 1))
     current = pairs[offset] if offset < len(pairs) else None
-    return _page("duplicates.tpl", project_id, "duplicates", title_key="dup.title", pairs=pairs[:PAGE_SIZE],
+    return _page("dedupe/duplicates.tpl", project_id, "duplicates", title_key="dup.title", pairs=pairs[:PAGE_SIZE],
                  total=count_pairs(c.conn, project_id), current=current, offset=offset,
                  run=_run_view(jobs().latest(project_id)),
                  rows=_side_by_side(current) if current else [],
@@ -145,7 +164,7 @@ def confirm_many(project_id: int) -> None:
 def groups_page(project_id: int) -> str:
     c = ctx()
     _lead(project_id)
-    return _page("duplicates_groups.tpl", project_id, "duplicates", title_key="dup.groups",
+    return _page("dedupe/duplicates_groups.tpl", project_id, "duplicates", title_key="dup.groups",
                  groups=list_groups(c.conn, project_id), removed=duplicates_removed(c.conn, project_id))
 
 
@@ -168,5 +187,5 @@ def overview_card(project: dict[str, Any], member: dict[str, Any]) -> str:
     if member["role"] != "lead":
         return ""
     c = ctx()
-    return render("duplicates_card.tpl", project=project, removed=duplicates_removed(c.conn, project["id"]),
+    return render("dedupe/duplicates_card.tpl", project=project, removed=duplicates_removed(c.conn, project["id"]),
                   waiting=count_pairs(c.conn, project["id"]))

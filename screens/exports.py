@@ -8,11 +8,9 @@ from typing import Any
 import bottle
 from bottle import request, response
 
-from review import export_offers, projects, searches
-from review.archive import write_project_archive
-from review.archive_import import import_project_archive
-from review.db import now
-from review.errors import Invalid, NotFound
+from review import accounts, publishing, searches
+from review.archive import import_project_archive, write_project_archive
+from review.store import Invalid, NotFound, now
 from screens.web import add_project_tab, ctx, error_text, project_page, query, query_int, redirect_to, render
 
 CHUNK = 1024 * 1024
@@ -35,10 +33,10 @@ def install(app: bottle.Bottle) -> None:
 
 def page(project_id: int, error: str = "") -> str:
     c = ctx()
-    member = projects.require_role(c.conn, project_id, c.user)
-    offers = {o["what"]: o for o in export_offers.offers_for(c.conn, project_id, c.user["id"])}
+    member = accounts.require_member(c.conn, project_id, c.user_id)
+    offers = {o["what"]: o for o in publishing.offers_for(c.conn, project_id, c.user["id"])}
     groups = [(key, [offers[w] for w in names if offers[w]["allowed"]]) for key, names in GROUPS]
-    return project_page("exports.tpl", project_id, "project_exports", member=member, title=c._("exports.title"),
+    return project_page("publishing/exports.tpl", project_id, "project_exports", member=member, title=c._("exports.title"),
                         groups=[(key, items) for key, items in groups if items],
                         hidden=[w for w, o in offers.items() if not o["allowed"]],
                         searches=searches.list_searches(c.conn, project_id), error=error, chosen=dict(request.query))
@@ -46,10 +44,10 @@ def page(project_id: int, error: str = "") -> str:
 
 def download(project_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user)
+    accounts.require_member(c.conn, project_id, c.user_id)
     stage = query_int("stage")
     try:
-        content, mimetype, name = export_offers.export_for(
+        content, mimetype, name = publishing.export_for(
             c.conn, project_id, c.user["id"], query("what"), query("format"), stage=stage,
             search=query_int("search") or None, label=query("label").strip() or None, lang=c.language, stream=True)
     except (Invalid, NotFound) as error:
@@ -64,7 +62,7 @@ def download(project_id: int) -> Any:
 
 def archive(project_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
     # Spooled: a small project stays in memory, a large one goes to disk; the response streams it.
     body = tempfile.SpooledTemporaryFile(max_size=64 * 1024**2)
     write_project_archive(c.conn, project_id, body, c.app.config["sil.files"])
@@ -80,7 +78,7 @@ def archive(project_id: int) -> Any:
 
 def import_form(error: str = "") -> str:
     c = ctx()
-    return render("archive_import.tpl", title=c._("exports.import_title"), error=error,
+    return render("publishing/archive_import.tpl", title=c._("exports.import_title"), error=error,
                   limit_mb=max_bytes() // 1024**2)
 
 

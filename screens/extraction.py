@@ -6,9 +6,9 @@ from typing import Any
 import bottle
 from bottle import response
 
-from review import exporting, extraction, forms, projects, studies
-from review.errors import Invalid, SilError
-from screens.web import add_project_tab, ctx, error_text, form, form_all, project_page, query, redirect_to
+from review import accounts, appraisal, publishing
+from review.store import Invalid, NotFound, SilError
+from screens.web import add_project_tab, ctx, error_text, form, form_all, id_in, project_page, query, redirect_to
 
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "html": "text/html; charset=utf-8", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -32,22 +32,22 @@ def install(app: bottle.Bottle) -> None:
 
 def study_list(project_id: int, error: str = "") -> str:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
-    return project_page("studies.tpl", project_id, "studies", "lead", "reviewer", error=error,
-                        studies=studies.list_studies(c.conn, project_id), designs=studies.DESIGNS,
-                        candidates=studies.candidate_records(c.conn, project_id), wide=True,
-                        progress=extraction.progress(c.conn, project_id))
+    accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
+    return project_page("appraisal/studies.tpl", project_id, "studies", "lead", "reviewer", error=error,
+                        studies=appraisal.list_studies(c.conn, project_id), designs=appraisal.DESIGNS,
+                        candidates=appraisal.candidate_records(c.conn, project_id), wide=True,
+                        progress=appraisal.progress(c.conn, project_id))
 
 
 def create_study(project_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
     typed = _typed_ids()
     if typed is None:
         return study_list(project_id, error=c._("extraction.bad_ids"))
     record_ids = [int(r) for r in form_all("record") if r.isdigit()] + typed
     try:
-        study_id = studies.create_study(c.conn, project_id, c.user["id"], form("label"), record_ids,
+        study_id = appraisal.create_study(c.conn, project_id, c.user["id"], form("label"), record_ids,
                                         form("design", "observational"))
     except SilError as error:
         response.status = error.status
@@ -68,7 +68,7 @@ def link_reports(project_id: int, study_id: int) -> Any:
     try:
         if typed is None:
             raise Invalid(c._("extraction.bad_ids"))
-        studies.link_records(c.conn, study_id, c.user["id"], typed)
+        appraisal.link_records(c.conn, study_id, c.user["id"], typed)
     except SilError as error:
         response.status = error.status
         return study_page(project_id, study_id, error=error_text(error))
@@ -78,23 +78,18 @@ def link_reports(project_id: int, study_id: int) -> Any:
 def unlink_report(project_id: int, study_id: int) -> Any:
     c = ctx()
     _study(project_id, study_id)
-    if not form("record").isdigit():
-        raise bottle.HTTPError(404)
-    studies.unlink_record(c.conn, study_id, c.user["id"], int(form("record")))
+    appraisal.unlink_record(c.conn, study_id, c.user["id"], id_in(form("record")))
     redirect_to("study", flash="common.saved", project_id=project_id, study_id=study_id)
 
 
 def _study(project_id: int, study_id: int) -> dict[str, Any]:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
-    study = studies.get_study(c.conn, study_id)
-    if study["project_id"] != project_id:
-        raise bottle.HTTPError(404)
-    return study
+    accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
+    return appraisal.get_study(c.conn, study_id, project_id)
 
 
 def _inputs(form_def: dict[str, Any], values: dict[str, Any]) -> list[dict[str, Any]]:
-    nested = extraction.nest(form_def, values)
+    nested = appraisal.nest(form_def, values)
     items = []
     for field in form_def["fields"]:
         if field["type"] == "group":
@@ -107,11 +102,11 @@ def _inputs(form_def: dict[str, Any], values: dict[str, Any]) -> list[dict[str, 
 def study_page(project_id: int, study_id: int, error: str = "", values: dict[str, Any] | None = None) -> str:
     c = ctx()
     study = _study(project_id, study_id)
-    form_def = forms.get_form(c.conn, project_id)
+    form_def = appraisal.get_form(c.conn, project_id)
     if values is None:
-        values = extraction.own_values(c.conn, study_id, c.user["id"])
-    submitted = c.user["id"] in extraction.submitted_reviewers(c.conn, study_id)
-    return project_page("study.tpl", project_id, "studies", "lead", "reviewer", title=study["label"], study=study,
+        values = appraisal.own_values(c.conn, study_id, c.user["id"])
+    submitted = c.user["id"] in appraisal.submitted_reviewers(c.conn, study_id)
+    return project_page("appraisal/study.tpl", project_id, "studies", "lead", "reviewer", title=study["label"], study=study,
                         inputs=_inputs(form_def, values), submitted=submitted, error=error)
 
 
@@ -135,14 +130,14 @@ def _posted(field: dict[str, Any], name: str) -> Any:
 def save_extraction(project_id: int, study_id: int) -> Any:
     c = ctx()
     _study(project_id, study_id)
-    values = _posted_values(forms.get_form(c.conn, project_id), "v:")
+    values = _posted_values(appraisal.get_form(c.conn, project_id), "v:")
     try:
-        extraction.save_values(c.conn, study_id, c.user["id"], values)
+        appraisal.save_values(c.conn, study_id, c.user["id"], values)
     except Invalid as error:
         response.status = 400
         return study_page(project_id, study_id, error=error_text(error), values={k: v for k, v in values.items() if v})
     if form("action") == "submit":
-        extraction.submit(c.conn, study_id, c.user["id"])
+        appraisal.submit(c.conn, study_id, c.user["id"])
         redirect_to("study_compare", flash="extraction.submitted_flash", project_id=project_id, study_id=study_id)
     redirect_to("study", flash="common.saved", project_id=project_id, study_id=study_id)
 
@@ -157,8 +152,8 @@ def show(value: Any) -> str:
 def compare(project_id: int, study_id: int) -> str:
     c = ctx()
     study = _study(project_id, study_id)
-    view = extraction.comparison(c.conn, study_id, c.user["id"])
-    return project_page("study_compare.tpl", project_id, "studies", "lead", "reviewer", title=study["label"],
+    view = appraisal.comparison(c.conn, study_id, c.user["id"])
+    return project_page("appraisal/study_compare.tpl", project_id, "studies", "lead", "reviewer", title=study["label"],
                         view=view, show=show, wide=True)
 
 
@@ -166,27 +161,27 @@ def agree(project_id: int, study_id: int) -> Any:
     c = ctx()
     _study(project_id, study_id)
     if form("action") == "identical":
-        extraction.agree_where_identical(c.conn, study_id, c.user["id"])
+        appraisal.agree_identical_values(c.conn, study_id, c.user["id"])
     else:
-        form_def = forms.get_form(c.conn, project_id)
+        form_def = appraisal.get_form(c.conn, project_id)
         posted = {name[2:]: form(name) for name in bottle.request.forms.keys() if name.startswith("a:")}
         values = {path: _split_multi(form_def, path, raw) for path, raw in posted.items()}
-        extraction.record_agreed(c.conn, study_id, c.user["id"], values)
+        appraisal.record_agreed(c.conn, study_id, c.user["id"], values)
     redirect_to("study_compare", flash="common.saved", project_id=project_id, study_id=study_id)
 
 
 def _split_multi(form_def: dict[str, Any], path: str, raw: str) -> Any:
-    field = forms.field_at(form_def, path)
+    field = appraisal.field_at(form_def, path)
     return [part.strip() for part in raw.split(";") if part.strip()] if field["type"] == "multi" else raw
 
 
 def download(project_id: int, what: str, fmt: str) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user)
+    accounts.require_member(c.conn, project_id, c.user_id)
     if what not in APPRAISAL_EXPORTS or fmt not in EXPORT_TYPES:
-        raise bottle.HTTPError(404)
+        raise NotFound(f"no export {what}.{fmt}", "error.not_found", value=f"{what}.{fmt}")
     options = {k: query(k) for k in ("tool", "outcome", "kind") if query(k, None) is not None}
-    data = exporting.export(c.conn, project_id, what, fmt, **options)
+    data = publishing.export(c.conn, project_id, what, fmt, **options)
     response.content_type = EXPORT_TYPES[fmt]
     if fmt not in ("svg", "png") or bottle.request.query.get("download"):
         response.set_header("Content-Disposition", f'attachment; filename="{what}-{project_id}.{fmt}"')

@@ -7,8 +7,8 @@ from typing import Any
 import bottle
 from bottle import response
 
-from review import forms, projects
-from review.errors import Invalid
+from review import accounts, appraisal
+from review.store import Invalid
 from screens.web import ctx, error_text, form, project_page, redirect_to
 
 
@@ -22,19 +22,19 @@ def install(app: bottle.Bottle) -> None:
 
 def form_design(project_id: int, error: str = "", definition: str | None = None) -> str:
     c = ctx()
-    current = forms.get_form(c.conn, project_id)
+    current = appraisal.get_form(c.conn, project_id)
     text = definition if definition is not None else json.dumps(current, ensure_ascii=False, indent=2)
-    return project_page("extraction_form.tpl", project_id, "studies", "lead", form_name=current["name"],
-                        definition=text, error=error, codebook=forms.codebook(current), field_types=forms.FIELD_TYPES,
+    return project_page("appraisal/extraction_form.tpl", project_id, "studies", "lead", form_name=current["name"],
+                        definition=text, error=error, codebook=appraisal.codebook(current), field_types=appraisal.FIELD_TYPES,
                         groups=[f["key"] for f in current["fields"] if f["type"] == "group"])
 
 
 def save_form_design(project_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
     text = form("definition")
     try:
-        forms.save_form(c.conn, project_id, c.user["id"], json.loads(text))
+        appraisal.save_form(c.conn, project_id, c.user["id"], json.loads(text))
     except json.JSONDecodeError as error:
         response.status = 400
         return form_design(project_id, c._("extraction.bad_json", line=error.lineno, column=error.colno), text)
@@ -46,24 +46,24 @@ def save_form_design(project_id: int) -> Any:
 
 def add_field(project_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
     field = {k: form(k) for k in ("key", "label", "type", "help")}
     field["options"] = [line.strip() for line in form("options").splitlines() if line.strip()]
     if field["type"] == "group":
         field["fields"] = [{"key": "value", "label": field["label"], "type": "text"}]
-    return _save_changed(project_id, lambda current: forms.with_field(current, field, form("group")))
+    return _save_changed(project_id, lambda current: appraisal.with_field(current, field, form("group")))
 
 
 def remove_field(project_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
-    return _save_changed(project_id, lambda current: forms.without_field(current, form("key")))
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
+    return _save_changed(project_id, lambda current: appraisal.without_field(current, form("key")))
 
 
 def _save_changed(project_id: int, change: Any) -> Any:
     c = ctx()
     try:
-        forms.save_form(c.conn, project_id, c.user["id"], change(forms.get_form(c.conn, project_id)))
+        appraisal.save_form(c.conn, project_id, c.user["id"], change(appraisal.get_form(c.conn, project_id)))
     except Invalid as error:
         response.status = 400
         return form_design(project_id, error_text(error))

@@ -1,7 +1,8 @@
 """The public portal: published summaries, their diagrams and the feeds, without login."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 import bottle
@@ -10,8 +11,8 @@ from bottle import response
 from exports import feeds, portal_pages
 from exports.prisma import render_png, render_svg
 from exports.prisma_text import counts_from_dict
-from review import publications
-from review.errors import NotFound
+from review import publishing
+from review.store import NotFound
 from screens.i18n import translate
 from screens.web import ctx, query
 
@@ -72,21 +73,21 @@ def home() -> str:
 
 def index(lang: str) -> str:
     conn, topic, words = ctx().conn, query("topic").strip(), query("q").strip()
-    items = publications.published_summaries(conn, lang=lang, topic=topic or None, query=words or None)
-    topics = sorted({t for s in publications.published_summaries(conn, lang=lang) for t in s["topics"]}, key=str.lower)
+    items = publishing.published_summaries(conn, lang=lang, topic=topic or None, query=words or None)
+    topics = sorted({t for s in publishing.published_summaries(conn, lang=lang) for t in s["topics"]}, key=str.lower)
     return portal_pages.index_page(items, lang, gettext_for(lang), LiveLinks(), topics, topic=topic,
                                    query=words, live=True)
 
 
 def summary(lang: str, summary_id: int) -> str:
-    item = publications.published_summary(ctx().conn, summary_id)
+    item = publishing.published_summary(ctx().conn, summary_id)
     if item["lang"] != lang:
         bottle.redirect(LiveLinks().summary(item["lang"], summary_id), 301)
     return portal_pages.summary_page(item, gettext_for(lang), LiveLinks())
 
 
 def prisma(summary_id: int, ext: str) -> Any:
-    item = publications.published_summary(ctx().conn, summary_id)
+    item = publishing.published_summary(ctx().conn, summary_id)
     if not item["prisma"]:
         raise NotFound("this summary has no PRISMA diagram")
     counts = counts_from_dict(item["prisma"])
@@ -99,7 +100,7 @@ def prisma(summary_id: int, ext: str) -> Any:
 
 
 def _feed_parts() -> tuple[list[dict], str, Callable, Callable]:
-    items = publications.published_summaries(ctx().conn)
+    items = publishing.published_summaries(ctx().conn)
     base = bottle.request.urlparts.scheme + "://" + bottle.request.urlparts.netloc + PREFIX + "/"
     html_of = lambda item: portal_pages.body_html(item["content"], gettext_for(item["lang"]))  # noqa: E731
     path_of = lambda item: f"{item['lang']}/{item['id']}"  # noqa: E731

@@ -8,8 +8,8 @@ from bottle import response
 
 from exports.prisma import inline_svg, render_png, render_svg
 from exports.prisma_text import counts_from_dict, text_alternative
-from review import prisma, projects, searches
-from review.errors import Invalid, NotFound
+from review import accounts, publishing, searches
+from review.store import Invalid, NotFound
 from screens.web import add_project_tab, ctx, form, project_page, query, redirect_to
 
 
@@ -29,22 +29,22 @@ def diagram_language() -> str:
 
 def page(project_id: int) -> str:
     c = ctx()
-    member = projects.require_role(c.conn, project_id, c.user)
+    member = accounts.require_member(c.conn, project_id, c.user_id)
     lang = diagram_language()
-    counts = counts_from_dict(prisma.prisma_counts(c.conn, project_id))
+    counts = counts_from_dict(publishing.prisma_counts(c.conn, project_id))
     svg = render_svg(counts, lang)
-    return project_page("prisma.tpl", project_id, "project_prisma", member=member, title=c._("prisma.title"),
+    return project_page("publishing/prisma.tpl", project_id, "project_prisma", member=member, title=c._("prisma.title"),
                         svg=inline_svg(svg), lines=text_alternative(counts, lang), diagram_lang=lang,
-                        removals=prisma.list_removals(c.conn, project_id),
+                        removals=publishing.list_removals(c.conn, project_id),
                         log=searches.list_searches(c.conn, project_id), wide=True)
 
 
 def download(project_id: int, ext: str) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user)
+    accounts.require_member(c.conn, project_id, c.user_id)
     if ext not in ("svg", "png"):
         raise NotFound("the diagram comes as .svg or .png")
-    counts = counts_from_dict(prisma.prisma_counts(c.conn, project_id))
+    counts = counts_from_dict(publishing.prisma_counts(c.conn, project_id))
     response.set_header("Content-Disposition", f'attachment; filename="prisma-{project_id}.{ext}"')
     if ext == "png":
         response.content_type = "image/png"
@@ -55,17 +55,17 @@ def download(project_id: int, ext: str) -> Any:
 
 def add_removal(project_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
     try:
         count = int(form("count").strip())
     except ValueError:
         raise Invalid("give the number of records removed as a whole number") from None
-    prisma.add_removal(c.conn, project_id, c.user["id"], count, form("reason"))
+    publishing.add_removal(c.conn, project_id, c.user["id"], count, form("reason"))
     redirect_to("project_prisma", flash="prisma.removal_added", project_id=project_id)
 
 
 def retract(project_id: int, removal_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
-    prisma.retract_removal(c.conn, project_id, c.user["id"], removal_id)
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
+    publishing.retract_removal(c.conn, project_id, c.user["id"], removal_id)
     redirect_to("project_prisma", flash="common.saved", project_id=project_id)

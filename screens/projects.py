@@ -5,7 +5,7 @@ from typing import Any
 
 import bottle
 
-from review import audit, projects
+from review import accounts, projects
 from screens.web import add_project_tab, ctx, form, overview_cards, project_page, query_int, redirect_to, render
 
 SETTINGS_FORM = ("title", "question", "review_type", "population", "exposure", "comparator", "outcome",
@@ -33,11 +33,11 @@ def install(app: bottle.Bottle) -> None:
 
 def home() -> str:
     c = ctx()
-    return render("projects.tpl", title=c._("projects.title"), projects=projects.list_projects(c.conn, c.user["id"]))
+    return render("projects/projects.tpl", title=c._("projects.title"), projects=projects.list_projects(c.conn, c.user["id"]))
 
 
 def new_project_form(error: str = "", values: dict | None = None) -> str:
-    return render("project_new.tpl", title=ctx()._("projects.new"), error=error, values=values or {})
+    return render("projects/project_new.tpl", title=ctx()._("projects.new"), error=error, values=values or {})
 
 
 def settings_from_form() -> dict[str, Any]:
@@ -56,43 +56,43 @@ def create_project() -> Any:
 
 def overview(project_id: int) -> str:
     c = ctx()
-    member = projects.require_role(c.conn, project_id, c.user)
+    member = accounts.require_member(c.conn, project_id, c.user_id)
     cards = overview_cards(projects.get_project(c.conn, project_id), member)
-    return project_page("project.tpl", project_id, "project", overview_blocks=cards)
+    return project_page("projects/project.tpl", project_id, "project", overview_blocks=cards)
 
 
 def settings_form(project_id: int) -> str:
-    return project_page("project_settings.tpl", project_id, "project_settings", "lead", error="")
+    return project_page("projects/project_settings.tpl", project_id, "project_settings", "lead", error="")
 
 
 def save_settings(project_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
     projects.update_project(c.conn, project_id, c.user["id"], settings_from_form())
     redirect_to("project_settings", flash="common.saved", project_id=project_id)
 
 
 def members(project_id: int) -> str:
-    return project_page("members.tpl", project_id, "project_members", "lead",
+    return project_page("projects/members.tpl", project_id, "project_members", "lead",
                         members=projects.list_members(ctx().conn, project_id), roles=projects.ROLES)
 
 
 def set_member(project_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
     projects.set_member(c.conn, project_id, c.user["id"], form("name"), form("role"), form("can_resolve") == "1")
     redirect_to("project_members", flash="common.saved", project_id=project_id)
 
 
 def remove_member(project_id: int, user_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
     projects.remove_member(c.conn, project_id, c.user["id"], user_id)
     redirect_to("project_members", flash="common.saved", project_id=project_id)
 
 
 def audit_log(project_id: int) -> str:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
-    events = audit.list_events(c.conn, project_id, before_id=query_int("before"))
-    return project_page("audit.tpl", project_id, "project_audit", "lead", events=events)
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
+    events = accounts.list_events(c.conn, project_id, before_id=query_int("before"))
+    return project_page("projects/audit.tpl", project_id, "project_audit", "lead", events=events)

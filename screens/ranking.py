@@ -6,10 +6,9 @@ from typing import Any
 import bottle
 
 from exports.progress_svg import progress_svg
-from review import projects, ranking_progress, ranking_store
-from review.errors import Invalid
-from review.ranking_process import RankingProcess
-from review.stopping import ASSUMPTIONS
+from review import accounts, ranking
+from review.ranking import ASSUMPTIONS, RankingProcess
+from review.store import Invalid
 from screens.web import add_project_tab, ctx, form, project_page, redirect_to
 
 P = "/projects/<project_id:int>"
@@ -34,40 +33,40 @@ def _nudge(project_id: int) -> None:
 
 def dashboard(project_id: int) -> str:
     c = ctx()
-    member = projects.require_role(c.conn, project_id, c.user, "lead")
-    counts = ranking_progress.stage1_counts(c.conn, project_id)
-    svg = progress_svg(ranking_progress.progress_curve(c.conn, project_id), counts["total"],
+    member = accounts.require_member(c.conn, project_id, c.user_id, "lead")
+    counts = ranking.stage1_counts(c.conn, project_id)
+    svg = progress_svg(ranking.progress_curve(c.conn, project_id), counts["total"],
                        c._("ranking.axis_screened"), c._("ranking.axis_found"), c._("ranking.curve"))
-    return project_page("ranking.tpl", project_id, "ranking", member=member, title=c._("ranking.title"),
-                        counts=counts, curve_svg=svg, settings=ranking_store.get_settings(c.conn, project_id),
-                        run=ranking_store.last_run(c.conn, project_id, 1))
+    return project_page("ranking/ranking.tpl", project_id, "ranking", member=member, title=c._("ranking.title"),
+                        counts=counts, curve_svg=svg, settings=ranking.get_settings(c.conn, project_id),
+                        run=ranking.last_run(c.conn, project_id, 1))
 
 
 def order_post(project_id: int) -> Any:
     c = ctx()
-    ranking_store.set_random_order(c.conn, project_id, c.user["id"], form("order") == "random")
+    ranking.set_random_order(c.conn, project_id, c.user["id"], form("order") == "random")
     _nudge(project_id)
     redirect_to("ranking", flash="ranking.saved", project_id=project_id)
 
 
 def stopping_page(project_id: int) -> str:
     c = ctx()
-    status = ranking_progress.stopping_status(c.conn, project_id, c.user["id"])
-    return project_page("stopping.tpl", project_id, "ranking", "lead", title=c._("stopping.title"),
+    status = ranking.stopping_status(c.conn, project_id, c.user["id"])
+    return project_page("ranking/stopping.tpl", project_id, "ranking", "lead", title=c._("stopping.title"),
                         status=status, assumptions=ASSUMPTIONS,
-                        automation=ranking_progress.excluded_by_automation(c.conn, project_id))
+                        automation=ranking.excluded_by_automation(c.conn, project_id))
 
 
 def stopping_post(project_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
     action, lead = form("action"), c.user["id"]
     if action == "target":
-        ranking_store.set_stopping_target(c.conn, project_id, lead, _percent("recall_target"), _percent("confidence"))
+        ranking.set_stopping_target(c.conn, project_id, lead, _percent("recall_target"), _percent("confidence"))
     elif action == "sample":
-        ranking_progress.begin_sample(c.conn, project_id, lead)
+        ranking.begin_sample(c.conn, project_id, lead)
     elif action == "stop":
-        ranking_progress.stop_now(c.conn, project_id, lead)
+        ranking.stop_now(c.conn, project_id, lead)
     else:
         raise Invalid("unknown action on the stopping page")
     _nudge(project_id)

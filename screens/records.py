@@ -7,8 +7,8 @@ from urllib.parse import urlencode
 import bottle
 from bottle import request, response
 
-from review import exporting, projects, records, searches
-from review.errors import Conflict, SilError
+from review import accounts, publishing, searches
+from review.store import Conflict, SilError
 from screens.web import add_project_tab, ctx, error_text, form, project_page, query, query_int, redirect_to
 
 META_FIELDS = ("database_name", "platform", "searched_on", "query", "limits", "reported_count", "source_kind")
@@ -30,8 +30,8 @@ def install(app: bottle.Bottle) -> None:
 
 def search_log(project_id: int, results: list[dict[str, Any]] | None = None, values: dict | None = None) -> str:
     c = ctx()
-    member = projects.require_role(c.conn, project_id, c.user)
-    return project_page("searches.tpl", project_id, "searches", member=member, title=c._("records.searches"),
+    member = accounts.require_member(c.conn, project_id, c.user_id)
+    return project_page("searches/searches.tpl", project_id, "searches", member=member, title=c._("records.searches"),
                         searches=searches.list_searches(c.conn, project_id), results=results or [],
                         values=values or {}, can_import=member["role"] == "lead", scripts=["imports.js"])
 
@@ -39,7 +39,7 @@ def search_log(project_id: int, results: list[dict[str, Any]] | None = None, val
 def upload(project_id: int) -> Any:
     """Import every uploaded file as its own search; each file is all-or-nothing on its own."""
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
     meta = {key: form(key) for key in META_FIELDS}
     uploads = [u for u in request.files.getall("files") if u.raw_filename]
     if not uploads:
@@ -66,17 +66,17 @@ def _import_one(project_id: int, upload: Any, meta: dict[str, str], force: bool)
 
 def search_log_file(project_id: int, fmt: str) -> bytes:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user)
-    return _download(exporting.export(c.conn, project_id, "searches", fmt), f"search-log-{project_id}.{fmt}", fmt)
+    accounts.require_member(c.conn, project_id, c.user_id)
+    return _download(publishing.export(c.conn, project_id, "searches", fmt), f"search-log-{project_id}.{fmt}", fmt)
 
 
 def records_file(project_id: int, fmt: str) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user)
+    accounts.require_member(c.conn, project_id, c.user_id)
     search = query_int("search_id")
     options = {"search": search} if search else {}
     # Streamed from a read cursor: an 80 000-record file is never built in memory.
-    data = exporting.stream(c.conn, project_id, "records", fmt, **options)
+    data = publishing.stream(c.conn, project_id, "records", fmt, **options)
     return _download(data, f"records-{project_id}.{fmt}", fmt)
 
 
@@ -90,20 +90,20 @@ def _download(data: Any, name: str, fmt: str) -> Any:
 
 def record_list(project_id: int) -> str:
     c = ctx()
-    member = projects.require_role(c.conn, project_id, c.user)
+    member = accounts.require_member(c.conn, project_id, c.user_id)
     filters = {key: query(key) for key in FILTERS if query(key)}
-    page = records.list_records(c.conn, project_id, filters, page=query_int("page", 1) or 1)
-    return project_page("records.tpl", project_id, "records", member=member, title=c._("records.records"),
-                        filters=filters, page=page, counts=records.count_records(c.conn, project_id),
+    page = searches.list_records(c.conn, project_id, filters, page=query_int("page", 1) or 1)
+    return project_page("searches/records.tpl", project_id, "records", member=member, title=c._("records.records"),
+                        filters=filters, page=page, counts=searches.count_records(c.conn, project_id),
                         page_query=lambda n: urlencode({**filters, "page": n}),
                         searches=searches.list_searches(c.conn, project_id), wide=True)
 
 
 def record_page(project_id: int, record_id: int) -> str:
     c = ctx()
-    member = projects.require_role(c.conn, project_id, c.user)
-    record = records.get_record(c.conn, project_id, record_id)
-    return project_page("record.tpl", project_id, "records", member=member,
+    member = accounts.require_member(c.conn, project_id, c.user_id)
+    record = searches.get_record(c.conn, project_id, record_id)
+    return project_page("searches/record.tpl", project_id, "records", member=member,
                         title=record["title"] or c._("records.untitled"), record=record, fields=RECORD_PAGE_FIELDS)
 
 

@@ -6,14 +6,21 @@ from typing import Any
 import bottle
 from bottle import request
 
-from review import projects, screening
-from review.errors import Conflict, Invalid
-from review.screening_pilot import open_pilot
-from review.screening_reasons import list_reasons
-from review.screening_reports import progress
-from review.screening_view import record_for_screening
-from screens.web import (add_project_tab, ctx, error_text, form, json_response, project_page, query, query_int,
-                         redirect_to)
+from review import accounts, screening
+from review.projects import list_reasons
+from review.screening import open_pilot, progress, record_for_screening
+from review.store import Conflict, Invalid
+from screens.web import (
+    add_project_tab,
+    ctx,
+    error_text,
+    form,
+    json_response,
+    project_page,
+    query,
+    query_int,
+    redirect_to,
+)
 
 STAGE = "<stage:re:[12]>"
 
@@ -35,10 +42,10 @@ def _wants_json() -> bool:
 def screen(project_id: int, stage: str) -> str:
     c = ctx()
     stage_no = int(stage)
-    member = projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
+    member = accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
     record_id = query_int("record") or screening.claim_next(c.conn, project_id, c.user["id"], stage_no)
     record = record_for_screening(c.conn, project_id, c.user["id"], record_id, stage_no) if record_id else None
-    return project_page("screen.tpl", project_id, "screening", member=member,
+    return project_page("screening/screen.tpl", project_id, "screening", member=member,
                         title=c._("screening.stage" + stage), stage=stage_no, record=record, hide=query("hide") == "1",
                         reasons=list_reasons(c.conn, project_id) if stage_no == 2 else [],
                         progress=progress(c.conn, project_id, c.user["id"], stage_no, per_reviewer=False), wide=True,
@@ -49,7 +56,7 @@ def screen(project_id: int, stage: str) -> str:
 def decide(project_id: int, stage: str) -> Any:
     c = ctx()
     stage_no = int(stage)
-    projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
     record_id = _int(form("record_id"), "record_id")
     reason = form("reason_id")
     hide = {"hide": "1"} if form("hide") == "1" else {}
@@ -84,7 +91,7 @@ def next_json(project_id: int, stage: str) -> str:
     skip = tuple(int(s) for s in query("skip").split(",") if s.isdigit())
     record_id = screening.claim_next(c.conn, project_id, c.user["id"], int(stage), keep=skip)
     if record_id is None:
-        projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
+        accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
         return json_response({"record": None})
     record = record_for_screening(c.conn, project_id, c.user["id"], record_id, int(stage))
     return json_response({"record": {k: record[k] for k in ("id", "year", "journal", "authors", "title_marked",
@@ -93,10 +100,10 @@ def next_json(project_id: int, stage: str) -> str:
 
 def history(project_id: int, stage: str) -> str:
     c = ctx()
-    member = projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
+    member = accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
     page = max(0, query_int("page", 0) or 0)
     rows = screening.my_decisions(c.conn, project_id, c.user["id"], int(stage), limit=100, offset=page * 100)
-    return project_page("screening_history.tpl", project_id, "screening", member=member,
+    return project_page("screening/screening_history.tpl", project_id, "screening", member=member,
                         title=c._("screening.history"), stage=int(stage), rows=rows, page=page)
 
 

@@ -6,11 +6,9 @@ from typing import Any
 import bottle
 from bottle import request, response
 
-from review import projects
-from review.errors import Invalid
-from review.screening_exports import export_screening
-from review.screening_fulltext import attach_pdf, mark_not_retrieved, pdf_for_member
-from review.screening_state import project_settings
+from review import accounts
+from review.screening import attach_pdf, export_screening, mark_not_retrieved, pdf_for_member, project_settings
+from review.store import Invalid
 from screens.web import ctx, form, query, redirect_to
 
 P = "/projects/<project_id:int>"
@@ -25,7 +23,7 @@ def install(app: bottle.Bottle) -> None:
 
 def upload(project_id: int, record_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
     limit = project_settings(c.conn, project_id)["pdf_max_bytes"]
     if (request.content_length or 0) > limit + 64 * 1024:
         raise Invalid(f"the file is larger than the limit of {limit / 1e6:.0f} MB")

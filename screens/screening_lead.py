@@ -7,16 +7,23 @@ import bottle
 from bottle import response
 
 from exports.tables import write_csv
-from review import projects
-from review.errors import Invalid
-from review.screening_access import sees_others
-from review.screening_agreement import agreement, agreement_table
-from review.screening_conflicts import list_conflicts, resolve_conflict
-from review.screening_pilot import close_pilot, pilot_status, start_pilot
-from review.screening_reasons import add_reason, list_reasons, rename_reason, retire_reason
-from review.screening_reports import progress
-from review.screening_settings import set_blinding, set_maybe_policy
-from review.screening_state import project_settings
+from review import accounts
+from review.projects import add_reason, list_reasons, rename_reason, retire_reason
+from review.screening import (
+    agreement,
+    agreement_table,
+    close_pilot,
+    list_conflicts,
+    pilot_status,
+    progress,
+    project_settings,
+    resolve_conflict,
+    sees_others,
+    set_blinding,
+    set_maybe_policy,
+    start_pilot,
+)
+from review.store import Invalid
 from screens.web import add_overview_card, ctx, form, project_page, redirect_to, render
 
 P = "/projects/<project_id:int>"
@@ -39,14 +46,14 @@ def screening_card(project: dict[str, Any], member: dict[str, Any]) -> str:
     """The overview card: my progress and the team's at each stage (blinding kept by progress())."""
     c = ctx()
     stages = [progress(c.conn, project["id"], c.user["id"], s, per_reviewer=False) for s in (1, 2)]
-    return render("screening_card.tpl", project=project, member=member, stages=stages)
+    return render("screening/screening_card.tpl", project=project, member=member, stages=stages)
 
 
 def overview(project_id: int) -> str:
     c = ctx()
-    member = projects.require_role(c.conn, project_id, c.user)
+    member = accounts.require_member(c.conn, project_id, c.user_id)
     uid = c.user["id"]
-    return project_page("screening_home.tpl", project_id, "screening", member=member, title=c._("screening.tab"),
+    return project_page("screening/screening_home.tpl", project_id, "screening", member=member, title=c._("screening.tab"),
                         progress=[progress(c.conn, project_id, uid, s) for s in (1, 2)],
                         pilot=pilot_status(c.conn, project_id, uid), settings=project_settings(c.conn, project_id),
                         can_resolve=bool(member["can_resolve"]) or member["role"] == "lead",
@@ -56,13 +63,13 @@ def overview(project_id: int) -> str:
 def conflicts(project_id: int, stage: str) -> str:
     c = ctx()
     rows = list_conflicts(c.conn, project_id, c.user["id"], int(stage))
-    return project_page("conflicts.tpl", project_id, "screening", title=c._("conflicts.title"),
+    return project_page("screening/conflicts.tpl", project_id, "screening", title=c._("conflicts.title"),
                         stage=int(stage), conflicts=rows, reasons=list_reasons(c.conn, project_id))
 
 
 def resolve(project_id: int, stage: str, record_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user)
+    accounts.require_member(c.conn, project_id, c.user_id)
     reason_id = form("reason_id")
     resolve_conflict(c.conn, project_id, c.user["id"], record_id, int(stage), form("decision"), form("reason"),
                      reason_id=int(reason_id) if reason_id.isdigit() else None)
@@ -71,14 +78,14 @@ def resolve(project_id: int, stage: str, record_id: int) -> Any:
 
 def reasons(project_id: int) -> str:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
-    return project_page("reasons.tpl", project_id, "screening", "lead", title=c._("reasons.title"),
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
+    return project_page("screening/reasons.tpl", project_id, "screening", "lead", title=c._("reasons.title"),
                         reasons=list_reasons(c.conn, project_id, include_retired=True))
 
 
 def reasons_post(project_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
     action, uid = form("action"), c.user["id"]
     if action == "add":
         add_reason(c.conn, project_id, uid, form("label"))
@@ -94,7 +101,7 @@ def reasons_post(project_id: int) -> Any:
 def agreement_page(project_id: int, stage: str) -> str:
     c = ctx()
     rows = agreement(c.conn, project_id, c.user["id"], int(stage))
-    return project_page("agreement.tpl", project_id, "screening", title=c._("agreement.title"),
+    return project_page("screening/agreement.tpl", project_id, "screening", title=c._("agreement.title"),
                         stage=int(stage), rows=rows)
 
 
@@ -108,7 +115,7 @@ def agreement_csv(project_id: int, stage: str) -> str:
 
 def pilot_post(project_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
     if form("action") == "close":
         close_pilot(c.conn, project_id, c.user["id"])
     else:
@@ -118,7 +125,7 @@ def pilot_post(project_id: int) -> Any:
 
 def settings_post(project_id: int) -> Any:
     c = ctx()
-    projects.require_role(c.conn, project_id, c.user, "lead")
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
     if form("maybe_policy"):
         set_maybe_policy(c.conn, project_id, c.user["id"], form("maybe_policy"))
     if form("blinded") in ("0", "1"):

@@ -5,8 +5,9 @@ from typing import Any
 
 import bottle
 
-from review import projects, readability, summaries, summary_content, wording
-from review.errors import NotFound
+from review import accounts, projects, publishing
+from review.appraisal import certainty_for_outcomes
+from review.store import NotFound
 from screens.i18n import translate
 from screens.web import add_overview_card, add_project_tab, ctx, form, form_all, project_tabs, redirect_to, render
 
@@ -26,59 +27,58 @@ def install(app: bottle.Bottle) -> None:
 def overview_card(project: dict[str, Any], member: dict[str, Any]) -> str:
     """The overview's card: each language's summary and its state."""
     c = ctx()
-    found = summaries.project_summaries(c.conn, project["id"], c.user["id"])
-    return render("summaries_card.tpl", project=project, found=found)
+    found = publishing.project_summaries(c.conn, project["id"], c.user["id"])
+    return render("publishing/summaries_card.tpl", project=project, found=found)
 
 
 def check_lang(lang: str) -> None:
-    if lang not in summaries.LANGS:
+    if lang not in publishing.LANGS:
         raise NotFound("summaries are written in bokmål (nb) or English (en)")
 
 
 def _frame(project_id: int) -> dict[str, Any]:
     c = ctx()
-    member = projects.require_role(c.conn, project_id, c.user)
+    member = accounts.require_member(c.conn, project_id, c.user_id)
     return {"project": projects.get_project(c.conn, project_id), "member": member, "tabs": project_tabs(member),
-            "active_tab": "project_summaries", "can_write": member["role"] in summaries.WRITERS}
+            "active_tab": "project_summaries", "can_write": member["role"] in publishing.WRITERS}
 
 
 def overview(project_id: int) -> str:
     c = ctx()
     frame = _frame(project_id)
-    found = summaries.project_summaries(c.conn, project_id, c.user["id"])
-    return render("summaries.tpl", title=c._("summaries.title"), found=found, **frame)
+    found = publishing.project_summaries(c.conn, project_id, c.user["id"])
+    return render("publishing/summaries.tpl", title=c._("summaries.title"), found=found, **frame)
 
 
 def editor(project_id: int, lang: str) -> str:
     c = ctx()
     check_lang(lang)
     frame = _frame(project_id)
-    summary = summaries.project_summaries(c.conn, project_id, c.user["id"])[lang]
-    content = (summary or {}).get("latest") and summary["latest"]["content"] or summary_content.empty_content()
+    summary = publishing.project_summaries(c.conn, project_id, c.user["id"])[lang]
+    content = (summary or {}).get("latest") and summary["latest"]["content"] or publishing.empty_content()
     topics = (summary or {}).get("latest") and summary["latest"]["topics"] or []
-    text = summary_content.full_text(content)
-    measured = readability.measure(text)
-    history = summaries.list_history(c.conn, summary["id"]) if summary else []
-    versions = summaries.list_versions(c.conn, summary["id"]) if summary else []
-    actions = [a for a, (_, roles) in summaries.TRANSITIONS[summary["state"]].items()
+    text = publishing.full_text(content)
+    measured = publishing.measure(text)
+    history = publishing.list_history(c.conn, summary["id"]) if summary else []
+    versions = publishing.list_versions(c.conn, summary["id"]) if summary else []
+    actions = [a for a, (_, roles) in publishing.TRANSITIONS[summary["state"]].items()
                if frame["member"]["role"] in roles] if summary and summary["latest"] else []
-    return render("summary_editor.tpl", title=c._("summaries.editor", name=c._(f"summaries.lang_{lang}")),
+    return render("publishing/summary_editor.tpl", title=c._("summaries.editor", name=c._(f"summaries.lang_{lang}")),
                   summary=summary, content=content, topics=", ".join(topics), summary_lang=lang, measured=measured,
-                  band=readability.band_label(measured.band, c.language), pieces=readability.segments(text, measured),
+                  band=publishing.band_label(measured.band, c.language), pieces=publishing.segments(text, measured),
                   grade=grade_suggestions(project_id, frame["project"]), history=history, versions=versions, actions=actions,
-                  certainties=wording.CERTAINTIES, wide=True, **frame)
+                  certainties=publishing.CERTAINTIES, wide=True, **frame)
 
 
 def grade_suggestions(project_id: int, project: dict[str, Any]) -> list[dict[str, Any]]:
     """Per GRADE outcome, the wordings that match its certainty in both languages."""
-    from review.grade import certainty_for_outcomes
 
     outcomes = certainty_for_outcomes(ctx().conn, project_id)
     x = {lang: project.get("exposure") or translate(lang, "summaries.grade_intervention") for lang in ("en", "nb")}
     found = []
     for outcome in outcomes:
-        options = [wording.wordings_for(outcome["certainty"], {lang: (x[lang], outcome["name"]) for lang in x}, d)
-                   for d in wording.DIRECTIONS]
+        options = [publishing.wordings_for(outcome["certainty"], {lang: (x[lang], outcome["name"]) for lang in x}, d)
+                   for d in publishing.DIRECTIONS]
         found.append({"name": outcome["name"], "certainty": outcome["certainty"], "options": options})
     return found
 
@@ -88,16 +88,16 @@ def content_from_form() -> dict[str, Any]:
     findings = [{"outcome": o, "certainty": cert, "text": t} for o, cert, t in
                 zip(form_all("finding_outcome"), form_all("finding_certainty"), form_all("finding_text"))]
     return {"title": form("title"), "key_messages": form_all("key_message"),
-            **{s: form(s) for s in summary_content.SECTIONS}, "findings": findings, "report_url": form("report_url")}
+            **{s: form(s) for s in publishing.SECTIONS}, "findings": findings, "report_url": form("report_url")}
 
 
 def save(project_id: int, lang: str) -> Any:
     c = ctx()
     check_lang(lang)
-    projects.require_role(c.conn, project_id, c.user)
-    found = summaries.project_summaries(c.conn, project_id, c.user["id"])[lang]
-    summary_id = found["id"] if found else summaries.create_summary(c.conn, project_id, lang, c.user["id"])
-    summaries.save_version(c.conn, summary_id, c.user["id"], content_from_form(), form("topics"))
+    accounts.require_member(c.conn, project_id, c.user_id)
+    found = publishing.project_summaries(c.conn, project_id, c.user["id"])[lang]
+    summary_id = found["id"] if found else publishing.create_summary(c.conn, project_id, lang, c.user["id"])
+    publishing.save_version(c.conn, summary_id, c.user["id"], content_from_form(), form("topics"))
     redirect_to("summary_editor", flash="summaries.saved", project_id=project_id, lang=lang)
 
 
@@ -106,8 +106,8 @@ def change(project_id: int, lang: str, action: str) -> Any:
     check_lang(lang)
     if action not in ACTIONS:
         raise NotFound(f"no action {action!r} on summaries")
-    found = summaries.project_summaries(c.conn, project_id, c.user["id"])[lang]
+    found = publishing.project_summaries(c.conn, project_id, c.user["id"])[lang]
     if found is None:
         raise NotFound("this review has no summary in that language yet")
-    summaries.change_state(c.conn, found["id"], c.user["id"], action, note=form("note"))
+    publishing.change_state(c.conn, found["id"], c.user["id"], action, note=form("note"))
     redirect_to("summary_editor", flash="summaries.changed", project_id=project_id, lang=lang)

@@ -3,15 +3,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlencode
 
 import bottle
 from bottle import request, response
 
-from review.errors import SilError
+from review import accounts, projects
+from review.store import NotFound, SilError
 from screens.i18n import translate
 
 TEMPLATES = str(Path(__file__).with_name("templates"))
@@ -19,6 +21,7 @@ TEMPLATES = str(Path(__file__).with_name("templates"))
 # list per call would recompile each template on every request.
 TEMPLATE_LOOKUP = [TEMPLATES]
 FLASH_COOKIE = "sil_flash"
+MAX_ID = 2**63 - 1  # SQLite's largest integer
 
 
 @dataclass
@@ -31,6 +34,10 @@ class Context:
     csrf: str
     app: bottle.Bottle
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def user_id(self) -> int | None:
+        return self.user["id"] if self.user else None
 
     def _(self, key: str, **values: Any) -> str:
         return translate(self.language, key, **values)
@@ -93,6 +100,13 @@ def query(name: str, default: str = "") -> str:
     return default if value is None else value
 
 
+def id_in(text: str) -> int:
+    """An id sent in a form or a query; NotFound for anything that is not one (no such thing exists)."""
+    if not text.isdigit() or int(text) > MAX_ID:
+        raise NotFound(f"nothing with the id {text[:40]!r}", "error.not_found", value=text[:40])
+    return int(text)
+
+
 def query_int(name: str, default: int | None = None) -> int | None:
     """A query-string parameter as an integer, or the default when absent or not a number."""
     try:
@@ -133,10 +147,9 @@ def project_page(template_name: str, project_id: int, active: str, *roles: str,
     """Render a page inside a project's frame (title, tabs) after checking the user's role there.
 
     A route that has checked the role already passes its member, saving the second lookup."""
-    from review import projects
 
     c = ctx()
-    member = member or projects.require_role(c.conn, project_id, c.user, *roles)
+    member = member or accounts.require_member(c.conn, project_id, c.user_id, *roles)
     project = projects.get_project(c.conn, project_id)
     return render(template_name, project=project, member=member, tabs=project_tabs(member), active_tab=active,
                   title=values.pop("title", project["title"]), **values)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from review.db import now, transaction
-from review.searches import add_records, create_search
+from review.searches.importing import add_records, create_search
+from review.store.db import now, transaction
 
 
 @dataclass

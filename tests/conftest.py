@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from review import db
+from review.store import db
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("SIL_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -57,7 +57,7 @@ def app(conn, db_path, tmp_path):
 @pytest.fixture
 def make_user(conn):
     """Create an account with a known password; returns its id."""
-    from review import users
+    from review.accounts import users
 
     def make(name: str, admin: bool = False) -> int:
         user_id, _ = users.create_user(conn, name, PASSWORD, is_admin=admin)

@@ -1,7 +1,7 @@
 """Small helpers for import tests: a user and a project to import into."""
 from __future__ import annotations
 
-from review.db import now, transaction
+from review.store.db import now, transaction
 
 
 def make_project(conn, title: str = "Working from home and health") -> tuple[int, int]:

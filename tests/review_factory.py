@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from review.db import now
-from review import summaries
-from review.searches import add_records, create_search
+from review.publishing import summaries
+from review.searches.importing import add_records, create_search
+from review.store.db import now
 
 
 def add_user(conn: sqlite3.Connection, name: str) -> int:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from review.db import now, transaction
-from review.searches import add_records, create_search
+from review.searches.importing import add_records, create_search
+from review.store.db import now, transaction
 
 
 def add_user(conn: sqlite3.Connection, name: str) -> int:

@@ -1,8 +1,8 @@
 """Accounts in the core: hashing, authentication, the rate limit, sessions."""
 import pytest
 
-from review import users
-from review.errors import Conflict, Forbidden, Invalid
+from review.accounts import users
+from review.store.errors import Conflict, Forbidden, Invalid
 
 
 def test_password_hash_is_salted_scrypt_and_verifies():

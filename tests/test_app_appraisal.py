@@ -1,9 +1,10 @@
 """Extraction, risk of bias and GRADE through the web: forms, blinding, role refusals, escaping, downloads."""
 import pytest
-
 from conftest import csrf_of, login
-from review import extraction, projects, studies
-from review.searches import add_records, create_search
+
+from review.appraisal import extraction, studies
+from review.projects import project as projects
+from review.searches.importing import add_records, create_search
 
 
 @pytest.fixture
@@ -146,7 +147,7 @@ def test_grade_outcome_rating_and_escaped_sof(app, setup, conn):
 
 
 def test_overview_card_shows_certainty(app, setup, conn):
-    from review import evidence
+    from review.appraisal import evidence
 
     pid = setup["project"]
     study_id = studies.create_study(conn, pid, setup["lead"], "Smith 2020", setup["records"][:1], design="randomised")
@@ -157,7 +158,7 @@ def test_overview_card_shows_certainty(app, setup, conn):
 
 
 def test_lead_adds_and_removes_fields(app, setup, conn):
-    from review import forms
+    from review.appraisal import forms
 
     pid = setup["project"]
     _as(app, "lena")
@@ -175,14 +176,14 @@ def test_lead_adds_and_removes_fields(app, setup, conn):
 
 
 def test_rob_comparison_and_consensus_through_the_web(app, setup, conn):
-    from review.rob import assessments as rob
+    from review.appraisal.rob import assessments as rob
 
     pid = setup["project"]
     study_id = studies.create_study(conn, pid, setup["lead"], "Smith 2020", setup["records"][:1])
     rolf = conn.execute("SELECT id FROM users WHERE name = 'rolf'").fetchone()[0]
     for user, d1 in ((setup["lead"], "low"), (rolf, "some_concerns")):
         mine = rob.open_assessment(conn, study_id, user, "rob2", "Fatigue")
-        rob.record(conn, mine, user, {**{f"d{i}.judgement": "low" for i in range(1, 6)}, "d1.judgement": d1})
+        rob.record_judgements(conn, mine, user, {**{f"d{i}.judgement": "low" for i in range(1, 6)}, "d1.judgement": d1})
     _as(app, "rolf")
     page = app.get(f"/projects/{pid}/rob/compare", {"study": study_id, "tool": "rob2", "outcome": "Fatigue"})
     assert page.text.count('<th scope="col">') == 3  # domain, rolf's own column, consensus: lena's is hidden
@@ -210,12 +211,12 @@ def test_link_and_unlink_reports(app, setup, conn):
 
 
 def test_judgements_show_in_bokmal(app, setup, conn):
-    from review.rob import assessments as rob
+    from review.appraisal.rob import assessments as rob
 
     pid = setup["project"]
     study_id = studies.create_study(conn, pid, setup["lead"], "Smith 2020", setup["records"][:1])
     agreed = rob.open_assessment(conn, study_id, setup["lead"], "rob2", consensus=True)
-    rob.record(conn, agreed, setup["lead"], {f"d{i}.judgement": "some_concerns" for i in range(1, 6)})
+    rob.record_judgements(conn, agreed, setup["lead"], {f"d{i}.judgement": "some_concerns" for i in range(1, 6)})
     _as(app, "lena")
     page = app.get(f"/projects/{pid}/rob/{agreed}", headers={"Accept-Language": "nb-NO,nb;q=0.9"})
     assert "Utledet etter verktøyets regel: <strong>Noe usikkerhet</strong>" in page.text

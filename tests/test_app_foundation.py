@@ -2,7 +2,9 @@
 import re
 
 from conftest import PASSWORD, csrf_of, login
-from review import projects
+
+from review.accounts import access
+from review.projects import project as projects
 
 
 def test_anonymous_visitor_is_sent_to_login(app):
@@ -74,7 +76,7 @@ def test_add_member_and_role_refusals(app, make_user, conn):
     form = app.get(f"/projects/{project_id}/members").forms["member-form"]
     form["name"], form["role"] = "rev", "reviewer"
     assert "rev" in form.submit().follow().text
-    assert projects.membership(conn, project_id, conn.execute("SELECT id FROM users WHERE name='rev'").fetchone()[0])
+    assert access.find_member(conn, project_id, conn.execute("SELECT id FROM users WHERE name='rev'").fetchone()[0])
 
     app.reset()
     login(app, "rev")
@@ -145,7 +147,7 @@ def test_admin_creates_accounts_and_others_cannot(app, make_user, conn):
 
 
 def test_one_time_password_must_be_changed_first(app, conn):
-    from review import users
+    from review.accounts import users
 
     _, one_time = users.create_user(conn, "anne")
     page = login(app, "anne", one_time)

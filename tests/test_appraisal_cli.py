@@ -4,8 +4,8 @@ import io
 from docx import Document
 from openpyxl import load_workbook
 
-from review import evidence, extraction, studies
-from review.rob import assessments as rob
+from review.appraisal import evidence, extraction, studies
+from review.appraisal.rob import assessments as rob
 from tests.appraisal_setup import make_team
 from tests.test_cli import run
 
@@ -17,7 +17,7 @@ def _seed(conn):
     outcome = evidence.create_outcome(conn, team.project_id, team.lead, "Fatigue", [study], effect="OR 0.7")
     evidence.rate(conn, outcome, team.lead, "imprecision", "serious", "one small study")
     agreed = rob.open_assessment(conn, study, team.lead, "robins_e", "Fatigue", consensus=True)
-    rob.record(conn, agreed, team.lead, {f"d{i}.judgement": "low" for i in range(1, 8)})
+    rob.record_judgements(conn, agreed, team.lead, {f"d{i}.judgement": "low" for i in range(1, 8)})
     return team
 
 

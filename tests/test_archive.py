@@ -5,8 +5,13 @@ import zipfile
 
 import pytest
 
-from review import archive, archive_import, db, prisma, publications, screening, screening_reasons, summaries
-from review.errors import Invalid
+from review.archive import reader as archive_import
+from review.archive import writer as archive
+from review.projects import reasons as screening_reasons
+from review.publishing import prisma, publications, summaries
+from review.screening import decisions as screening
+from review.store import db
+from review.store.errors import Invalid
 from tests.review_factory import add_project, add_search, complete, published
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

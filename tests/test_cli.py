@@ -77,8 +77,8 @@ def free_port():
 def test_first_start_creates_the_admin_once_and_serves(tmp_path):
     import urllib.request
 
-    from review import db as storage
-    from review import users
+    from review.accounts import users
+    from review.store import db as storage
 
     db, port = str(tmp_path / "fresh.sqlite3"), free_port()
     server = start_server(db, port)
@@ -110,8 +110,8 @@ def test_a_busy_port_is_a_clear_error(tmp_path):
 
 
 def test_projects_add_in_bokmal_starts_with_bokmal_exclusion_reasons(tmp_path):
-    from review.db import connect
-    from review.screening_reasons import STARTING_REASONS, list_reasons
+    from review.projects.reasons import STARTING_REASONS, list_reasons
+    from review.store.db import connect
 
     db = str(tmp_path / "a.sqlite3")
     english = run("projects", "add", "Working from home", "--db", db).stdout.split()[-1]

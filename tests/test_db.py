@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from review import db
-from review.errors import Conflict
+from review.store import db
+from review.store.errors import Conflict
 
 
 def test_fresh_database_runs_every_migration(conn):
@@ -45,7 +45,7 @@ def test_transaction_rolls_back_everything_on_error(conn):
 
 
 def test_audit_log_cannot_be_rewritten(conn):
-    from review.audit import record_event
+    from review.accounts.audit import record_event
 
     conn.execute("INSERT INTO projects (title, created_at) VALUES ('A', 'now')")
     record_event(conn, 1, None, "test.event", "x")
@@ -89,7 +89,7 @@ def test_a_failed_large_write_leaves_the_automatic_checkpoint_on(conn):
 
 
 def test_projects_without_exclusion_reasons_get_the_usual_list_when_upgraded(tmp_path):
-    from review.screening_reasons import DEFAULT_REASONS
+    from review.projects.reasons import DEFAULT_REASONS
 
     conn = db.connect(tmp_path / "old.sqlite3")
     db.migrate(conn, upto=8)

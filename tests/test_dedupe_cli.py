@@ -4,7 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from review import db, demo
+from review.demo import builder as demo
+from review.store import db
 
 ROOT = Path(__file__).resolve().parent.parent
 

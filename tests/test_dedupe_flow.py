@@ -1,13 +1,13 @@
 """Finding duplicates in a project: counts, decisions, undo, split, re-import, PRISMA and export rows."""
 import pytest
 
-from review import db
-from review.audit import list_events
-from review.dedupe import duplicate_rows, duplicates_removed, find_duplicates
-from review.dedupe_decisions import bulk_confirm, confirm_pair, reject_pair, split_record, undo_group
-from review.dedupe_views import list_groups, list_pairs
-from review.errors import Conflict, Invalid, NotFound
-from review.searches import add_records, create_search
+from review.accounts.audit import list_events
+from review.dedupe.decisions import bulk_confirm, confirm_pair, reject_pair, split_record, undo_group
+from review.dedupe.finding import duplicate_rows, duplicates_removed, find_duplicates
+from review.dedupe.views import list_groups, list_pairs
+from review.searches.importing import add_records, create_search
+from review.store import db
+from review.store.errors import Conflict, Invalid, NotFound
 
 PAPER = {"title": "Intestinal lipoprotein overproduction in insulin-resistant states", "authors": ["Adeli, K."],
          "year": 2008, "journal": "Curr Opin Lipidol", "volume": "19", "pages_start": "221", "pages_end": "228",
@@ -156,7 +156,7 @@ def test_merged_view_takes_the_most_complete_value_and_names_its_record(conn, pr
 def test_demo_exports_pair_up_and_the_traps_stay_apart(conn):
     import json
 
-    from review import demo
+    from review.demo import builder as demo
 
     demo.ensure_demo(conn)
     project_id = conn.execute("SELECT id FROM projects").fetchone()[0]
@@ -173,7 +173,7 @@ def test_demo_exports_pair_up_and_the_traps_stay_apart(conn):
 
 def test_a_run_that_another_run_overtook_writes_nothing_and_says_so(conn, project, db_path, monkeypatch):
     """Two runs at once (the web's and a command's): the second to finish would group everything again."""
-    import review.dedupe as dedupe
+    from review.dedupe import finding as dedupe
 
     load(conn, project, MEDLINE, "medline")
     load(conn, project, EMBASE, "embase")

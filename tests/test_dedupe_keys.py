@@ -1,6 +1,15 @@
 """Normalisation of the values duplicate detection compares."""
-from review.dedupe_keys import (family_name, journals_compatible, make_keys, norm_doi, norm_journal, norm_page,
-                                norm_title, norm_volume, record_kind)
+from review.dedupe.keys import (
+    family_name,
+    journals_compatible,
+    make_keys,
+    norm_doi,
+    norm_journal,
+    norm_page,
+    norm_title,
+    norm_volume,
+    record_kind,
+)
 
 
 def row(**fields):

@@ -4,10 +4,10 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from review.dedupe_blocking import candidate_pairs
-from review.dedupe_grouping import group_pairs
-from review.dedupe_keys import make_keys
-from review.dedupe_rules import conflict
+from review.dedupe.blocking import candidate_pairs
+from review.dedupe.grouping import group_pairs
+from review.dedupe.keys import make_keys
+from review.dedupe.rules import conflict
 
 TITLES = ["Rest breaks and fatigue in nurses", "REST BREAKS AND FATIGUE IN NURSES.", "Erratum: Rest breaks and "
           "fatigue in nurses", "Rest breaks and fatigue in nurses: part 2", "Editorial", ""]

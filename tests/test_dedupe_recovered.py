@@ -1,10 +1,10 @@
 """Duplicates that database exports disguise: translated titles, shifted fields, online-first pages,
 a meeting abstract named by its journal, MEDLINE's [corrected] mark. Cases follow pairs of the
 Rathbone benchmarks; each rule also has its trap that must stay apart."""
-from review.dedupe_blocking import candidate_pairs
-from review.dedupe_grouping import group_pairs
-from review.dedupe_keys import make_keys, norm_title
-from review.dedupe_rules import CERTAIN, DISTINCT, POSSIBLE, classify
+from review.dedupe.blocking import candidate_pairs
+from review.dedupe.grouping import group_pairs
+from review.dedupe.keys import make_keys, norm_title
+from review.dedupe.rules import CERTAIN, DISTINCT, POSSIBLE, classify
 
 BASE = {"id": 1, "title": "", "authors": ["Regnard, J. F.", "Libert, J. M.", "Rojas-Miranda, A."], "year": 1989,
         "journal": "Pathologie Biologie", "journal_abbrev": "", "volume": "37", "issue": "", "pages_start": "477",

@@ -1,6 +1,6 @@
 """Pair rules: each veto stops a false merge; identifiers and full details make pairs certain."""
-from review.dedupe_keys import make_keys
-from review.dedupe_rules import CERTAIN, DISTINCT, POSSIBLE, classify
+from review.dedupe.keys import make_keys
+from review.dedupe.rules import CERTAIN, DISTINCT, POSSIBLE, classify
 
 ARTICLE = {"id": 1, "title": "Intestinal lipoprotein overproduction in insulin-resistant states",
            "authors": ["Adeli, K.", "Lewis, G. F."], "year": 2008, "journal": "Curr Opin Lipidol",

@@ -2,11 +2,11 @@
 import threading
 
 import pytest
-
 from conftest import csrf_of, login
-from review import projects
-from review.dedupe import duplicates_removed, find_duplicates
-from review.searches import add_records, create_search
+
+from review.dedupe.finding import duplicates_removed, find_duplicates
+from review.projects import project as projects
+from review.searches.importing import add_records, create_search
 
 RECORDS = [
     {"title": "Rest breaks and fatigue in night-shift nurses", "authors": ["Berg, Anne", "Dahl, Eva"], "year": 2020,
@@ -131,7 +131,7 @@ def test_a_failed_run_is_shown_on_the_page_and_audited(app, conn, fresh):
 
 
 def test_a_typed_failure_of_a_run_is_worded_in_the_readers_language(app, conn, fresh):
-    from review.errors import Conflict
+    from review.store.errors import Conflict
     from screens.i18n import translate
 
     def raced(connection, project_id, user_id):

@@ -1,7 +1,10 @@
 """The demo review a newcomer sees first."""
 import json
 
-from review import demo, projects, records, users
+from review.accounts import users
+from review.demo import builder as demo
+from review.projects import project as projects
+from review.searches import records
 
 
 def test_demo_review_has_accounts_members_and_records(conn):
@@ -25,8 +28,8 @@ def test_demo_is_created_once(conn):
 
 
 def test_demo_has_duplicates_grouped_and_a_started_screening_with_conflicts(conn):
-    from review import screening_conflicts
-    from review.dedupe import duplicates_removed
+    from review.dedupe.finding import duplicates_removed
+    from review.screening import conflicts as screening_conflicts
 
     demo.ensure_demo(conn)
     project = projects.resolve_project(conn, demo.DEMO_TITLE)

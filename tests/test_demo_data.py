@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import rispy
 
-DEMO = Path(__file__).resolve().parent.parent / "review" / "demo_files"
+DEMO = Path(__file__).resolve().parent.parent / "review" / "demo" / "files"
 EXPECTED = json.loads((DEMO / "expected.json").read_text(encoding="utf-8"))
 
 

@@ -2,9 +2,9 @@
 import pytest
 
 from exports.sof import sof_csv
-from review import evidence, extraction, studies
-from review.errors import Conflict, Forbidden, Invalid
-from review.grade import certainty_for_outcomes
+from review.appraisal import evidence, extraction, studies
+from review.appraisal.evidence import certainty_for_outcomes
+from review.store.errors import Conflict, Forbidden, Invalid
 from tests.appraisal_setup import make_team
 
 

@@ -4,9 +4,10 @@ import io
 
 import pytest
 
-from review import export_offers, screening
-from review.db import transaction
-from review.errors import Forbidden, Invalid, NotFound
+from review.publishing import offers as export_offers
+from review.screening import decisions as screening
+from review.store.db import transaction
+from review.store.errors import Forbidden, Invalid, NotFound
 from tests.screening_setup import add_user, make_project
 
 
@@ -85,7 +86,7 @@ def test_non_members_and_unknown_exports_are_refused(blinded):
 
 
 def test_every_export_of_the_command_line_is_offered_on_the_web():
-    from review import exporting
+    from review.publishing import exports as exporting
     from screens.exports import GROUPS
 
     assert set(export_offers.OFFERS) == set(exporting.EXPORTS)

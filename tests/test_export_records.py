@@ -4,12 +4,12 @@ from __future__ import annotations
 import csv
 import io
 
-
 import imports
 from exports.records import RECORD_COLUMNS, record_rows
 from exports.ris import write_ris
 from exports.tables import write_csv
-from review import records, searches
+from review.searches import importing as searches
+from review.searches import records
 from tests.helpers_import import make_project
 
 COMPARED = ("title", "abstract", "authors", "year", "journal", "journal_abbrev", "volume", "issue", "pages_start",
@@ -59,4 +59,4 @@ def test_records_csv_export_is_byte_for_byte_what_the_csv_writer_gives_for_awkwa
     for search in (None, second):
         chosen = [r for r in records.iter_records(conn, project) if search is None or r["search_id"] == search]
         expected = write_csv(RECORD_COLUMNS, record_rows(chosen, databases)).encode("utf-8")
-        assert records.export_records(conn, project, "csv", search=search) == expected
+        assert records.export_all_records(conn, project, "csv", search=search) == expected

@@ -4,9 +4,10 @@ import io
 import zipfile
 
 import pytest
-
 from conftest import login
-from review import projects, screening
+
+from review.projects import project as projects
+from review.screening import decisions as screening
 from tests.review_factory import add_search
 
 

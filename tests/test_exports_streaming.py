@@ -2,16 +2,20 @@
 import csv
 import io
 
-from hypothesis import given, settings, strategies as st
+from conftest import login
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from webob import Request
 
-from conftest import login
 from exports import streaming
 from exports.ris import write_ris
 from exports.tables import write_csv, write_xlsx
-from review import exporting, projects, records, screening
-from review.searches import add_records, create_search
+from review.projects import project as projects
+from review.publishing import exports as exporting
+from review.screening import decisions as screening
+from review.searches import records
+from review.searches.importing import add_records, create_search
 
 HOSTILE = ["=HYPERLINK(\"http://evil\")", "+1+1", "-2", "@SUM(A1)", "\tx", "a,b", 'say "hi"', "two\nlines", "", None]
 
@@ -68,18 +72,19 @@ def test_the_records_export_streams_the_same_file_as_the_command_line_in_every_f
     project_id, _ = big_project(conn, make_user)
     every = list(records.iter_records(conn, project_id))
     databases = {r["search_id"]: "MEDLINE" for r in every}
-    # compared with the whole-file writers, not with export_records (which joins these very chunks)
+    # compared with the whole-file writers, not with export_all_records (which joins these very chunks)
     whole = {"csv": write_csv(RECORD_COLUMNS, record_rows(every, databases)).encode("utf-8"),
              "ris": write_ris(every).encode("utf-8")}
     for fmt in ("csv", "ris"):
         assert b"".join(exporting.stream(conn, project_id, "records", fmt)) == whole[fmt]
-        assert records.export_records(conn, project_id, fmt) == whole[fmt]
+        assert records.export_all_records(conn, project_id, fmt) == whole[fmt]
     streamed = b"".join(exporting.stream(conn, project_id, "records", "xlsx"))
     assert sheet_values(streamed) == sheet_values(write_xlsx({"records": (RECORD_COLUMNS, record_rows(every, databases))}))
 
 
 def test_record_sets_stream_the_same_rows_the_whole_file_writers_give(conn, make_user):
-    from review import record_exports, record_sets
+    from review.screening import record_exports
+    from review.screening import sets as record_sets
 
     project_id, lead = big_project(conn, make_user, n=1200)
     ids = record_sets.select_ids(conn, project_id, "all")
@@ -125,7 +130,7 @@ def test_a_web_download_of_all_records_arrives_in_pieces_with_the_same_bytes(app
         status, headers, chunks = download(app, path)
         assert status.startswith("200") and headers["Content-Type"].startswith("text/csv")
         assert len(chunks) > 1 and "Content-Length" not in headers
-        assert b"".join(chunks) == records.export_records(conn, project_id, "csv")
+        assert b"".join(chunks) == records.export_all_records(conn, project_id, "csv")
     status, _, chunks = download(app, f"/projects/{project_id}/exports/file?what=records-with-decisions&format=csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(chunks).decode())))
     assert len(chunks) > 1 and len(rows) == 2500 and rows[0]["title"].startswith("'=HYPERLINK")

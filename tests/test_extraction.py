@@ -1,8 +1,8 @@
 """Studies, dual extraction, blinded comparison and agreed values."""
 import pytest
 
-from review import extraction, studies
-from review.errors import Conflict, Forbidden, Invalid, NotFound
+from review.appraisal import extraction, studies
+from review.store.errors import Conflict, Forbidden, Invalid, NotFound
 from tests.appraisal_setup import make_team
 
 
@@ -89,7 +89,7 @@ def test_agreed_values_after_consensus(conn, team, study):
         extraction.record_agreed(conn, study, team.ann, {"sample_size": 120})
     extraction.submit(conn, study, team.ann)
     extraction.submit(conn, study, team.bob)
-    agreed = extraction.agree_where_identical(conn, study, team.lead)
+    agreed = extraction.agree_identical_values(conn, study, team.lead)
     assert sorted(agreed) == ["country", "outcomes.1.name", "outcomes.1.value"]
     extraction.record_agreed(conn, study, team.ann, {"sample_size": 120})
     view = extraction.comparison(conn, study, team.lead)
@@ -100,7 +100,7 @@ def test_agreed_values_after_consensus(conn, team, study):
 
 
 def test_reports_included_at_full_text_are_offered_until_in_a_study(conn):
-    from review import screening
+    from review.screening import decisions as screening
     from tests.screening_setup import make_project
 
     project, users, ids = make_project(conn, records=3)
@@ -123,9 +123,9 @@ def test_a_lead_who_extracts_is_blinded_until_submitting(conn, team, study):
 def test_single_reviewer_projects_adopt_the_one_extraction(conn, team, study):
     extraction.save_values(conn, study, team.ann, {"country": "Norway"})
     extraction.submit(conn, study, team.ann)
-    assert extraction.agree_where_identical(conn, study, team.lead) == []
+    assert extraction.agree_identical_values(conn, study, team.lead) == []
     conn.execute("UPDATE projects SET reviewers_per_record = 1 WHERE id = ?", (team.project_id,))
-    assert extraction.agree_where_identical(conn, study, team.lead) == ["country"]
+    assert extraction.agree_identical_values(conn, study, team.lead) == ["country"]
 
 
 def test_progress_counts_submissions_and_agreed_values(conn, team, study):

@@ -5,7 +5,7 @@ import pytest
 from openpyxl import load_workbook
 
 from exports.extraction import extraction_csv, extraction_xlsx
-from review import extraction, forms, studies
+from review.appraisal import extraction, forms, studies
 from tests.appraisal_setup import make_team
 
 FORM = {"name": "Short", "fields": [

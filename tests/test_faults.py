@@ -1,14 +1,14 @@
 """Storage failures reach the user as a clear page, and nothing is half-written."""
 import pytest
-
 from conftest import csrf_of, login
-from review import db
+
+from review import store
 
 
 @pytest.fixture
 def failing_storage(monkeypatch):
     """Make every connection the app opens from now on fail to write, in the way given."""
-    real_connect = db.connect
+    real_connect = store.connect
 
     def apply(pragma: str):
         def connect(path):
@@ -16,7 +16,7 @@ def failing_storage(monkeypatch):
             conn.execute(pragma)
             return conn
 
-        monkeypatch.setattr(db, "connect", connect)
+        monkeypatch.setattr(store, "connect", connect)  # the name the app opens its connections with
 
     return apply
 

@@ -2,9 +2,11 @@
 import threading
 import time
 
-from review import db, users
 from screening_setup import make_project
 from sil_process import Browser, kill, output_of, run_py, serve
+
+from review.accounts import users
+from review.store import db
 
 
 def screen_until(stop, browser, project_id, record_ids, stored):

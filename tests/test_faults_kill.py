@@ -4,10 +4,11 @@ import threading
 import time
 
 import pytest
-
-from review import db, users
 from screening_setup import make_project
 from sil_process import Browser, kill, output_of, run_py, serve
+
+from review.accounts import users
+from review.store import db
 
 IMPORT_RECORDS = 20_000
 

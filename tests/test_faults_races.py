@@ -2,10 +2,11 @@
 import json
 import threading
 
-from review import users
-from review.screening_state import state_of
 from screening_setup import make_project
 from sil_process import Browser
+
+from review.accounts import users
+from review.screening.state import state_of
 
 
 def browsers(conn, live_server, people, names):
@@ -43,7 +44,7 @@ def test_three_reviewers_deciding_one_record_at_once_give_exactly_the_two_it_nee
     project_id, people, record_ids = make_project(conn, records=15, per_record=2, members=members)
     team = browsers(conn, live_server, people, ["rita", "rolf", "rune"])
     for record_id in record_ids:
-        answers = at_once(*(lambda b=b: b.call("POST", f"/projects/{project_id}/screen/1/decide",
+        answers = at_once(*(lambda b=b, record_id=record_id: b.call("POST", f"/projects/{project_id}/screen/1/decide",
                                                {"record_id": record_id, "decision": "include"})[0]
                             for b in team.values()))
         assert sorted(answers) == [200, 200, 409], answers
@@ -55,7 +56,7 @@ def test_a_double_click_stores_one_decision(conn, live_server):
     project_id, people, record_ids = make_project(conn, records=10)
     rita = browsers(conn, live_server, people, ["rita"])["rita"]
     for record_id in record_ids:
-        answers = at_once(*(lambda: rita.decide(project_id, record_id, "exclude"),) * 2)
+        answers = at_once(*(lambda record_id=record_id: rita.decide(project_id, record_id, "exclude"),) * 2)
         assert sorted(answers) == [False, True]
         assert len(decisions_on(conn, record_id)) == 1
 
@@ -73,9 +74,10 @@ def test_a_resolution_racing_a_changed_decision_leaves_one_consistent_story(conn
         assert team["rita"].decide(project_id, record_id, "include")
         assert team["rolf"].decide(project_id, record_id, "exclude")
         resolved, changed = at_once(
-            lambda: team["lea"].call("POST", f"/projects/{project_id}/conflicts/1/{record_id}",
+            lambda record_id=record_id: team["lea"].call("POST", f"/projects/{project_id}/conflicts/1/{record_id}",
                                      {"decision": "include", "reason": "meets the criteria"}, json_reply=False)[0],
-            lambda: team["rita"].decide(project_id, record_id, "maybe", change_reason="unsure after all"))
+            lambda record_id=record_id: team["rita"].decide(project_id, record_id, "maybe",
+                                                            change_reason="unsure after all"))
         resolutions, changes = audit(conn, "screening.resolve", record_id), audit(conn, "screening.change", record_id)
         assert len(resolutions) == (resolved == 303) and len(changes) == int(changed)
         state = state_of(conn, project_id, 1, record_id)

@@ -1,9 +1,9 @@
 """Designing extraction forms: what the lead may build and what is refused with a message."""
 import pytest
 
-from review import forms
-from review.default_form import DEFAULT_FORM
-from review.errors import Invalid
+from review.appraisal import forms
+from review.appraisal.default_form import DEFAULT_FORM
+from review.store.errors import Invalid
 from tests.appraisal_setup import make_team
 
 

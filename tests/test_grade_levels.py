@@ -1,8 +1,8 @@
 """GRADE certainty from combinations of starting level and ratings (GRADE Handbook, section 5)."""
 import pytest
 
-from review import grade
-from review.errors import Invalid
+from review.appraisal import grade
+from review.store.errors import Invalid
 
 
 @pytest.mark.parametrize("start, ratings, expected, symbol", [

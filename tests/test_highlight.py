@@ -1,4 +1,4 @@
-from review.highlight import parse_terms, segments
+from review.screening.view import parse_terms, segments
 
 
 def test_word_forms_match_in_english_and_norwegian():

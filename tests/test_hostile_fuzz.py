@@ -6,15 +6,18 @@ import re
 from pathlib import Path
 
 import pytest
+from hostile import FORMULAS, JS_URL, PAYLOAD, SQL
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from hostile import FORMULAS, JS_URL, PAYLOAD, SQL
-from review import demo, searches, summaries, users
-from review.errors import SilError
+from review.accounts import users
+from review.demo import builder as demo
+from review.publishing import summaries
+from review.searches import importing as searches
+from review.store.errors import SilError
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "screens" / "templates"
-FIELD_NAMES = sorted({m for t in TEMPLATES.glob("*.tpl") for m in re.findall(r'name="([a-z_]+)"', t.read_text(encoding="utf-8"))}
+FIELD_NAMES = sorted({m for t in TEMPLATES.rglob("*.tpl") for m in re.findall(r'name="([a-z_]+)"', t.read_text(encoding="utf-8"))}
                      - {"csrf_token"})
 NASTY = [PAYLOAD, JS_URL, *FORMULAS, *SQL, "", " ", "0", "-1", "1e309", "nan", "99999999999999999999999", "\x00", "\ufeff",
          "include", "exclude", "maybe", "lead", "reviewer", "communicator", "en", "nb", "1", "2", "on", "../../etc/passwd"]
@@ -70,7 +73,7 @@ def assert_whole_or_nothing(conn, project_id, data, name):
 
 @pytest.fixture
 def project(conn):
-    from review import projects
+    from review.projects import project as projects
     return projects.create_project(conn, None, "Fuzzed imports")
 
 

@@ -2,13 +2,14 @@
 import re
 
 import pytest
-from webtest import TestApp
-
 from conftest import PASSWORD, csrf_of, login
 from hostile import SQL
-from review import projects, searches
-from screens.app import make_app
 from test_route_security import table_counts
+from webtest import TestApp
+
+from review.projects import project as projects
+from review.searches import importing as searches
+from screens.app import make_app
 
 PARAMETERS = ("q", "topic", "year_from", "year_to", "has_abstract", "search_id", "page", "record", "stage", "lang",
               "what", "format", "kind", "tool", "outcome", "study", "hide", "error", "next", "skip", "decision",
@@ -69,8 +70,8 @@ def test_upload_names_with_paths_are_stored_as_plain_names(app, conn, world, tmp
 
 
 def test_svg_or_html_uploaded_as_a_full_text_is_refused(app, conn, world, tmp_path):
-    from review import screening
-    from review.screening_settings import set_reviewers_per_record
+    from review.screening import decisions as screening
+    from review.screening.settings import set_reviewers_per_record
     login(app, "lead")
     token = csrf_of(app)
     lead = conn.execute("SELECT id FROM users WHERE name = 'lead'").fetchone()[0]

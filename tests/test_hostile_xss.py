@@ -3,12 +3,15 @@ import io
 import re
 
 import pytest
-
 from conftest import login
-from exports.portal import export_site
 from hostile import FORMULAS, JS_URL, PAYLOAD, scripts_in
-from review import projects, publications, screening, searches
-from review.errors import Invalid
+
+from exports.portal import export_site
+from review.projects import project as projects
+from review.publishing import publications
+from review.screening import decisions as screening
+from review.searches import importing as searches
+from review.store.errors import Invalid
 from screens.portal import gettext_for
 from tests.review_factory import complete, published
 

@@ -4,8 +4,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import csrf_of, login
+
 from screens.i18n import LANGUAGES, catalogue, pick_language, translate
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "screens"
@@ -93,8 +93,11 @@ REFUSALS = {
 
 @pytest.mark.parametrize("language", ["en", "nb"])
 def test_refusals_are_shown_in_the_users_language_and_escaped(app, conn, make_user, language):
-    from review import evidence, projects, screening, users
-    from review.searches import add_records, create_search
+    from review.accounts import users
+    from review.appraisal import evidence
+    from review.projects import project as projects
+    from review.screening import decisions as screening
+    from review.searches.importing import add_records, create_search
 
     ids = {name: make_user(name) for name in ("lea", "rita", "rolf")}
     for user_id in ids.values():

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import sqlite3
 
-from hypothesis import event, given, settings, strategies as st
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 
 import imports
 from imports import ris_parts
-from review import import_staging, searches
+from review.searches import importing as searches
+from review.searches import rows
+from review.searches import staging as import_staging
 from tests.helpers_import import make_project
 
 PIECES = st.sampled_from([
@@ -55,7 +58,7 @@ def read_in_parts(tmp_path, data: bytes, parts: int, min_bytes: int = 1):
 
 def whole_rows(records: list[dict]) -> list[tuple]:
     """The staged rows of records read in one go, positions from 1."""
-    return [tuple(searches._record_row(0, 0, n, r)[2:]) for n, r in enumerate(records, start=1)]
+    return [tuple(rows.record_row(0, 0, n, r)[2:]) for n, r in enumerate(records, start=1)]
 
 
 @settings(max_examples=150, deadline=None)

@@ -2,7 +2,7 @@
 import os
 import time
 
-from review.import_staging import STALE_AFTER_SECONDS, sweep_stale_scratch
+from review.searches.staging import STALE_AFTER_SECONDS, sweep_stale_scratch
 
 
 def test_only_scratch_folders_older_than_a_day_are_removed(tmp_path):

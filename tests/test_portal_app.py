@@ -1,7 +1,7 @@
 """The live portal through WSGI: public pages without login, only published summaries, feeds, diagrams."""
 import json
 
-from review import summaries
+from review.publishing import summaries
 from tests.review_factory import add_project, complete, published
 from tests.test_portal_export import PRISMA
 

@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from exports.errors import ExportFailure
 from exports.portal import export_site
-from review import publications
-from review.errors import Conflict
+from review.publishing import publications
 from screens.portal import gettext_for
 from tests.review_factory import add_project, complete, published
 
@@ -122,8 +122,9 @@ def test_export_replaces_an_earlier_export_but_never_another_folder(site, conn, 
     foreign = tmp_path / "documents"
     foreign.mkdir()
     (foreign / "thesis.docx").write_text("precious")
-    with pytest.raises(Conflict):
+    with pytest.raises(ExportFailure, match="not an earlier portal export") as refused:
         export_site(foreign, [], gettext_for)
+    assert refused.value.kind == "conflict"
     assert (foreign / "thesis.docx").read_text() == "precious"
 
 

@@ -3,9 +3,9 @@ import pytest
 
 from exports.prisma import render_svg
 from exports.prisma_text import counts_from_dict
-from review import prisma
-from review.db import now
-from review.errors import Invalid
+from review.publishing import prisma
+from review.store.db import now
+from review.store.errors import Invalid
 from tests.review_factory import add_project, add_search
 
 
@@ -70,7 +70,10 @@ def screenable(conn, project_id, kind):
 
 
 def test_screening_boxes_and_other_methods_column(small_review):
-    from review import screening, screening_fulltext, screening_reasons, screening_settings
+    from review.projects import reasons as screening_reasons
+    from review.screening import decisions as screening
+    from review.screening import fulltext as screening_fulltext
+    from review.screening import settings as screening_settings
 
     conn, project_id, users = small_review
     lead = users["lead"]
@@ -114,7 +117,9 @@ def test_screening_boxes_and_other_methods_column(small_review):
 
 
 def test_reports_of_one_study_count_once(small_review):
-    from review import screening, screening_settings, studies
+    from review.appraisal import studies
+    from review.screening import decisions as screening
+    from review.screening import settings as screening_settings
 
     conn, project_id, users = small_review
     lead = users["lead"]
@@ -129,7 +134,9 @@ def test_reports_of_one_study_count_once(small_review):
 
 
 def test_records_left_when_the_lead_stops_count_as_excluded_by_automation(small_review):
-    from review import ranking_progress, screening, screening_settings
+    from review.ranking import progress as ranking_progress
+    from review.screening import decisions as screening
+    from review.screening import settings as screening_settings
 
     conn, project_id, users = small_review
     lead = users["lead"]

@@ -1,8 +1,9 @@
 """Projects and roles in the core."""
 import pytest
 
-from review import audit, projects
-from review.errors import Conflict, Forbidden, Invalid, NotFound
+from review.accounts import access, audit
+from review.projects import project as projects
+from review.store.errors import Conflict, Forbidden, Invalid, NotFound
 
 
 def test_creator_becomes_lead_and_settings_are_validated(conn, make_user):
@@ -10,7 +11,7 @@ def test_creator_becomes_lead_and_settings_are_validated(conn, make_user):
     project_id = projects.create_project(conn, lead, "Breaks at work", review_type="scoping", reviewers_per_record="1")
     project = projects.get_project(conn, project_id)
     assert project["review_type"] == "scoping" and project["reviewers_per_record"] == 1
-    assert projects.require_role(conn, project_id, {"id": lead}, "lead")["role"] == "lead"
+    assert access.require_member(conn, project_id, lead, "lead")["role"] == "lead"
     with pytest.raises(Invalid, match="review_type"):
         projects.update_project(conn, project_id, lead, {"review_type": "narrative"})
     with pytest.raises(Invalid, match="title"):
@@ -22,9 +23,9 @@ def test_roles_are_checked_and_non_members_see_nothing(conn, make_user):
     project_id = projects.create_project(conn, lead, "P")
     projects.set_member(conn, project_id, lead, "rev", "reviewer")
     with pytest.raises(Forbidden):
-        projects.require_role(conn, project_id, {"id": reviewer}, "lead")
+        access.require_member(conn, project_id, reviewer, "lead")
     with pytest.raises(NotFound):
-        projects.require_role(conn, project_id, {"id": stranger})
+        access.require_member(conn, project_id, stranger)
 
 
 def test_the_last_lead_cannot_be_removed_or_demoted(conn, make_user):

@@ -2,10 +2,14 @@
 import re
 
 import pytest
-
 from conftest import csrf_of, login
-from review import projects, ranking_jobs, ranking_progress, ranking_store, screening
-from review.searches import add_records, create_search
+
+from review.projects import project as projects
+from review.ranking import jobs as ranking_jobs
+from review.ranking import progress as ranking_progress
+from review.ranking import store as ranking_store
+from review.screening import decisions as screening
+from review.searches.importing import add_records, create_search
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 import numpy as np
 from sklearn.svm import LinearSVC
 
-from review import ranking
+from review.ranking import model as ranking
 
 WORDS = [f"w{i}" for i in range(200)]
 

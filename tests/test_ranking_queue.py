@@ -1,9 +1,11 @@
 """Ranked queues: the model starts with both classes, learns only what blinding allows, can be switched off."""
 import threading
 
-from review import ranking_jobs, ranking_store, screening
-from review.ranking_worker import RankingWorker
-from review.searches import add_records, create_search
+from review.ranking import jobs as ranking_jobs
+from review.ranking import store as ranking_store
+from review.ranking.worker import RankingWorker
+from review.screening import decisions as screening
+from review.searches.importing import add_records, create_search
 from tests.screening_setup import make_project
 
 NURSE = "Rest breaks and fatigue of nurses on night shifts in hospital wards"

@@ -8,8 +8,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from review import ranking_store, screening
-from review.ranking_process import RankingProcess
+from review.ranking import store as ranking_store
+from review.ranking.process import RankingProcess
+from review.screening import decisions as screening
 from tests import sil_process
 from tests.test_ranking_queue import ranks, topical_project
 

@@ -1,8 +1,8 @@
 """LIX, bands, word count and GRADE wording against texts counted by hand."""
 import pytest
 
-from review import readability, wording
-from review.errors import Invalid
+from review.publishing import readability, wording
+from review.store.errors import Invalid
 
 
 def test_english_text_counted_by_hand():

@@ -2,11 +2,12 @@
 import re
 
 import pytest
-
 from conftest import login
-from review import projects, screening
-from review.screening_reasons import STARTING_REASONS, list_reasons, rename_reason
-from review.searches import add_records, create_search
+
+from review.projects import project as projects
+from review.projects.reasons import STARTING_REASONS, list_reasons, rename_reason
+from review.screening import decisions as screening
+from review.searches.importing import add_records, create_search
 
 
 def create_from_the_web(app, language: str) -> int:

@@ -5,8 +5,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from review import record_exports, record_sets, screening
-from review.errors import Invalid
+from review.screening import decisions as screening
+from review.screening import record_exports
+from review.screening import sets as record_sets
+from review.store.errors import Invalid
 from tests.review_factory import add_project, add_search
 
 

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from review import records, searches
-from review.errors import NotFound
+from review.searches import importing as searches
+from review.searches import records
+from review.store.errors import NotFound
 from tests.helpers_import import make_project
 
 
@@ -77,7 +79,7 @@ def test_words_joined_by_an_underscore_are_searched_as_words(conn, project):
 
 
 def test_records_imported_before_the_lean_index_are_still_found(tmp_path, fixtures):
-    from review import db
+    from review.store import db
 
     path = tmp_path / "old.sqlite3"
     old = db.connect(path)

@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 
 from conftest import FIXTURES, login
-from review import projects, searches
+
+from review.projects import project as projects
+from review.searches import importing as searches
 
 
 def lead_project(app, conn, make_user, role="lead"):

@@ -4,7 +4,8 @@ import pytest
 
 import imports
 from imports.errors import ImportFailure
-from review import record_exports, searches
+from review.screening import record_exports
+from review.searches import importing as searches
 from tests.conftest import SHARED_DATA
 from tests.review_factory import add_project
 

@@ -1,7 +1,7 @@
 """RoB 2 domain algorithms against the paths of the flow charts in the full guidance (2019)."""
 import pytest
 
-from review.rob import BUILTIN
+from review.appraisal.rob import BUILTIN
 
 ROB2 = BUILTIN["rob2"]
 

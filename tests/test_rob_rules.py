@@ -1,9 +1,9 @@
 """Overall risk-of-bias judgements against the criteria tables of each tool's published guidance."""
 import pytest
 
-from review.rob import BUILTIN
-from review.rob.custom import build_tool, validate_tool
-from review.errors import Invalid
+from review.appraisal.rob import BUILTIN
+from review.appraisal.rob.custom import build_tool, validate_tool
+from review.store.errors import Invalid
 
 ROB2, ROBINS_I, ROBINS_E = BUILTIN["rob2"], BUILTIN["robins_i"], BUILTIN["robins_e"]
 

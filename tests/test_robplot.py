@@ -2,13 +2,13 @@
 import xml.etree.ElementTree as ET
 
 from exports import robplot
-from review.rob import BUILTIN
+from review.appraisal.rob import BUILTIN
 
 ROB2 = BUILTIN["rob2"]
 DATA = {
     "title": "RoB 2: Fatigue",
     "domains": [(d.key, d.name) for d in ROB2.domains],
-    "levels": [{"key": l.key, "label": l.label, "symbol": l.symbol, "colour": l.colour} for l in ROB2.levels],
+    "levels": [{"key": v.key, "label": v.label, "symbol": v.symbol, "colour": v.colour} for v in ROB2.levels],
     "studies": [
         {"label": "Smith 2020", "judgements": {"d1": "low", "d2": "some_concerns", "d3": "low", "d4": "low", "d5": "low"},
          "overall": "some_concerns"},

@@ -2,10 +2,11 @@
 import re
 
 import pytest
-
 from conftest import csrf_of, login
-from review import projects, searches
 from test_route_security import table_counts
+
+from review.projects import project as projects
+from review.searches import importing as searches
 
 LEAD_ONLY = {  # route name -> fields of an honest attempt
     "project_settings_post": {"title": "Hijacked", "reviewers_per_record": "1", "blinded": "0"},

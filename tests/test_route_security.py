@@ -4,9 +4,9 @@ New screens are covered by these tests without anyone listing them here."""
 import re
 
 import pytest
-
 from conftest import csrf_of, login
-from review import projects
+
+from review.projects import project as projects
 
 PUBLIC_PREFIXES = ("/login", "/static/", "/language", "/portal", "/feed")
 

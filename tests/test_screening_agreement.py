@@ -1,10 +1,10 @@
 import pytest
 
-from review import screening
-from review.errors import Forbidden
-from review.screening_agreement import agreement, agreement_table, cohen_kappa, interpret
-from review.screening_settings import set_blinding
 from exports.tables import write_csv
+from review.screening import decisions as screening
+from review.screening.agreement import agreement, agreement_table, cohen_kappa, interpret
+from review.screening.settings import set_blinding
+from review.store.errors import Forbidden
 from tests.screening_setup import make_project
 
 

@@ -2,10 +2,11 @@
 import re
 
 import pytest
-
 from conftest import login
-from review import projects, screening
-from review.searches import add_records, create_search
+
+from review.projects import project as projects
+from review.screening import decisions as screening
+from review.searches.importing import add_records, create_search
 
 PDF = b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -126,7 +127,7 @@ def test_stage2_needs_a_reason_and_pdf_refusals(app, conn, team):
 
 
 def test_too_large_pdf_is_refused(app, conn, team):
-    from review.screening_settings import set_pdf_limit
+    from review.screening.settings import set_pdf_limit
 
     pid, ids, records = team
     _settle_stage1(conn, pid, ids, records[0])
@@ -138,7 +139,7 @@ def test_too_large_pdf_is_refused(app, conn, team):
 
 
 def test_pdf_served_only_to_members(app, conn, team, make_user, tmp_path):
-    from review.screening_fulltext import attach_pdf
+    from review.screening.fulltext import attach_pdf
 
     pid, ids, records = team
     _settle_stage1(conn, pid, ids, records[0])

@@ -1,6 +1,6 @@
-from review import screening
-from review.screening_reports import decision_rows, progress
-from review.screening_settings import set_blinding
+from review.screening import decisions as screening
+from review.screening.reports import decision_rows, progress
+from review.screening.settings import set_blinding
 from tests.screening_setup import make_project
 
 
@@ -44,7 +44,7 @@ def test_progress_counts_and_prisma_numbers(conn):
 
 
 def test_screenable_count_agrees_with_the_view(conn):
-    from review.screening_reports import screenable_count
+    from review.screening.reports import screenable_count
 
     project, users, ids = make_project(conn, records=6)
     other, _, other_ids = make_project(conn, records=3, members={"x": "lead"})

@@ -3,8 +3,9 @@ import itertools
 import re
 
 from conftest import login
-from review import screening
-from review.screening_settings import set_blinding
+
+from review.screening import decisions as screening
+from review.screening.settings import set_blinding
 from tests.test_screening_app import team  # noqa: F401  (fixture)
 
 SECRET = "RITA-SECRET-NOTE"
@@ -21,7 +22,7 @@ def _urls(app, pid, records):
         names = PARAM.findall(route.rule)
         for combo in itertools.product(*(values.get(n, [1]) for n in names)):
             path = route.rule
-            for name, value in zip(names, combo):
+            for value in combo:
                 path = PARAM.sub(str(value), path, count=1)
             # Query strings only matter to the routes that read them; the rest get the bare URL.
             queries = [""] + (["?hide=1", "?page=0"] + per_record if "/screen/" in route.rule else []) + (

@@ -3,7 +3,7 @@ import csv
 import io
 
 import run
-from review import screening
+from review.screening import decisions as screening
 from tests.screening_setup import make_project
 
 

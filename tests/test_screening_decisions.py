@@ -1,11 +1,11 @@
 import pytest
 
-from review import screening
-from review.errors import Conflict, Forbidden, Invalid, NotFound
-from review.screening_conflicts import list_conflicts, resolve_conflict
-from review.screening_reasons import add_reason, ensure_default_reasons, list_reasons, retire_reason
-from review.screening_settings import set_maybe_policy
-from review.screening_state import combine, state_of
+from review.projects.reasons import add_reason, ensure_default_reasons, list_reasons, retire_reason
+from review.screening import decisions as screening
+from review.screening.conflicts import list_conflicts, resolve_conflict
+from review.screening.settings import set_maybe_policy
+from review.screening.state import combine, state_of
+from review.store.errors import Conflict, Forbidden, Invalid, NotFound
 from tests.screening_setup import add_user, make_project
 
 

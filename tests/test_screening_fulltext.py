@@ -1,9 +1,9 @@
 import pytest
 
-from review import screening
-from review.errors import Conflict, Invalid, NotFound
-from review.screening_fulltext import attach_pdf, fulltext_status, mark_not_retrieved, pdf_for_member
-from review.screening_settings import set_pdf_limit
+from review.screening import decisions as screening
+from review.screening.fulltext import attach_pdf, fulltext_status, mark_not_retrieved, pdf_for_member
+from review.screening.settings import set_pdf_limit
+from review.store.errors import Conflict, Invalid, NotFound
 from tests.screening_setup import add_user, make_project
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -1,9 +1,9 @@
 import pytest
 
-from review import screening
-from review.db import transaction
-from review.errors import Conflict, Forbidden, Invalid
-from review.screening_pilot import close_pilot, pilot_status, start_pilot
+from review.screening import decisions as screening
+from review.screening.pilot import close_pilot, pilot_status, start_pilot
+from review.store.db import transaction
+from review.store.errors import Conflict, Forbidden, Invalid
 from tests.screening_setup import make_project
 
 

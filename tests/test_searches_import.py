@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from review import searches
-from review.audit import list_events
-from review.db import transaction
-from review.errors import Conflict, Invalid
+from review.accounts.audit import list_events
+from review.searches import importing as searches
+from review.store.db import transaction
+from review.store.errors import Conflict, Invalid
 from tests.helpers_import import make_project
 
 META = {"database_name": "MEDLINE", "platform": "Ovid", "searched_on": "2026-03-02",
@@ -134,7 +134,7 @@ def test_records_are_searchable_and_the_index_trigger_survives_an_import(conn, f
 
 
 def test_a_file_parsed_in_another_process_imports_the_same_as_here(conn, fixtures, monkeypatch):
-    from review import import_staging
+    from review.searches import staging as import_staging
 
     data = (fixtures / "small.ris").read_bytes()
     here_project, user = make_project(conn, "Here")
@@ -149,7 +149,7 @@ def test_a_file_parsed_in_another_process_imports_the_same_as_here(conn, fixture
 
 
 def test_an_unreadable_file_parsed_in_another_process_stores_nothing(conn, monkeypatch):
-    from review import import_staging
+    from review.searches import staging as import_staging
 
     monkeypatch.setattr(import_staging, "PARSE_ELSEWHERE_BYTES", 0)
     project, user = make_project(conn)

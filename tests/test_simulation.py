@@ -4,8 +4,9 @@ import csv
 import numpy as np
 import pytest
 
-from review import ranking, simulation
-from review.errors import Invalid
+from review.ranking import model as ranking
+from review.ranking import simulation
+from review.store.errors import Invalid
 
 WORDS = [f"w{i}" for i in range(300)]
 

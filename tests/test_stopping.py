@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 from scipy.stats import hypergeom
 
-from review import stopping
-from review.errors import Invalid
+from review.ranking import stopping
+from review.store.errors import Invalid
 
 
 def stop_recalls(total, relevant, screened_before, found_before, target, confidence, seeds):

@@ -1,8 +1,8 @@
 """Summary states and roles: only a communicator or the lead publishes, the lead approves, versions are kept."""
 import pytest
 
-from review import publications, summaries
-from review.errors import Conflict, Forbidden, Invalid, NotFound
+from review.publishing import publications, summaries
+from review.store.errors import Conflict, Forbidden, Invalid, NotFound
 from tests.review_factory import add_project, complete, published
 
 
@@ -107,7 +107,7 @@ def test_portal_list_filters_and_links_languages(review):
 
 
 def test_publication_freezes_grade_certainty_and_prisma(review):
-    from review import evidence, studies
+    from review.appraisal import evidence, studies
 
     conn, project_id, users = review
     study = studies.create_study(conn, project_id, users["lead"], "Hansen 2021", [], design="observational")

@@ -1,8 +1,8 @@
 """Writing, reviewing and publishing a summary through the web, and the PRISMA page."""
 import pytest
-
 from conftest import login
-from review import projects
+
+from review.projects import project as projects
 from tests.review_factory import add_search, complete
 
 
@@ -99,7 +99,7 @@ def test_overview_card_shows_each_language(app, conn, team):
 
 
 def test_editor_offers_wording_for_each_grade_outcome(app, conn, team):
-    from review import evidence, studies
+    from review.appraisal import evidence, studies
 
     lead = conn.execute("SELECT id FROM users WHERE name = 'lena'").fetchone()[0]
     study = studies.create_study(conn, team, lead, "Hansen 2021", [], design="randomised")

@@ -290,6 +290,8 @@ MESSAGES = {
         "nb": "Referanse {record} er ikke i dette prosjektet."},
     "error.study.record_taken": {"en": "Record {record} belongs to the study '{study}' already.",
         "nb": "Referanse {record} hører allerede til studien «{study}»."},
+    "error.not_found": {"en": "There is nothing with the id {value} here.",
+                        "nb": "Det finnes ingenting med id-en {value} her."},
     "error.study.not_found": {"en": "No study {study}.",
         "nb": "Fant ikke studie {study}."},
     "error.archive.unknown_tables": {"en": "{file} holds tables this version of Sil does not know ({tables}); import it with the version that wrote it or a newer one.",

@@ -5,10 +5,11 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import PASSWORD
+
 from exports.portal import export_site
-from review import projects, publications
+from review.projects import project as projects
+from review.publishing import publications
 from screens.portal import gettext_for
 from tests.review_factory import complete, published
 from tests.test_portal_export import PRISMA

@@ -1,9 +1,9 @@
 """A reviewer's path in a real browser: create a study, extract, judge risk of bias, grade an outcome."""
 import pytest
-
 from conftest import PASSWORD
-from review import projects
-from review.searches import add_records, create_search
+
+from review.projects import project as projects
+from review.searches.importing import add_records, create_search
 
 pytestmark = pytest.mark.browser
 

@@ -2,11 +2,11 @@
 import threading
 
 import pytest
-
 from conftest import PASSWORD
-from review import projects
-from review.dedupe import find_duplicates
-from review.searches import add_records, create_search
+
+from review.dedupe.finding import find_duplicates
+from review.projects import project as projects
+from review.searches.importing import add_records, create_search
 
 pytestmark = pytest.mark.browser
 

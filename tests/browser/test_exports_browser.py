@@ -2,10 +2,11 @@
 from pathlib import Path
 
 import pytest
-
 from conftest import PASSWORD
-from review import projects, screening
-from review.db import transaction
+
+from review.projects import project as projects
+from review.screening import decisions as screening
+from review.store.db import transaction
 from tests.review_factory import add_search
 
 pytestmark = pytest.mark.browser

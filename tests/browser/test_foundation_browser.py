@@ -1,6 +1,5 @@
 """The first minutes of a newcomer, in a real browser: log in, create a project, switch language."""
 import pytest
-
 from conftest import PASSWORD
 
 pytestmark = pytest.mark.browser

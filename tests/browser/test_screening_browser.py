@@ -1,9 +1,10 @@
 """The keyboard flow in a real browser: decide ten records with keys, undo one."""
 import pytest
-
 from conftest import PASSWORD
-from review import projects, screening
-from review.searches import add_records, create_search
+
+from review.projects import project as projects
+from review.screening import decisions as screening
+from review.searches.importing import add_records, create_search
 
 pytestmark = pytest.mark.browser
 
@@ -50,7 +51,7 @@ def test_decide_ten_records_with_keys_and_undo_one(live_server, page, conn, make
 
 
 def test_full_text_exclusion_by_keys_picks_the_numbered_reason(live_server, page, conn, make_user):
-    from review.screening_reasons import ensure_default_reasons, list_reasons
+    from review.projects.reasons import ensure_default_reasons, list_reasons
 
     lead, rita, rolf = make_user("lea"), make_user("rita"), make_user("rolf")
     pid = projects.create_project(conn, lead, "Breaks")

@@ -1,0 +1,16 @@
+"""The one error writers raise: what cannot be written or read back, and what to do about it.
+
+Writers know nothing of the database or of review's typed errors; the core turns an ExportFailure into
+Invalid or Conflict where it calls a writer, and the command line prints it as `error: <message>`."""
+from __future__ import annotations
+
+
+class ExportFailure(Exception):
+    """A writer refuses its input or its target: the message names the file and what is wrong.
+
+    kind is "invalid" (what was given is wrong: a damaged archive, a bad URL) or "conflict" (the target is
+    in use: a folder that is not an earlier export)."""
+
+    def __init__(self, message: str, kind: str = "invalid"):
+        super().__init__(message)
+        self.message, self.kind = message, kind

@@ -1,0 +1,205 @@
+"""Accounts, password hashing (scrypt), server-side sessions and the login rate limit."""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+import sqlite3
+from typing import Any
+
+from review.store import Conflict, Forbidden, Invalid, NotFound, now, transaction
+
+SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+SESSION_DAYS = 7
+FAILURE_WINDOW_MINUTES = 15
+MAX_FAILURES_PER_NAME = 5
+MAX_FAILURES_PER_ADDRESS = 30
+MIN_PASSWORD_LENGTH = 10
+
+
+def hash_password(password: str) -> str:
+    """A salted scrypt hash in the form scrypt$n$r$p$salt$hash."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, dklen=32, maxmem=64 * 2**20, **SCRYPT)
+    b64 = lambda b: base64.b64encode(b).decode()  # noqa: E731
+    return f"scrypt${SCRYPT['n']}${SCRYPT['r']}${SCRYPT['p']}${b64(salt)}${b64(digest)}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    """Whether password matches a stored hash, in constant time."""
+    try:
+        _, n, r, p, salt, digest = stored.split("$")
+        expected = base64.b64decode(digest)
+        actual = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
+                                dklen=len(expected), maxmem=64 * 2**20)
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+def new_password() -> str:
+    """A one-time password that is easy to type: five groups of four characters."""
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(5))
+
+
+def check_password_strength(password: str) -> None:
+    """Refuse passwords that are too short to be safe."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise Invalid(f"The password must have at least {MIN_PASSWORD_LENGTH} characters.",
+                      "error.user.password_short", min=MIN_PASSWORD_LENGTH)
+
+
+def validate_name(name: str) -> str:
+    """A user name: 2 to 64 letters, digits, dots, dashes or underscores."""
+    name = (name or "").strip()
+    if not (2 <= len(name) <= 64) or not all(c.isalnum() or c in "._-@" for c in name):
+        raise Invalid("A user name has 2 to 64 letters, digits or . _ - @, without spaces.", "error.user.bad_name")
+    return name
+
+
+def create_user(conn: sqlite3.Connection, name: str, password: str | None = None, is_admin: bool = False,
+                display_name: str = "") -> tuple[int, str]:
+    """Create an account; without a password, a one-time one is made. Returns (id, password)."""
+    name = validate_name(name)
+    one_time = password is None
+    password = new_password() if one_time else password
+    if not one_time:
+        check_password_strength(password)
+    with transaction(conn):
+        if conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
+            raise Conflict(f"There is already a user called {name}.", "error.user.exists", name=name)
+        cur = conn.execute(
+            "INSERT INTO users (name, display_name, password_hash, is_admin, must_change_password, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (name, display_name.strip() or name, hash_password(password), int(is_admin), int(one_time), now()),
+        )
+    return cur.lastrowid, password
+
+
+def set_password(conn: sqlite3.Connection, user_id: int, password: str | None = None) -> str:
+    """Set a new password (a one-time one if none is given) and end the user's sessions."""
+    one_time = password is None
+    password = new_password() if one_time else password
+    if not one_time:
+        check_password_strength(password)
+    with transaction(conn):
+        cur = conn.execute("UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?",
+                           (hash_password(password), int(one_time), user_id))
+        if cur.rowcount == 0:
+            raise NotFound("No such user.", "error.user.not_found")
+        conn.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
+    return password
+
+
+def get_user(conn: sqlite3.Connection, user_id: int) -> dict[str, Any]:
+    """One account by id."""
+    row = conn.execute("SELECT * FROM users WHERE id = ?", (user_id,)).fetchone()
+    if row is None:
+        raise NotFound("No such user.", "error.user.not_found")
+    return dict(row)
+
+
+def find_user(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
+    """One account by name (case-insensitive)."""
+    row = conn.execute("SELECT * FROM users WHERE name = ?", ((name or "").strip(),)).fetchone()
+    if row is None:
+        raise NotFound(f"There is no user called {name}.", "error.user.no_such_name", name=name)
+    return dict(row)
+
+
+def list_users(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every account, by name."""
+    return [dict(r) for r in conn.execute(
+        "SELECT id, name, display_name, is_admin, must_change_password, created_at, disabled_at"
+        " FROM users ORDER BY name").fetchall()]
+
+
+def count_users(conn: sqlite3.Connection) -> int:
+    """How many accounts exist."""
+    return conn.execute("SELECT COUNT(*) FROM users").fetchone()[0]
+
+
+def set_disabled(conn: sqlite3.Connection, user_id: int, disabled: bool) -> None:
+    """Disable an account (ending its sessions) or enable it again."""
+    with transaction(conn):
+        conn.execute("UPDATE users SET disabled_at = ? WHERE id = ?", (now() if disabled else None, user_id))
+        if disabled:
+            conn.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
+
+
+def set_language(conn: sqlite3.Connection, user_id: int, language: str) -> None:
+    """Remember the user's language for the UI."""
+    with transaction(conn):
+        conn.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
+
+
+def _minutes_ago(minutes: int) -> str:
+    moment = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=minutes)
+    return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def check_rate_limit(conn: sqlite3.Connection, name: str, address: str) -> None:
+    """Refuse a login attempt while too many recent ones failed for this name or address."""
+    since = _minutes_ago(FAILURE_WINDOW_MINUTES)
+    by_name = conn.execute("SELECT COUNT(*) FROM login_failures WHERE name = ? AND failed_at >= ?",
+                           (name, since)).fetchone()[0]
+    by_address = conn.execute("SELECT COUNT(*) FROM login_failures WHERE address = ? AND failed_at >= ?",
+                              (address, since)).fetchone()[0]
+    if by_name >= MAX_FAILURES_PER_NAME or by_address >= MAX_FAILURES_PER_ADDRESS:
+        raise Forbidden(f"Too many failed logins. Wait {FAILURE_WINDOW_MINUTES} minutes and try again, "
+                        "or ask the site administrator to reset your password.",
+                        "error.user.locked", minutes=FAILURE_WINDOW_MINUTES)
+
+
+def authenticate(conn: sqlite3.Connection, name: str, password: str, address: str) -> dict[str, Any]:
+    """The account for a name and password, or Invalid; failures count towards the rate limit."""
+    name = (name or "").strip()
+    check_rate_limit(conn, name, address)
+    row = conn.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        hash_password(password)  # spend the same time as for a real account
+    if row is None or not verify_password(password, row["password_hash"]) or row["disabled_at"]:
+        with transaction(conn):
+            conn.execute("INSERT INTO login_failures (name, address, failed_at) VALUES (?, ?, ?)",
+                         (name, address, now()))
+        raise Invalid("Wrong user name or password.", "error.user.wrong_login")
+    with transaction(conn):
+        conn.execute("DELETE FROM login_failures WHERE name = ?", (name,))
+    return dict(row)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_session(conn: sqlite3.Connection, user_id: int) -> str:
+    """Start a server-side session; returns the token for the cookie (only its hash is stored)."""
+    token = secrets.token_urlsafe(32)
+    expires = (dt.datetime.now(dt.UTC) + dt.timedelta(days=SESSION_DAYS)).isoformat(timespec="seconds")
+    with transaction(conn):
+        conn.execute("DELETE FROM sessions WHERE expires_at < ?", (now(),))
+        conn.execute("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)"
+                     " VALUES (?, ?, ?, ?, ?)",
+                     (_token_hash(token), user_id, secrets.token_urlsafe(32), now(), expires.replace("+00:00", "Z")))
+    return token
+
+
+def session_user(conn: sqlite3.Connection, token: str | None) -> dict[str, Any] | None:
+    """The signed-in user for a session token (with the session's csrf_token), or None."""
+    if not token:
+        return None
+    row = conn.execute(
+        "SELECT u.*, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id"
+        " WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled_at IS NULL",
+        (_token_hash(token), now())).fetchone()
+    return dict(row) if row else None
+
+
+def end_session(conn: sqlite3.Connection, token: str | None) -> None:
+    """Log out: the session is gone on the server, whatever the browser keeps."""
+    if token:
+        with transaction(conn):
+            conn.execute("DELETE FROM sessions WHERE token_hash = ?", (_token_hash(token),))

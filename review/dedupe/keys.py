@@ -1,0 +1,318 @@
+"""Match keys for duplicate detection: each record reduced to comparable, normalised values."""
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa",
+         "λ": "lambda", "μ": "mu", "π": "pi", "σ": "sigma", "τ": "tau", "ω": "omega"}
+# letters NFKD does not take apart (Norwegian, Danish, German, Polish, ...)
+GREEK.update({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ð": "d"})
+GREEK_TABLE = str.maketrans(GREEK)
+MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+JOURNAL_STOP = {"the", "of", "and", "in", "for", "on", "de", "la", "der", "und", "journal", "j"}
+# Notes after the title (possibly cut off by the export): MEDLINE's '[Review] [12 refs]', '[Erratum
+# appears in ...]', '[Comment]', a language in brackets.
+ANNOTATION = re.compile(r"(?<=\S)\s*\.?\s*\[(erratum|comment|review|see|retraction|retracted|published|corrected|"
+                        r"update|\d+ refs|[a-z]+\])[^\]]*(\]|$).*$")
+# MEDLINE marks a word fixed by an erratum inside the title: only the mark goes, the rest is title
+CORRECTED_MARK = re.compile(r"\s*\[corrected\]")
+# MEDLINE wraps a title translated into English in brackets; the other databases give the original
+TRANSLATED = re.compile(r"^\s*\[[^\]]{20,}\]")
+# 'Title (vol 142, pg 310, 2003)' is how Web of Science names a correction of that article
+# and Embase as 'Title (Journal (2009) 360 (542-5))'
+WOS_CORRECTION = re.compile(r"\(vol\.? \d+,? (pg|p)\.? \w+|\([a-z .&-]+\(\d{4}\)\s*\d+")
+# 'type II' and 'type 2' are one title; lone 'i' is left alone (a word in many languages)
+ROMAN = {"ii": "2", "iii": "3", "iv": "4", "vi": "6", "vii": "7", "viii": "8", "ix": "9"}
+NON_DIGIT = re.compile(r"\D")
+DIGITS = re.compile(r"\d+")
+PARENTHESES = re.compile(r"\(.*?\)")
+MEETING_PART = re.compile(r"[.:;]\s*(?:conference|meeting|congress)\b")
+VOLUME = re.compile(r"\s*(\d+)\s*(\(.*\)|[a-z .-]*\d*)?\s*$")
+MEETING_TYPE = re.compile(r"conference|congress|meeting|abstract")
+# abbreviated too, as journal abbreviations write them ('Circ Conf Amer Heart Assoc')
+MEETING_VENUE = re.compile(r"conference|congress|meeting|sessions|symposium|abstracts|\b(conf|congr|mtg|symp|abstr)\b")
+ABSTRACT_PAGE = re.compile(r"\s*a\d")  # abstract books number their pages A1, A2, ...
+SUPPLEMENT = re.compile(r"suppl|(?:^|\s)s\d")
+ELOCATOR = re.compile(r"\s*[a-rt-z]\d")
+# 'O-0314 Planned naps ...': the number a meeting gave an abstract
+ABSTRACT_CODE = re.compile(r"^[a-z]{1,3}-\d{1,5}\s+")
+TAG = re.compile(r"<[^>]{0,40}>")
+NON_ALNUM = re.compile(r"[^0-9a-z]+")
+DOI_FIND = re.compile(r"10\.\d{4,9}/\S+")
+# Translated titles: MEDLINE wraps them in brackets; other databases do not.
+# "RETRACTED:" marks the retracted article itself, which is the same work as its unmarked record.
+RETRACTED_PREFIX = re.compile(r"^(retracted( article)?|withdrawn)\s*[:.-]\s*", re.I)
+
+# What kind of publication a title, type or venue says a record is; different kinds never merge.
+NOTICE_PATTERNS = [
+    ("erratum", re.compile(r"^(erratum|errata|correction|corrigendum|corrected|notice of correction)\b"
+                           r"|\b(erratum|corrigendum)\b|^correction to\b")),
+    ("retraction", re.compile(r"^(retraction|notice of retraction|retraction notice|expression of concern)\b")),
+    ("reply", re.compile(r"^(reply|response|in reply|author'?s'? reply|authors'? response|the authors reply)\b"
+                         r"|\breply to\b|\bresponse to\b|\W(reply|response)\W*$")),
+    ("comment", re.compile(r"^(comment|commentary|re|letter)\b\s*(on|to|:|regarding)?|\bcomment on\b"
+                           r"|^(editorial comment|invited commentary)\b")),
+]
+NOTICE_WORDS = re.compile(r"errat|correct|corrig|retract|concern|repl|respon|comment|^re\b|letter|\(vol|\(\d{4}\)")
+PUB_TYPE_KINDS = [("erratum", ("erratum", "correction")), ("retraction", ("retraction of publication",)),
+                  ("comment", ("comment",))]
+GENERIC_TITLES = {
+    "editorial", "editorials", "letter", "letters", "letter to the editor", "letters to the editor",
+    "correction", "corrections", "erratum", "errata", "corrigendum", "reply", "response", "in reply",
+    "authors reply", "author reply", "comment", "commentary", "introduction", "preface", "foreword",
+    "news", "in brief", "book review", "book reviews", "abstracts", "poster", "posters", "untitled",
+    "index", "contents", "table of contents", "in this issue", "highlights", "guest editorial",
+    "editor s note", "editors note", "announcement", "announcements", "acknowledgements", "reviewers",
+    "notice of retraction", "retraction", "expression of concern", "obituary", "errata corrigendum",
+}
+
+
+MAX_AUTHORS = 8
+ABSTRACT_CHARS = 300
+
+
+@dataclass(slots=True)
+class Keys:
+    """The normalised values of one record that matching compares."""
+
+    id: int
+    title: str
+    doi: str
+    pmid: str
+    year: int | None
+    families: tuple[str, ...]
+    journal: str
+    journal_abbrev: str
+    volume: str
+    issue: str
+    page: str
+    numbers: frozenset[str]
+    kind: str
+    conference: bool
+    supplement: bool
+    eloc: bool
+    page_end: str
+    one_page: bool
+    generic: bool
+    abstract: str = ""
+    translated: bool = False
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII text without accents, markup or entities, Greek letters spelt out."""
+    if "<" in text or "&" in text:
+        text = html.unescape(TAG.sub(" ", text))
+    text = text.lower()
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text.translate(GREEK_TABLE))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def strip_annotations(title: str) -> str:
+    """A title without the notes databases append ('[Review] [45 refs]', '[Erratum appears in ...')."""
+    title = fold(title)
+    if "[corrected]" in title:
+        title = CORRECTED_MARK.sub("", title)
+    return ANNOTATION.sub("", title).strip() if "[" in title else title.strip()
+
+
+def norm_title(title: str) -> str:
+    """A title as words of letters and digits, markup, notes and a 'RETRACTED:' mark removed."""
+    return _title_words(strip_annotations(title))
+
+
+def _title_words(stripped: str) -> str:
+    title = RETRACTED_PREFIX.sub("", stripped)
+    # a correction notice cites the corrected article after its title: the citation is not the title
+    title = ABSTRACT_CODE.sub("", title)
+    cited = WOS_CORRECTION.search(title)
+    title = title[:cited.start()] if cited and cited.start() > 20 else title
+    words = NON_ALNUM.sub(" ", title).split()
+    return " ".join(ROMAN.get(w, w) for w in words)
+
+
+def norm_doi(doi: str) -> str:
+    """The bare lower-case DOI (no resolver URL, 'doi:' prefix or trailing punctuation)."""
+    found = DOI_FIND.search(fold(doi).replace(" ", ""))
+    if not found:
+        return ""
+    return found.group(0).rstrip(".,;)]").split("[")[0]
+
+
+def norm_pmid(pmid: str) -> str:
+    """PubMed ids as bare digits."""
+    digits = NON_DIGIT.sub("", pmid or "")
+    return digits.lstrip("0")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def family_name(author: str) -> str:
+    """The family name of an author written 'Family, Given', 'Family GA' or 'Given Family'."""
+    if "," in author:
+        return NON_ALNUM.sub("", fold(author[:author.index(",")]))
+    words = author.split()
+    if not words:
+        return ""
+    initial = [len(w.replace(".", "").replace("-", "")) <= 2 or (w.isupper() and len(w) <= 3) for w in words]
+    names = [w for w, i in zip(words, initial) if not i]
+    if not names:
+        return NON_ALNUM.sub("", fold(words[0]))
+    trailing = initial[-1] and not initial[0]
+    return NON_ALNUM.sub("", fold(" ".join(names) if trailing else names[-1]))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def norm_journal(journal: str) -> str:
+    """A journal name as significant words (no stop words, no parenthesised place or year)."""
+    # 'Circulation. Conference: 66th Annual Meeting ...' is published in 'Circulation'
+    journal = MEETING_PART.split(fold(journal))[0]
+    words = NON_ALNUM.sub(" ", PARENTHESES.sub(" ", journal)).split()
+    return " ".join(w for w in words if w not in JOURNAL_STOP)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def norm_volume(volume: str) -> str:
+    """The leading number of a volume ('60 (1 Supplement 1)' -> '60')."""
+    # a fragment such as '1)' is what is left of '5 (Suppl 1)' after a bad export: no volume at all
+    found = VOLUME.match(fold(volume or ""))
+    return found.group(1).lstrip("0") if found else ""
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def norm_page(pages_start: str) -> str:
+    """The first page as digits ('S299' -> '299', 'e1234' -> '1234', 'Jan-13' -> '1')."""
+    text = fold(pages_start).strip()
+    month = MONTHS.get(text[:3]) if text[:3].isalpha() and not text[3:4].isalpha() else None
+    if month:
+        return str(month)
+    found = DIGITS.search(text)
+    return found.group(0).lstrip("0") if found else ""
+
+
+def full_end_page(start: str, end: str) -> str:
+    """'221-8' ends on page 228: the end page written out."""
+    if start and end and len(end) < len(start):
+        return start[:len(start) - len(end)] + end
+    return end
+
+
+def title_numbers(title: str) -> frozenset[str]:
+    """Numbers in a title: part 1 and part 2, or two trial phases, are different works."""
+    return frozenset(n.lstrip("0") or "0" for n in DIGITS.findall(title))
+
+
+def record_kind(title: str, pub_type: str) -> str:
+    """'article', or the kind of notice a record is (erratum, retraction, reply, comment)."""
+    return _kind(strip_annotations(title), pub_type)
+
+
+def _kind(text: str, pub_type: str) -> str:
+    if pub_type:
+        lowered = fold(pub_type)
+        for kind, words in PUB_TYPE_KINDS:
+            if any(w in lowered for w in words):
+                return kind
+    if not NOTICE_WORDS.search(text):
+        return "article"
+    if WOS_CORRECTION.search(text):
+        return "erratum"
+    for kind, pattern in NOTICE_PATTERNS:
+        if pattern.search(text):
+            return kind
+    return "article"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def is_conference(journal: str, pub_type: str) -> bool:
+    """Whether a record is a conference abstract (a meeting supplement), not a full paper."""
+    if MEETING_TYPE.search(fold(pub_type)):
+        return True
+    venue = fold(journal)
+    return bool(MEETING_VENUE.search(venue))
+
+
+def in_abstract_book(pages_start: str, issue: str, volume: str) -> bool:
+    """Page 'A112' of a supplement: a meeting's abstract book."""
+    if (pages_start or "").lstrip()[:1] not in ("a", "A"):
+        return False
+    return bool(ABSTRACT_PAGE.match(fold(pages_start)) and SUPPLEMENT.search(fold(issue or volume)))
+
+
+def make_keys(row: dict[str, Any]) -> Keys:
+    """The match keys of one stored record (a row of the records table)."""
+    authors = row["authors"]
+    if isinstance(authors, str):
+        authors = json.loads(authors or "[]")
+    stripped = strip_annotations(row["title"])  # once: the title and the kind of record both start from it
+    title = _title_words(stripped)
+    # the first authors are enough to tell papers apart, and keep long consortium lists cheap
+    families = tuple(f for f in (family_name(a) for a in authors[:MAX_AUTHORS]) if f)
+    journal = row["journal"] or row["journal_abbrev"] or ""
+    start, end = norm_page(row["pages_start"]), norm_page(row["pages_end"])
+    return Keys(
+        id=row["id"], title=title, doi=norm_doi(row["doi"]) if row["doi"] else "",
+        pmid=norm_pmid(row["pmid"]) if row["pmid"] else "",
+        year=row["year"], families=families, journal=norm_journal(journal),
+        journal_abbrev=norm_journal(row["journal_abbrev"] or ""),
+        volume=norm_volume(row["volume"]), issue=norm_volume(row["issue"] or ""), page=start,
+        numbers=title_numbers(title), kind=_kind(stripped, row["pub_type"]),
+        conference=is_conference(journal, row["pub_type"]) or in_abstract_book(row["pages_start"], row["issue"],
+                                                                              row["volume"]),
+        supplement=bool(SUPPLEMENT.search(fold(f"{row['volume']} {row['issue']} {row['pages_start']}"))),
+        eloc=bool(ELOCATOR.match(fold(row["pages_start"]))),
+        page_end=full_end_page(start, end), one_page=bool(end) and end == start,
+        generic=title in GENERIC_TITLES or len(title) < 12,
+        abstract=norm_abstract(_abstract(row)),
+        translated=bool(TRANSLATED.match(row["title"] or "")),
+    )
+
+
+def _abstract(row: Any) -> str:
+    try:
+        return row["abstract"] or ""
+    except (KeyError, IndexError):  # a row without the column
+        return ""
+
+
+def norm_abstract(abstract: str) -> str:
+    """The opening of an abstract as plain words: enough to tell two abstracts apart, cheap to keep."""
+    if len(abstract) < 200:
+        return ""
+    return NON_ALNUM.sub(" ", fold(abstract[:ABSTRACT_CHARS])).strip()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def journals_compatible(a: str, b: str) -> bool | None:
+    """Whether two normalised journal names can be one journal, full or abbreviated; None if unknown."""
+    if not a or not b:
+        return None
+    if a == b:
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    return _abbreviates(short, long) or _abbreviates(a.split(), b.split()) or _abbreviates(b.split(), a.split())
+
+
+def _abbreviates(short: list[str], long: list[str]) -> bool:
+    """Each word of short is a prefix of a word of long, in order ('curr opin lipidol')."""
+    i = 0
+    for word in short:
+        while i < len(long) and not long[i].startswith(word):
+            i += 1
+        if i == len(long):
+            return False
+        i += 1
+    return True
+
+
+def clear_caches() -> None:
+    """Forget memoised names and journals (benchmarks time a cold start)."""
+    for function in (family_name, norm_journal, norm_volume, norm_page, is_conference, journals_compatible):
+        function.cache_clear()

@@ -1,0 +1,36 @@
+"""Ranking: the model that orders the screening queue from the decisions so far, its stored runs, the
+worker process that retrains it, progress and the stopping tests, and the simulation that replays a
+labelled review.
+
+RankingProcess (the worker, outside the server's process), get_settings, last_run; progress_curve,
+stopping_status, stop_now, excluded_by_automation; simulate, read_dataset, prior_rows, wss,
+recall_at; train_scores and build_features for the benchmarks.
+"""
+from review.ranking.process import RankingProcess
+from review.ranking.progress import (
+    begin_sample,
+    excluded_by_automation,
+    progress_curve,
+    stage1_counts,
+    stop_now,
+    stopping_status,
+)
+from review.ranking.simulation import run
+from review.ranking.stopping import ASSUMPTIONS
+from review.ranking.store import get_settings, last_run, set_random_order, set_stopping_target
+
+__all__ = [
+    "ASSUMPTIONS",
+    "RankingProcess",
+    "begin_sample",
+    "excluded_by_automation",
+    "get_settings",
+    "last_run",
+    "progress_curve",
+    "run",
+    "set_random_order",
+    "set_stopping_target",
+    "stage1_counts",
+    "stop_now",
+    "stopping_status",
+]

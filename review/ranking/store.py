@@ -1,0 +1,99 @@
+"""What ranking keeps in the database: the lead's settings, the stored queue order, the model runs."""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from review.accounts import record_event
+from review.screening import require_lead
+from review.store import Conflict, Invalid, now, transaction
+
+DEFAULTS = {"random_order": 0, "recall_target": 0.95, "confidence": 0.95, "sample_started_at": None,
+            "sample_screened_before": None, "sample_found_before": None, "stopped_at": None, "stopped_by": None}
+
+
+def get_settings(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
+    """The project's ranking settings (defaults until the lead changes one)."""
+    row = conn.execute("SELECT * FROM ranking_settings WHERE project_id = ?", (project_id,)).fetchone()
+    return {**DEFAULTS, **(dict(row) if row else {}), "project_id": project_id}
+
+
+def _upsert(conn: sqlite3.Connection, project_id: int, **values: Any) -> None:
+    columns = ", ".join(values)
+    updates = ", ".join(f"{k} = excluded.{k}" for k in values)
+    conn.execute(f"INSERT INTO ranking_settings (project_id, {columns}) VALUES (?, {', '.join('?' * len(values))}) "
+                 f"ON CONFLICT (project_id) DO UPDATE SET {updates}", (project_id, *values.values()))
+
+
+def set_random_order(conn: sqlite3.Connection, project_id: int, lead_id: int, random_order: bool) -> None:
+    """Switch the project's queues to random order (some protocols ask for it) or back to ranked."""
+    require_lead(conn, project_id, lead_id)
+    with transaction(conn):
+        _upsert(conn, project_id, random_order=int(random_order))
+        if random_order:
+            clear_ranks(conn, project_id)
+        record_event(conn, project_id, lead_id, "ranking.order", "random" if random_order else "ranked", {})
+
+
+def set_stopping_target(conn: sqlite3.Connection, project_id: int, lead_id: int,
+                        recall_target: float, confidence: float) -> None:
+    """Set the recall target and confidence level the stopping test works against."""
+    require_lead(conn, project_id, lead_id)
+    for name, value in (("recall target", recall_target), ("confidence level", confidence)):
+        if not 0.5 <= value < 1:
+            raise Invalid(f"the {name} must be at least 50 % and below 100 %, not {value * 100:g} %")
+    with transaction(conn):
+        _upsert(conn, project_id, recall_target=recall_target, confidence=confidence)
+        record_event(conn, project_id, lead_id, "ranking.stopping_target", f"{recall_target:g}/{confidence:g}", {})
+
+
+def start_sample(conn: sqlite3.Connection, project_id: int, lead_id: int, screened: int, found: int) -> None:
+    """Begin the random sample: from now on the queue serves the remaining records in random order."""
+    require_lead(conn, project_id, lead_id)
+    with transaction(conn):
+        if get_settings(conn, project_id)["sample_started_at"]:
+            raise Conflict("random sampling for the stopping test has already begun")
+        _upsert(conn, project_id, sample_started_at=now(), sample_screened_before=screened, sample_found_before=found)
+        clear_ranks(conn, project_id)
+        record_event(conn, project_id, lead_id, "ranking.sample_started", str(screened), {"found": found})
+
+
+def stop_screening(conn: sqlite3.Connection, project_id: int, lead_id: int, unscreened: int) -> None:
+    """Record the lead's decision to stop title/abstract screening; the rest counts as excluded by automation."""
+    require_lead(conn, project_id, lead_id)
+    with transaction(conn):
+        _upsert(conn, project_id, stopped_at=now(), stopped_by=lead_id)
+        record_event(conn, project_id, lead_id, "ranking.stopped", str(unscreened), {})
+
+
+def clear_ranks(conn: sqlite3.Connection, project_id: int, user_id: int | None = None, stage: int | None = None) -> None:
+    """Forget stored orders, so the queue falls back to its random order."""
+    sql, args = "DELETE FROM queue_ranks WHERE project_id = ?", [project_id]
+    if user_id is not None:
+        sql, args = sql + " AND user_id = ?", args + [user_id]
+    if stage is not None:
+        sql, args = sql + " AND stage = ?", args + [stage]
+    with transaction(conn):
+        conn.execute(sql, args)
+
+
+def write_ranks(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int, record_ids: Sequence[int],
+                run: dict[str, Any]) -> None:
+    """Replace one queue's stored order (best first) and log the model run, in one short transaction."""
+    with transaction(conn):
+        conn.execute("DELETE FROM queue_ranks WHERE project_id = ? AND user_id = ? AND stage = ?",
+                     (project_id, user_id, stage))
+        conn.executemany("INSERT INTO queue_ranks (project_id, user_id, stage, record_id, rank) VALUES (?, ?, ?, ?, ?)",
+                         ((project_id, user_id, stage, int(r), float(i)) for i, r in enumerate(record_ids)))
+        conn.execute("""INSERT INTO model_runs (project_id, user_id, stage, trained_at, decisions, included, ranked,
+                        milliseconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                     (project_id, user_id, stage, now(), run["decisions"], run["included"], len(record_ids),
+                      run["milliseconds"]))
+
+
+def last_run(conn: sqlite3.Connection, project_id: int, stage: int = 1) -> dict[str, Any] | None:
+    """The latest model run at a stage, the project-wide queue's first (None before the model has started)."""
+    row = conn.execute("""SELECT * FROM model_runs WHERE project_id = ? AND stage = ?
+                          ORDER BY user_id = 0 DESC, id DESC LIMIT 1""", (project_id, stage)).fetchone()
+    return dict(row) if row else None

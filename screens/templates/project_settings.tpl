@@ -1,9 +1,0 @@
-% rebase('base.tpl')
-<section class="card">
-<h2>{{_("project.settings")}}</h2>
-<form method="post" action="{{url('project_settings_post', project_id=project['id'])}}" id="project-form">
-  <input type="hidden" name="csrf_token" value="{{csrf}}">
-  % include('project_fields.tpl', values=project)
-  <button type="submit" class="primary">{{_("common.save")}}</button>
-</form>
-</section>

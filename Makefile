@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run serve test bench clean
+.PHONY: run serve test lint bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,17 @@ run: $(BIN)/.installed
 serve: $(BIN)/.installed
 	$(BIN)/python run.py
 
-test: $(BIN)/.installed
+# axe-core for the accessibility test, where npm exists (without it that one test skips and says why)
+node_modules/.installed: package.json
+	@if command -v npm >/dev/null 2>&1; then \
+		if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --silent; else npm install --no-audit --no-fund --silent; fi \
+		&& touch $@; \
+	else echo "npm not found: the accessibility test will skip (apt-get install npm)"; fi
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+
+test: $(BIN)/.installed node_modules/.installed lint
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.installed

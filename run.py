@@ -109,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--label", help="only records with this label, where it applies")
     p.set_defaults(command=cmd_export)
 
-    p = sub.add_parser("simulate", help="replay a labelled screening with the ranking model; print WSS@95 and recall@10%")
+    p = sub.add_parser("simulate", help="replay a labelled screening with the ranking model; print WSS@95 and recall@10%%")
     p.add_argument("data", metavar="DATA.csv", help="title, abstract, (keywords), label_included or included")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--prior-included", type=int, default=1)

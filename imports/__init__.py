@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from imports import bibtex, csvfiles, endnote_xml, medline, refer, ris, wos
+from imports import bibtex, csvfiles, endnote_xml, medline, refer, ris, spreadsheets, wos
 from imports.decode import decode
 from imports.detect import FORMAT_NAMES, detect
 from imports.display import ADVICE
@@ -49,6 +49,12 @@ def stream_file(data: bytes, file_name: str) -> StreamedFile:
     """Start reading a file: its format and encoding now, its records (and ImportFailure) as they come."""
     if not data.strip():
         raise ImportFailure(file_name, None, "the file is empty")
+    if spreadsheets.is_workbook(data):
+        records, warnings = read_workbook(data, file_name)
+        return StreamedFile("xlsx", "xlsx", iter(records), warnings)
+    refusal = spreadsheets.refusal(data, file_name)
+    if refusal is not None:
+        raise refusal
     text, encoding, warnings = decode(data)
     kind = detect(text)
     if kind is None:
@@ -57,6 +63,26 @@ def stream_file(data: bytes, file_name: str) -> StreamedFile:
     if kind.startswith("display:"):
         raise ImportFailure(file_name, 1, ADVICE[kind.split(":", 1)[1]])
     return StreamedFile(kind, encoding, guarded(_records(kind, text, file_name, warnings), file_name, kind), warnings)
+
+
+def read_workbook(data: bytes, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """The records of an .xlsx workbook: its first sheet with a title column; other sheets with data are
+    named in a warning (never read or dropped silently)."""
+    sheets = spreadsheets.workbook_sheets(data, file_name)
+    chosen = next((i for i, (_, rows) in enumerate(sheets)
+                   if any(csvfiles.names_title(row) for _, row in rows[:csvfiles.HEADER_SEARCH])), None)
+    if chosen is None:
+        chosen = next((i for i, (_, rows) in enumerate(sheets) if spreadsheets.non_empty(rows)), 0)
+    name, rows = sheets[chosen]
+    try:
+        records, warnings = csvfiles.read_rows(rows, file_name)
+    except ImportFailure as failure:
+        raise ImportFailure(file_name, failure.line, f"sheet {name!r}: {failure.message}") from None
+    others = [n for i, (n, r) in enumerate(sheets) if i != chosen and spreadsheets.non_empty(r)]
+    if others:
+        warnings.append(f"only sheet {name!r} was read; the workbook's other sheet(s) with data "
+                        f"({', '.join(repr(n) for n in others)}) were not: import each as a file of its own")
+    return records, [f"sheet {name!r}, {w}" if w.startswith("line") else w for w in warnings]
 
 
 def _records(kind: str, text: str, file_name: str, warnings: list[str]) -> Iterator[dict[str, Any]]:

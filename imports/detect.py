@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 
 from imports import display
+from imports.csvfiles import names_title
+from imports.spreadsheets import header_cells
 
 RIS = re.compile(r"^TY {1,2}- ?", re.M)
 MEDLINE = re.compile(r"^(?:PMID|OWN )- ", re.M)
@@ -18,7 +20,7 @@ FORMAT_NAMES = {
     "ris": "RIS", "medline": "PubMed/MEDLINE", "wos": "Web of Science plain text",
     "wos-tab": "Web of Science tab-delimited", "endnote-xml": "EndNote XML", "bibtex": "BibTeX",
     "refer": "EndNote tagged (%0)", "noteexpress": "NoteExpress", "cochrane-text": "Cochrane Library text",
-    "csv": "CSV",
+    "csv": "CSV", "xlsx": "Excel workbook",
 }
 
 
@@ -41,7 +43,8 @@ def detect(text: str) -> str | None:
                          ("refer", REFER), ("bibtex", BIBTEX)):
         if pattern.search(head):
             return key
-    if "," in first_line or first_line.startswith('"'):
+    if "," in first_line or first_line.startswith('"') or any(
+            names_title(header_cells(first_line, d)) for d in (";", "\t")):
         return "csv"
     return None
 

@@ -92,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limits", help="limits and filters applied")
     p.add_argument("--reported", help="number of records the database reported")
     p.add_argument("--force", action="store_true", help="import a file even if the same file was imported before")
+    p.add_argument("--skip-broken", action="store_true",
+                   help="import the entries that can be read and list the broken ones in the search's warnings "
+                        "(BibTeX); without it a file with a broken entry is refused")
     p.set_defaults(command=cmd_import)
     p = sub.add_parser("dedupe", help="find duplicate records in a project (prints groups, certain, possible)")
     add_common(p)
@@ -247,7 +250,8 @@ def cmd_import(args: argparse.Namespace) -> None:
             failures.append(f"{name}: cannot read the file ({error.strerror})")
             continue
         try:
-            result = searches.import_file(conn, project["id"], None, Path(name).name, data, meta, force=args.force)
+            result = searches.import_file(conn, project["id"], None, Path(name).name, data, meta, force=args.force,
+                                          skip_broken=args.skip_broken)
         except SilError as error:
             failures.append(str(error))
             continue

@@ -27,9 +27,9 @@ class ParsedFile:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_file(data: bytes, file_name: str) -> ParsedFile:
+def read_file(data: bytes, file_name: str, skip_broken: bool = False) -> ParsedFile:
     """Read one export file; raises ImportFailure (and nothing else) when it cannot be imported."""
-    streamed = stream_file(data, file_name)
+    streamed = stream_file(data, file_name, skip_broken)
     records = list(streamed.records)
     return ParsedFile(format=streamed.format, encoding=streamed.encoding, records=records,
                       warnings=streamed.warnings)
@@ -45,8 +45,10 @@ class StreamedFile:
     warnings: list[str]
 
 
-def stream_file(data: bytes, file_name: str) -> StreamedFile:
-    """Start reading a file: its format and encoding now, its records (and ImportFailure) as they come."""
+def stream_file(data: bytes, file_name: str, skip_broken: bool = False) -> StreamedFile:
+    """Start reading a file: its format and encoding now, its records (and ImportFailure) as they come.
+
+    skip_broken: import the entries that can be read and name the broken ones in the warnings (BibTeX)."""
     if not data.strip():
         raise ImportFailure(file_name, None, "the file is empty")
     if spreadsheets.is_workbook(data):
@@ -62,7 +64,7 @@ def stream_file(data: bytes, file_name: str) -> StreamedFile:
                             "(or PubMed/MEDLINE, Web of Science plain text, EndNote XML, BibTeX or CSV)")
     if kind.startswith("display:"):
         raise ImportFailure(file_name, 1, ADVICE[kind.split(":", 1)[1]])
-    return StreamedFile(kind, encoding, guarded(_records(kind, text, file_name, warnings), file_name, kind), warnings)
+    return StreamedFile(kind, encoding, guarded(_records(kind, text, file_name, warnings, skip_broken), file_name, kind), warnings)
 
 
 def read_workbook(data: bytes, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
@@ -85,12 +87,16 @@ def read_workbook(data: bytes, file_name: str) -> tuple[list[dict[str, Any]], li
     return records, [f"sheet {name!r}, {w}" if w.startswith("line") else w for w in warnings]
 
 
-def _records(kind: str, text: str, file_name: str, warnings: list[str]) -> Iterator[dict[str, Any]]:
+def _records(kind: str, text: str, file_name: str, warnings: list[str],
+             skip_broken: bool = False) -> Iterator[dict[str, Any]]:
     """The reader's records, lazily: the reader starts at the first record taken (inside guarded)."""
     if kind == "ris":
         yield from ris.iter_records(text, file_name, warnings)
         return
-    records, more = READERS[kind](text, file_name)
+    if kind == "bibtex":
+        records, more = bibtex.read(text, file_name, skip_broken=skip_broken)
+    else:
+        records, more = READERS[kind](text, file_name)
     warnings.extend(more)
     yield from records
 

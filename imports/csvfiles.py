@@ -165,7 +165,7 @@ def to_record(item: Tagged, picks: dict[str, str]) -> dict[str, Any]:
     for field, column in picks.items():
         if field in ("authors", "keywords"):
             continue
-        r[field] = item.first(column)
+        r[field] = item.date(column) if field == "year" else item.first(column)
     authors = item.every(picks["authors"]) if "authors" in picks else []
     if len(authors) == 1:
         authors = split_authors(authors[0])

@@ -8,7 +8,7 @@ from imports import normalise as norm
 from imports.errors import ImportFailure
 from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
 
-TAG = re.compile(r"([A-Z][A-Z0-9]{1,3}) {0,3}- (.*)$")
+TAG = re.compile(r"([A-Z][A-Z0-9]{1,3}) {0,3}- (.*)$|(PMID)-(\d.*)$")  # "PMID-12345678": no space
 
 
 def tokenise(text: str) -> list[Tagged]:
@@ -22,7 +22,7 @@ def tokenise(text: str) -> list[Tagged]:
             continue
         found = TAG.match(line) if line[:1] != " " else None
         if found is not None:
-            tag, value = found.group(1), found.group(2).strip()
+            tag, value = (found.group(1), found.group(2).strip()) if found.group(1) else ("PMID", found.group(4).strip())
             if current is None or (tag in ("PMID", "OWN") and tag in current.tags) or _after_blank(lines, number):
                 if current is not None:
                     current.raw = _raw(lines, start, number - 1)
@@ -68,7 +68,7 @@ def to_record(item: Tagged) -> dict[str, Any]:
     full = item.every("FAU")
     short = item.every("AU")
     r["authors"] = norm.authors(full or short)
-    r["year"] = norm.year(item.first("DP", "DEP", "EDAT", accept=norm.year))
+    r["year"] = norm.year(item.date("DP", "DEP", "EDAT"))
     r["journal"] = item.first("JT", "SO")
     r["journal_abbrev"] = item.first("TA")
     r["volume"] = item.first("VI")

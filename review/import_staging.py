@@ -48,24 +48,25 @@ class Staged:
 
 
 @contextmanager
-def staged(conn: sqlite3.Connection, data: bytes, file_name: str, in_parts: bool = True) -> Iterator[Staged]:
+def staged(conn: sqlite3.Connection, data: bytes, file_name: str, in_parts: bool = True,
+           skip_broken: bool = False) -> Iterator[Staged]:
     """Parse the file into staging tables (ImportFailure when it cannot be read); drop them afterwards.
 
     Reading `tables` may raise ReadWhole (a large file read in parts): stage again with in_parts=False."""
     if len(data) < PARSE_ELSEWHERE_BYTES or conn.in_transaction:
-        with _staged_here(conn, data, file_name) as result:
+        with _staged_here(conn, data, file_name, skip_broken) as result:
             yield result
     else:
-        with _staged_elsewhere(conn, data, file_name, in_parts) as result:
+        with _staged_elsewhere(conn, data, file_name, in_parts, skip_broken) as result:
             yield result
 
 
 @contextmanager
-def _staged_here(conn: sqlite3.Connection, data: bytes, file_name: str) -> Iterator[Staged]:
+def _staged_here(conn: sqlite3.Connection, data: bytes, file_name: str, skip_broken: bool) -> Iterator[Staged]:
     from review.searches import stage_records
 
     try:
-        parsed = imports.stream_file(data, file_name)
+        parsed = imports.stream_file(data, file_name, skip_broken=skip_broken)
         stage_records(conn, parsed.records, "temp")
         yield Staged(parsed.format, parsed.encoding, [("temp.staged_records", 0)], parsed.warnings)
     finally:
@@ -94,7 +95,8 @@ class ReadWhole(Exception):
 
 
 @contextmanager
-def _staged_elsewhere(conn: sqlite3.Connection, data: bytes, file_name: str, in_parts: bool) -> Iterator[Staged]:
+def _staged_elsewhere(conn: sqlite3.Connection, data: bytes, file_name: str, in_parts: bool,
+                      skip_broken: bool) -> Iterator[Staged]:
     directory = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX))
     attached: list[str] = []
     try:
@@ -105,7 +107,7 @@ def _staged_elsewhere(conn: sqlite3.Connection, data: bytes, file_name: str, in_
                                  initializer=_lower_priority) as pool:
             try:
                 staged_parts = _parts(conn, pool, directory, source, ranges, file_name, attached) if len(ranges) > 1 else None
-                yield staged_parts or _staged_whole(conn, pool, directory, source, file_name, attached)
+                yield staged_parts or _staged_whole(conn, pool, directory, source, file_name, attached, skip_broken)
             finally:  # after a failure, parts not begun are not parsed for nothing
                 pool.shutdown(cancel_futures=True)
     finally:
@@ -115,9 +117,10 @@ def _staged_elsewhere(conn: sqlite3.Connection, data: bytes, file_name: str, in_
 
 
 def _staged_whole(conn: sqlite3.Connection, pool: ProcessPoolExecutor, directory: Path, source: Path,
-                  file_name: str, attached: list[str]) -> Staged:
+                  file_name: str, attached: list[str], skip_broken: bool = False) -> Staged:
     """The file parsed whole in one process, its table attached."""
-    outcome = pool.submit(parse_into_file, str(directory / "whole.sqlite"), str(source), file_name).result()
+    outcome = pool.submit(parse_into_file, str(directory / "whole.sqlite"), str(source), file_name,
+                          skip_broken).result()
     if outcome[0] == "failed":
         raise ImportFailure(*outcome[1:])
     _, file_format, encoding, warnings, [(path, _)] = outcome
@@ -215,7 +218,7 @@ def parse_part_into_file(path: str, source: str, start: int, end: int, file_name
         conn.close()
 
 
-def parse_into_file(path: str, source: str, file_name: str) -> tuple:
+def parse_into_file(path: str, source: str, file_name: str, skip_broken: bool = False) -> tuple:
     """In a parsing process: stage the whole file into a scratch file; ('parsed', format, encoding, warnings,
     [(path, records)]).
 
@@ -224,7 +227,7 @@ def parse_into_file(path: str, source: str, file_name: str) -> tuple:
 
     conn = _scratch(path)
     try:
-        parsed = imports.stream_file(Path(source).read_bytes(), file_name)
+        parsed = imports.stream_file(Path(source).read_bytes(), file_name, skip_broken=skip_broken)
         count = stage_records(conn, parsed.records, "main")
         return ("parsed", parsed.format, parsed.encoding, parsed.warnings, [(path, count)])
     except ImportFailure as failure:

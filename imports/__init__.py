@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from imports import bibtex, csvfiles, endnote_xml, medline, refer, ris, spreadsheets, wos
+from imports import accounting, bibtex, csvfiles, endnote_xml, medline, refer, ris, spreadsheets, wos
 from imports.decode import decode
 from imports.detect import FORMAT_NAMES, detect
 from imports.display import ADVICE
@@ -64,7 +64,19 @@ def stream_file(data: bytes, file_name: str, skip_broken: bool = False) -> Strea
                             "(or PubMed/MEDLINE, Web of Science plain text, EndNote XML, BibTeX or CSV)")
     if kind.startswith("display:"):
         raise ImportFailure(file_name, 1, ADVICE[kind.split(":", 1)[1]])
-    return StreamedFile(kind, encoding, guarded(_records(kind, text, file_name, warnings, skip_broken), file_name, kind), warnings)
+    records = _records(kind, text, file_name, warnings, skip_broken)
+    return StreamedFile(kind, encoding, guarded(accounted(records, kind, text, warnings), file_name, kind), warnings)
+
+
+def accounted(records: Iterator[dict[str, Any]], kind: str, text: str, warnings: list[str]) -> Iterator[dict[str, Any]]:
+    """The reader's records, then warnings when their number differs from the file's record starts (or the
+    file holds lines of another format). BibTeX checks itself: only it knows the entries it skipped."""
+    count = 0
+    for record in records:
+        count += 1
+        yield record
+    if kind != "bibtex":
+        warnings.extend(accounting.check(kind, text, count))
 
 
 def read_workbook(data: bytes, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:

@@ -5,6 +5,7 @@ from typing import Any
 
 import bibtexparser
 
+from imports import accounting
 from imports import bibtex_values as values
 from imports import normalise as norm
 from imports.errors import ImportFailure
@@ -47,6 +48,7 @@ def read(text: str, file_name: str, skip_broken: bool = False) -> tuple[list[dic
                         f"(skip broken entries was chosen): {'; '.join(broken)}")
     if not entries:
         raise ImportFailure(file_name, None, "no BibTeX entries found" + (" that could be read" if broken else ""))
+    warnings += accounting.check("bibtex", text, len(entries), skipped=len(broken))
     tagged = [_tagged(entry, macros) for entry in entries]
     records = [to_record(item) for item in tagged]
     return records, warnings + missing_title_warnings(records, [t.line for t in tagged])

@@ -8,6 +8,7 @@ Either way Sil's own file is not touched until the caller's single write transac
 """
 from __future__ import annotations
 
+import mmap
 import os
 import shutil
 import sqlite3
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import imports
+from imports import accounting
 from imports.errors import ImportFailure
 from imports.ris_notes import merged
 from imports.ris_parts import cut_points, read_part
@@ -147,10 +149,11 @@ def _parts(conn: sqlite3.Connection, pool: ProcessPoolExecutor, directory: Path,
             future.cancel()  # those not begun: the whole reading need not wait for them
         return None
     warnings: list[str] = []
-    return Staged("ris", "utf-8", _tables(conn, futures, attached, warnings), warnings)
+    return Staged("ris", "utf-8", _tables(conn, futures, attached, warnings, source), warnings)
 
 
-def _tables(conn: sqlite3.Connection, futures: list, attached: list[str], warnings: list[str]) -> Iterator[tuple[str, int]]:
+def _tables(conn: sqlite3.Connection, futures: list, attached: list[str], warnings: list[str],
+            source: Path | None = None) -> Iterator[tuple[str, int]]:
     """Each part's table as its parser finishes, attached under its own name; then the merged warnings."""
     parts, before = [], 0
     for index, future in enumerate(futures):
@@ -166,6 +169,9 @@ def _tables(conn: sqlite3.Connection, futures: list, attached: list[str], warnin
     if not notes.records:
         raise ReadWhole()
     warnings.extend(notes.warnings())
+    if source is not None:  # the count of record starts, over the file's bytes (not decoded again)
+        with open(source, "rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            warnings.extend(accounting.check("ris", data, notes.records))
 
 
 def _check(outcome: tuple, last: bool, rest: list) -> None:

@@ -46,6 +46,8 @@ def record_lines(record: dict[str, Any]) -> str:
     for tag, values in extra.items():
         if RIS_TAG.match(tag) and tag not in ("TY", "ER") and not (date and tag in DATE_TAGS):
             lines.extend(_line(tag, value) for value in values)
+    for tag, value in record.get("ris_lines") or ():  # what Sil adds (decisions, labels, notes)
+        lines.append(_line(tag, value))
     lines.append("ER  - \n")
     return "\n".join(lines) + "\n"
 

@@ -76,7 +76,7 @@ def record_starts(kind: str, text: str | bytes) -> list[tuple[int, str]] | None:
         line += text.count("\n", position, match.start())
         position = match.start()
         found.append((line, match.group(0)))
-    return found
+    return _one_per_record(found) if kind == "ris" else found
 
 
 def _starts_in_bytes(data) -> list[tuple[int, str]]:
@@ -85,7 +85,13 @@ def _starts_in_bytes(data) -> list[tuple[int, str]]:
         line += _newlines(data, position, match.start())
         position = match.start()
         found.append((line, match.group(0).decode("utf-8", errors="replace").rstrip("\r")))
-    return found
+    return _one_per_record(found)
+
+
+def _one_per_record(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """RIS: a TY line right before another (a bare "TY  -" first) opens the same record, as the reader reads it."""
+    lines = {line for line, _ in found}
+    return [(line, value) for line, value in found if line + 1 not in lines]
 
 
 def check(kind: str, text: str, read: int, skipped: int = 0) -> list[str]:

@@ -13,13 +13,13 @@ from imports.errors import ImportFailure
 from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
 
 csv.field_size_limit(sys.maxsize)
-# Column names per field, compared case-insensitively; the first present wins.
+# Column names per field, compared case-insensitively; the first present wins (Norwegian names last).
 COLUMNS = {
-    "title": ("title", "document title", "article title", "primary title", "ti"),
-    "abstract": ("abstract", "abstract note", "ab"),
-    "authors": ("authors", "author names", "author", "author(s)", "au", "description"),
-    "year": ("year", "publication year", "py", "pubyear", "date", "shortdetails"),
-    "journal": ("source title", "journal/book", "journal", "secondary title", "publication title", "source"),
+    "title": ("title", "document title", "article title", "primary title", "ti", "tittel"),
+    "abstract": ("abstract", "abstract note", "ab", "sammendrag"),
+    "authors": ("authors", "author names", "author", "author(s)", "au", "description", "forfattere", "forfatter"),
+    "year": ("year", "publication year", "py", "pubyear", "date", "shortdetails", "år", "publiseringsår", "utgivelsesår"),
+    "journal": ("source title", "journal/book", "journal", "secondary title", "publication title", "source", "tidsskrift"),
     "journal_abbrev": ("abbreviated source title", "journal abbreviation"),
     "volume": ("volume", "vl"),
     "issue": ("issue", "is"),
@@ -28,8 +28,8 @@ COLUMNS = {
     "doi": ("doi", "di", "details", "citation", "open url link"),
     "pmid": ("pmid", "pubmed id", "medline pmid", "entrezuid"),
     "issn": ("issn",),
-    "keywords": ("author keywords", "keywords", "index keywords", "emtree medical index terms"),
-    "language": ("language of original document", "language", "la"),
+    "keywords": ("author keywords", "keywords", "index keywords", "emtree medical index terms", "emneord", "nøkkelord"),
+    "language": ("language of original document", "language", "la", "språk"),
     "pub_type": ("document type", "publication type", "type"),
     "url": ("link", "url"),
     "source_id": ("eid", "pui", "embase accession number", "pmid", "entrezuid", "record_id", "id"),

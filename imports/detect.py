@@ -44,7 +44,9 @@ def detect(text: str) -> str | None:
         if pattern.search(head):
             return key
     if "," in first_line or first_line.startswith('"') or any(
-            names_title(header_cells(first_line, d)) for d in (";", "\t")):
+            len(header_cells(first_line, d)) >= 3 or names_title(header_cells(first_line, d)) for d in (";", "\t")):
+        # A header of three or more cells is a table even without a title column: the reader then says
+        # which column is missing, instead of asking for a CSV export of a file that is one.
         return "csv"
     return None
 

@@ -21,7 +21,10 @@ CORPORATE = re.compile(
     r"agency|network|team|investigators|trialists|department|ministry|university|universitet\w*|cent(?:re|er)|"
     r"foundation|office|board|commission|federation|programme|program|services?|authority|panel|alliance|trust|"
     r"union|working party|task force|academy|college|hospital|sykehus\w*|direktorat\w*|departement\w*|"
-    r"tilsyn\w*|forbund\w*|statens|helse\w*|folkehelse\w*|on behalf of|writing)\b", re.I)
+    r"tilsyn\w*|forbund\w*|statens|helse\w*|folkehelse\w*|on behalf of|writing|research|statisti\w*|"
+    r"bureau|corporation|company|inc|ltd|limited|laboratory|library|project|initiative|partnership|forum|"
+    r"registry|nations|national|international|european|ministr\w*|kommune|fylkeskommune|etat\w*)\b", re.I)
+CONNECTORS = {"of", "for", "and", "the", "on", "in", "og", "for", "i", "av"}  # "Ministry of Health"
 ET_AL = re.compile(r"^\s*(?:et\.? al\.?|and others|\.\.\.|…)\s*$", re.I)  # not an author: the list goes on
 MARKUP_HINT = re.compile(r"<|&[#A-Za-z]")
 PLACEHOLDERS = {"na", "n/a", "null", "none", "[no abstract available]", "no abstract available", "no title"}
@@ -111,7 +114,7 @@ def author(value: str) -> str:
     name = (clean_field(value) if _needs_cleaning(value) else value).strip().strip(",;").strip()
     if not name:
         return ""
-    if "," not in name and " " in name and CORPORATE.search(name):
+    if "," not in name and " " in name and (CORPORATE.search(name) or _organisation_words(name)):
         return name
     if "," in name:
         family, _, given = name.partition(",")
@@ -180,6 +183,12 @@ def _needs_cleaning(value: str) -> bool:
 def _has_odd_space(value: str) -> bool:
     """A tab, no-break, thin or narrow no-break space: what SPACES folds besides runs of spaces."""
     return "\t" in value or "\u00a0" in value or "\u2009" in value or "\u202f" in value
+
+
+def _organisation_words(name: str) -> bool:
+    """Three or more words joined by a lower-case 'of', 'for', 'and' ...: a body, not a person."""
+    words = name.split()
+    return len(words) >= 3 and any(w in CONNECTORS for w in words[1:-1])
 
 
 def _initials(text: str) -> bool:

@@ -185,8 +185,8 @@ def to_record(item: Tagged, picks: dict[str, str]) -> dict[str, Any]:
 
 def split_authors(cell: str) -> list[str]:
     """One cell of authors: 'Smith, John; Doe, Jane', 'Liu R., Adler D.G.' or a single 'Roe, Ann'."""
-    if ";" in cell:
-        return cell.split(";")
+    if ";" in cell:  # PubMed: 'Hou J, Hess JL; Alzheimer's Disease Neuroimaging Initiative; Fan CC, ...'
+        return [name for piece in cell.split(";") for name in split_authors(piece)]
     pieces = [p.strip() for p in cell.split(",")]
     if len(pieces) > 1 and all(" " in p for p in pieces if p):
         return pieces

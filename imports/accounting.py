@@ -24,10 +24,10 @@ class Marker:
 
 
 MARKERS = {
-    "ris": Marker(r"^[ \t]*[Tt][Yy][ \t]*[-\u2010-\u2015][^\n]*", r"^TY {1,2}-", "TY lines"),
+    "ris": Marker(r"^[ \t]*[Tt][Yy](?:[ \t]*[-\u2010-\u2015][^\n]*|[ \t]*$)", r"^TY(?: {1,2}-|$)", "TY lines"),
     "medline": Marker(r"^[ \t]*PMID[ \t]*-[^\n]*", r"^(?:PMID(?: {0,3}- |-\d)|OWN - )", "PMID lines"),
     "wos": Marker(r"^[ \t]*PT[ \t]+[A-Z][ \t]*$", r"^PT [A-Z]\s*$", "PT lines"),
-    "bibtex": Marker(r"^[ \t]*@[ \t]*(?!string\b|preamble\b|comment\b)[A-Za-z]+[ \t]*[{(][^\n]*",
+    "bibtex": Marker(r"^[ \t]*@[ \t]*(?!(?i:string|preamble|comment)\b)[A-Za-z]+[ \t]*[{(][^\n]*",
                      r"^\s*@[A-Za-z]+\s*[{(]", "@ entries"),
     "endnote-xml": Marker(r"<record>", r"<record>", "<record> elements"),
     "cochrane-text": Marker(r"^Record #\d+ of \d+", r"^Record #\d+ of \d+", "'Record #' lines"),
@@ -45,7 +45,7 @@ _FOREIGN = {kind: re.compile(pattern, re.M | re.I if kind == "bibtex" else re.M)
 OWN_LINE = re.compile(r"^OWN - [^\n]*", re.M)
 SHOWN = 10
 # The same for the bytes of a large UTF-8 RIS file (read in parts): en and em dashes as their UTF-8 bytes.
-RIS_LOOSE_BYTES = re.compile(rb"^[ \t]*[Tt][Yy][ \t]*(?:-|\xe2\x80[\x90-\x95])[^\n]*", re.M)
+RIS_LOOSE_BYTES = re.compile(rb"^[ \t]*[Tt][Yy](?:[ \t]*(?:-|\xe2\x80[\x90-\x95])[^\n]*|[ \t]*\r?$)", re.M)
 _FOREIGN_BYTES = {kind: re.compile(p.encode(), re.M | re.I if kind == "bibtex" else re.M) for kind, p in FOREIGN.items()}
 
 

@@ -93,7 +93,9 @@ def to_record(item: Tagged) -> dict[str, Any]:
     r["doi"] = norm.doi(item.first("doi", accept=norm.doi))
     r["pmid"] = norm.pmid(item.first("pubmed_id", "pmid"))
     r["issn"] = norm.issn(item.first("issn", "eissn"))
-    r["keywords"] = norm.keywords(item.every("author_keywords", "keywords", "keywords-plus"))
+    # BibTeX separates keywords with commas; Scopus and WoS write '; ' (then a comma is part of a keyword).
+    r["keywords"] = norm.keywords([k for v in item.every("author_keywords", "keywords", "keywords-plus", "keyword")
+                                   for k in (v.split(";") if ";" in v else v.split(","))])
     r["language"] = item.first("language")
     r["url"] = item.first("url")
     r["source_id"] = item.first("unique-id", "key")

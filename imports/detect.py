@@ -7,7 +7,7 @@ from imports import display
 from imports.csvfiles import names_title
 from imports.spreadsheets import header_cells
 
-RIS = re.compile(r"^TY {1,2}- ?", re.M)
+RIS = re.compile(r"^TY(?: {1,2}- ?|[ \t]*\n[A-Z][A-Z0-9] {1,2}- )", re.M)  # also a bare "TY" line before tags
 MEDLINE = re.compile(r"^(?:PMID- ?\d|OWN - )", re.M)  # "PMID-12345678" too: some tools drop the space
 WOS_TAGGED = re.compile(r"^(?:FN |PT [A-Z]\s*$)", re.M)
 BIBTEX = re.compile(r"^\s*@[A-Za-z]+\s*[{(]", re.M)

@@ -63,6 +63,8 @@ def iter_tagged(text: str, notes: RisNotes) -> Iterator[Tagged]:
             found = match(line) if len(line) >= 5 else None
             if found is None and line[:2] in ("TY", "ER"):
                 found = LOOSE_TAG.match(line.rstrip() + " ")  # "TY - JOUR" or a bare "ER -" in a two-space file
+                if found is None and line.strip() in ("TY", "ER"):
+                    tag, value = line.strip(), ""  # "TY" or "ER" alone on its line, without the dash
             if found is not None:
                 tag, value = found.group(1), (found.group(2) or "").strip()
         if tag is not None:

@@ -176,3 +176,21 @@ def test_cli_skip_broken(tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "imported 3 records" in done.stdout and "broken2019" in done.stdout
+
+
+def test_ris_with_ty_and_er_alone_on_their_lines():
+    parsed = read("bare_tags.ris")
+    assert parsed.format == "ris"
+    assert [(r["title"], r["authors"], r["year"]) for r in parsed.records] == [
+        ("Sitting time in call centres", ["Berg, Kari"], 2016), ("Standing desks and back pain", ["Lie, Anne"], 2018)]
+    assert parsed.warnings == []
+
+
+def test_bibtex_upper_case_string_macros_and_comma_separated_keywords():
+    parsed = read("strings_upper.bib")
+    (record,) = parsed.records
+    assert record["journal"] == "American Journal of Industrial Medicine"
+    assert record["authors"] == ["Berg, Kari", "Lie, Anne"] and record["title"] == "Night work and sleep"
+    assert record["keywords"] == ["shift work", "sleep", "nurses"]
+    assert full_date(record) == "2017/03//"
+    assert parsed.warnings == []  # @STRING blocks are no record starts

@@ -1,6 +1,7 @@
 """CSV exports: Scopus, Embase (horizontal and vertical), PubMed (current and legacy), and generic tables."""
 from __future__ import annotations
 
+import ast
 import csv
 import io
 import re
@@ -15,25 +16,28 @@ from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
 csv.field_size_limit(sys.maxsize)
 # Column names per field, compared case-insensitively; the first present wins (Norwegian names last).
 COLUMNS = {
-    "title": ("title", "document title", "article title", "primary title", "ti", "tittel"),
+    "title": ("title", "document title", "article title", "primary title", "primary_title", "ti", "tittel"),
     "abstract": ("abstract", "abstract note", "ab", "sammendrag"),
-    "authors": ("authors", "author names", "author", "author(s)", "au", "description", "forfattere", "forfatter"),
-    "year": ("year", "publication year", "py", "pubyear", "date", "shortdetails", "år", "publiseringsår", "utgivelsesår"),
-    "journal": ("source title", "journal/book", "journal", "secondary title", "publication title", "source", "tidsskrift"),
+    "authors": ("authors", "author names", "author", "author(s)", "au", "description", "first_authors",
+                "forfattere", "forfatter"),
+    "year": ("year", "publication year", "publication_year", "py", "pubyear", "date", "shortdetails", "år", "publiseringsår", "utgivelsesår"),
+    "journal": ("source title", "journal/book", "journal", "journal_name", "secondary title", "secondary_title",
+                "publication title", "source", "tidsskrift"),
     "journal_abbrev": ("abbreviated source title", "journal abbreviation"),
     "volume": ("volume", "vl"),
-    "issue": ("issue", "is"),
-    "pages_start": ("page start", "pages", "art. no."),
-    "pages_end": ("page end",),
+    "issue": ("issue", "is", "number"),
+    "pages_start": ("page start", "pages", "start_page", "art. no."),
+    "pages_end": ("page end", "end_page"),
     "doi": ("doi", "di", "details", "citation", "open url link"),
     "pmid": ("pmid", "pubmed id", "medline pmid", "entrezuid"),
     "issn": ("issn",),
     "keywords": ("author keywords", "keywords", "index keywords", "emtree medical index terms", "emneord", "nøkkelord"),
     "language": ("language of original document", "language", "la", "språk"),
-    "pub_type": ("document type", "publication type", "type"),
+    "pub_type": ("document type", "publication type", "type", "type_of_reference"),
     "url": ("link", "url"),
     "source_id": ("eid", "pui", "embase accession number", "pmid", "entrezuid", "record_id", "id"),
 }
+BIBLIOGRAPHIC = {"abstract", "authors", "doi", "pmid", "journal", "year"}  # a table without titles is still one
 HEADER_SEARCH = 10  # rows of a sheet searched for the header (a workbook may have a caption above it)
 VERTICAL_NAMES = {"AUTHOR NAMES", "SOURCE", "SOURCE TITLE", "PUBLICATION YEAR", "ABSTRACT", "EMBASE ACCESSION NUMBER",
                   "PUI", "DOI", "PUBLICATION TYPE", "VOLUME", "ISSUE", "FIRST PAGE", "LANGUAGE OF ARTICLE"}
@@ -64,11 +68,15 @@ def read_rows(rows: list[tuple[int, list[str]]], file_name: str) -> tuple[list[d
     if is_vertical(rows):
         return read_vertical(rows, file_name)
     start = next((i for i, (_, row) in enumerate(rows[:HEADER_SEARCH]) if names_title(row)), None)
+    untitled = start is None and len(BIBLIOGRAPHIC & set(_pick_columns([h.strip().lstrip("\ufeff") for h in rows[0][1]]))) >= 2
+    if untitled:
+        start = 0
     if start is None:
         shown = ", ".join(repr(h.strip()) for h in rows[0][1][:12] if h.strip())
         raise ImportFailure(file_name, rows[0][0], f"the table has no title column (its header is: {shown}); "
                             "name the column of titles 'Title' (or export with titles, or use RIS)")
-    warnings = []
+    warnings = ["the table has no title column: its records are imported without titles "
+                "(name the column of titles 'Title' if it has one)"] if untitled else []
     if start:
         warnings.append(f"line(s) {', '.join(str(line) for line, _ in rows[:start])} above the header "
                         f"(line {rows[start][0]}) were not read as records")
@@ -168,10 +176,10 @@ def to_record(item: Tagged, picks: dict[str, str]) -> dict[str, Any]:
         r[field] = item.date(column) if field == "year" else item.first(column)
     authors = item.every(picks["authors"]) if "authors" in picks else []
     if len(authors) == 1:
-        authors = split_authors(authors[0])
+        authors = listed(authors[0]) or split_authors(authors[0])
     r["authors"] = norm.authors(authors)
     r["keywords"] = norm.keywords(
-        [k for v in (item.every(picks["keywords"]) if "keywords" in picks else []) for k in KEYWORD_SPLIT.split(v)])
+        [k for v in (item.every(picks["keywords"]) if "keywords" in picks else []) for k in listed(v) or KEYWORD_SPLIT.split(v)])
     _from_citation(r, picks, next((v[0] for k, v in item.tags.items() if k.lower() == "citation"), ""))
     r["year"] = norm.year(r["year"] or None)
     r["pages_start"], r["pages_end"] = norm.pages(r["pages_start"], r["pages_end"])
@@ -181,6 +189,19 @@ def to_record(item: Tagged, picks: dict[str, str]) -> dict[str, Any]:
     r["extra"] = item.leftovers()
     r["raw"] = item.raw
     return finish(r)
+
+
+def listed(cell: str) -> list[str]:
+    """A cell holding a Python list as text ("['Marx, Karl', 'Lindgren, Astrid']", what tools built on rispy
+    and pandas write), as its items; [] for any other cell."""
+    text = cell.strip()
+    if not (text.startswith("[") and text.endswith("]") and ("'" in text or '"' in text)):
+        return []
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return []
+    return [str(v) for v in value] if isinstance(value, list) and all(isinstance(v, str) for v in value) else []
 
 
 def split_authors(cell: str) -> list[str]:

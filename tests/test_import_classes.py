@@ -194,3 +194,22 @@ def test_bibtex_upper_case_string_macros_and_comma_separated_keywords():
     assert record["keywords"] == ["shift work", "sleep", "nurses"]
     assert full_date(record) == "2017/03//"
     assert parsed.warnings == []  # @STRING blocks are no record starts
+
+
+def test_a_table_of_list_cells_as_tools_built_on_rispy_write_it():
+    first, second = read("list_cells.csv").records
+    assert (first["title"], first["authors"], first["year"]) == ("Breaks and fatigue in nurses", ["Berg, Kari", "Dahl, Eva"], 2020)
+    assert first["keywords"] == ["breaks", "fatigue, mental"]  # a list item keeps its comma
+    assert (first["pub_type"], first["pages_start"], first["pages_end"]) == ("JOUR", "11", "19")
+    assert first["extra"]["label_included"] == ["1"]
+    assert second["authors"] == ["Lie, Anne"] and second["keywords"] == [] and second["pub_type"] == "CHAP"
+
+
+def test_a_bibliographic_table_without_titles_is_imported_with_a_warning():
+    parsed = read("no_title.csv")
+    assert [r["doi"] for r in parsed.records] == ["10.1000/nw.1", "10.1000/nb.2"]
+    assert parsed.records[0]["abstract"] == "Night work was linked to poorer sleep."
+    assert any("no title column" in w for w in parsed.warnings)
+    assert any("2 record(s) without a title" in w for w in parsed.warnings)
+    with pytest.raises(ImportFailure, match="no title column"):
+        imports.read_file(b"name,phone,email\nKari,123,k@x.no\n", "contacts.csv")

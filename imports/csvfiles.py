@@ -176,10 +176,10 @@ def to_record(item: Tagged, picks: dict[str, str]) -> dict[str, Any]:
         r[field] = item.date(column) if field == "year" else item.first(column)
     authors = item.every(picks["authors"]) if "authors" in picks else []
     if len(authors) == 1:
-        authors = listed(authors[0]) or split_authors(authors[0])
+        authors = _items(authors[0], split_authors)
     r["authors"] = norm.authors(authors)
     r["keywords"] = norm.keywords(
-        [k for v in (item.every(picks["keywords"]) if "keywords" in picks else []) for k in listed(v) or KEYWORD_SPLIT.split(v)])
+        [k for v in (item.every(picks["keywords"]) if "keywords" in picks else []) for k in _items(v, KEYWORD_SPLIT.split)])
     _from_citation(r, picks, next((v[0] for k, v in item.tags.items() if k.lower() == "citation"), ""))
     r["year"] = norm.year(r["year"] or None)
     r["pages_start"], r["pages_end"] = norm.pages(r["pages_start"], r["pages_end"])
@@ -191,17 +191,24 @@ def to_record(item: Tagged, picks: dict[str, str]) -> dict[str, Any]:
     return finish(r)
 
 
-def listed(cell: str) -> list[str]:
+def listed(cell: str) -> list[str] | None:
     """A cell holding a Python list as text ("['Marx, Karl', 'Lindgren, Astrid']", what tools built on rispy
-    and pandas write), as its items; [] for any other cell."""
+    and pandas write), as its items; None for any other cell."""
     text = cell.strip()
-    if not (text.startswith("[") and text.endswith("]") and ("'" in text or '"' in text)):
+    if text == "[]":
         return []
+    if not (text.startswith("[") and text.endswith("]") and ("'" in text or '"' in text)):
+        return None
     try:
         value = ast.literal_eval(text)
     except (ValueError, SyntaxError, MemoryError, RecursionError):
-        return []
-    return [str(v) for v in value] if isinstance(value, list) and all(isinstance(v, str) for v in value) else []
+        return None
+    return value if isinstance(value, list) and all(isinstance(v, str) for v in value) else None
+
+
+def _items(cell: str, split) -> list[str]:
+    items = listed(cell)
+    return split(cell) if items is None else items
 
 
 def split_authors(cell: str) -> list[str]:

@@ -15,6 +15,8 @@ MONTHS = {name: number for number, names in enumerate(
      ("dec", "des", "desember", "december")), start=1) for name in names}
 RIS_FORM = re.compile(r"^\s*(\d{4})/(\d{0,2})/(\d{0,2})/?([^/]*)$")
 ISO = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)-?(0[1-9]|1[0-2])-?([0-3]\d)?(?!\d)")
+MEDLINE_RAW = re.compile(r"\s*(?:PMID|OWN )-")
+MEDLINE_DATE_TAGS = ("DP", "DEP")
 WORDS = re.compile(r"[A-Za-z]+|\d+")
 # Tags (or columns) that hold a date, per reader, most precise first: full_date looks in extra for these.
 DATE_TAGS = ("DA", "PY", "Y1", "DP", "DEP", "PD", "month", "dates/pub-dates/date", "date of publication",
@@ -58,7 +60,8 @@ def full_date(record: dict[str, Any]) -> str:
         return ""  # a date refines the year the record has; it never gives one the reader did not read
     extra = record.get("extra") or {}
     lowered = {key.lower(): values for key, values in extra.items()}
-    for tag in DATE_TAGS:
+    medline = MEDLINE_RAW.match(record.get("raw") or "")  # MEDLINE's DA is the date the record was made
+    for tag in MEDLINE_DATE_TAGS if medline else DATE_TAGS:
         for value in extra.get(tag) or lowered.get(tag.lower()) or ():
             date = ris_date(value) or ris_date(f"{year} {value}")
             if date.startswith(str(year)):

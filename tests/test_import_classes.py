@@ -213,3 +213,13 @@ def test_a_bibliographic_table_without_titles_is_imported_with_a_warning():
     assert any("2 record(s) without a title" in w for w in parsed.warnings)
     with pytest.raises(ImportFailure, match="no title column"):
         imports.read_file(b"name,phone,email\nKari,123,k@x.no\n", "contacts.csv")
+
+
+def test_medline_lines_without_the_space_or_the_indent_are_not_glued_to_a_field():
+    parsed = read("medline_near_misses.nbib")
+    (record,) = parsed.records
+    assert record["title"] == "Shift work and the metabolic syndrome"
+    assert record["authors"] == ["Berg, Kari"] and record["abstract"] == "Night shifts raised the risk."
+    assert record["extra"]["unread"] == ["not a tag and not indented"]
+    assert any("line(s) are neither a tag nor a continuation (lines 6)" in w for w in parsed.warnings)
+    assert full_date(record) == "2020/06//"  # DP, not MEDLINE's DA (the date the record was made)

@@ -18,7 +18,7 @@ RIS_CODES = {"ABST", "ADVS", "AGGR", "ANCIENT", "ART", "BILL", "BLOG", "BOOK", "
 WOS_PT = {"J": "JOUR", "B": "BOOK", "S": "SER", "P": "PAT", "C": "CPAPER"}
 # Lower-case names (or their first word group) -> code; a name is looked up whole, then without plural 's'.
 NAMES = {
-    "journal article": "JOUR", "article": "JOUR", "review": "JOUR", "systematic review": "JOUR",
+    "journal article": "JOUR", "journal paper": "JOUR", "article": "JOUR", "review": "JOUR", "systematic review": "JOUR",
     "cochrane review": "JOUR", "letter": "JOUR", "editorial": "JOUR", "editorial material": "JOUR",
     "note": "JOUR", "erratum": "JOUR", "short survey": "JOUR", "data paper": "JOUR", "comment": "JOUR",
     "early access": "JOUR", "article in press": "JOUR", "published erratum": "JOUR",

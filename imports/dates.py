@@ -15,6 +15,7 @@ MONTHS = {name: number for number, names in enumerate(
      ("dec", "des", "desember", "december")), start=1) for name in names}
 RIS_FORM = re.compile(r"^\s*(\d{4})/(\d{0,2})/(\d{0,2})/?([^/]*)$")
 ISO = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)-?(0[1-9]|1[0-2])-?([0-3]\d)?(?!\d)")
+MONTH_YEAR = re.compile(r"^\s*(0?[1-9]|1[0-2])[ /.-]((?:1[5-9]|20)\d\d)\s*$")  # WoS/Inspec PD "07 2006"
 MEDLINE_RAW = re.compile(r"\s*(?:PMID|OWN )-")
 MEDLINE_DATE_TAGS = ("DP", "DEP")
 WORDS = re.compile(r"[A-Za-z]+|\d+")
@@ -39,6 +40,9 @@ def ris_date(text: str | None) -> str:
     found = ISO.search(text)
     if found and found.group(2):
         return _form(*found.groups())
+    found = MONTH_YEAR.match(text)
+    if found:
+        return _form(found.group(2), found.group(1), None)
     year = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", text)
     month = next((MONTHS[w.lower()] for w in WORDS.findall(text) if w.lower() in MONTHS), None)
     if not year or month is None:

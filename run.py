@@ -94,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limits", help="limits and filters applied")
     p.add_argument("--reported", help="number of records the database reported")
     p.add_argument("--force", action="store_true", help="import a file even if the same file was imported before")
+    p.add_argument("--skip-broken", action="store_true",
+                   help="import the entries that can be read and list the broken ones in the search's warnings "
+                        "(BibTeX); without it a file with a broken entry is refused")
     p.set_defaults(command=cmd_import)
     p = sub.add_parser("dedupe", help="find duplicate records in a project (prints groups, certain, possible)")
     add_common(p)
@@ -111,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--label", help="only records with this label, where it applies")
     p.set_defaults(command=cmd_export)
 
-    p = sub.add_parser("simulate", help="replay a labelled screening with the ranking model; print WSS@95 and recall@10%")
+    p = sub.add_parser("simulate", help="replay a labelled screening with the ranking model; print WSS@95 and recall@10%%")
     p.add_argument("data", metavar="DATA.csv", help="title, abstract, (keywords), label_included or included")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--prior-included", type=int, default=1)
@@ -249,7 +252,8 @@ def cmd_import(args: argparse.Namespace) -> None:
             failures.append(f"{name}: cannot read the file ({error.strerror})")
             continue
         try:
-            result = searches.import_file(conn, project["id"], None, Path(name).name, data, meta, force=args.force)
+            result = searches.import_file(conn, project["id"], None, Path(name).name, data, meta, force=args.force,
+                                          skip_broken=args.skip_broken)
         except SilError as error:
             failures.append(str(error))
             continue

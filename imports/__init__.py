@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from imports import bibtex, csvfiles, endnote_xml, medline, refer, ris, wos
+from imports import accounting, bibtex, csvfiles, endnote_xml, medline, refer, ris, spreadsheets, wos
 from imports.decode import decode
 from imports.detect import FORMAT_NAMES, detect
 from imports.display import ADVICE
@@ -28,9 +28,9 @@ class ParsedFile:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_file(data: bytes, file_name: str) -> ParsedFile:
+def read_file(data: bytes, file_name: str, skip_broken: bool = False) -> ParsedFile:
     """Read one export file; raises ImportFailure (and nothing else) when it cannot be imported."""
-    streamed = stream_file(data, file_name)
+    streamed = stream_file(data, file_name, skip_broken)
     records = list(streamed.records)
     return ParsedFile(format=streamed.format, encoding=streamed.encoding, records=records,
                       warnings=streamed.warnings)
@@ -46,10 +46,18 @@ class StreamedFile:
     warnings: list[str]
 
 
-def stream_file(data: bytes, file_name: str) -> StreamedFile:
-    """Start reading a file: its format and encoding now, its records (and ImportFailure) as they come."""
+def stream_file(data: bytes, file_name: str, skip_broken: bool = False) -> StreamedFile:
+    """Start reading a file: its format and encoding now, its records (and ImportFailure) as they come.
+
+    skip_broken: import the entries that can be read and name the broken ones in the warnings (BibTeX)."""
     if not data.strip():
         raise ImportFailure(file_name, None, "the file is empty")
+    if spreadsheets.is_workbook(data):
+        records, warnings = read_workbook(data, file_name)
+        return StreamedFile("xlsx", "xlsx", iter(records), warnings)
+    refusal = spreadsheets.refusal(data, file_name)
+    if refusal is not None:
+        raise refusal
     text, encoding, warnings = decode(data)
     kind = detect(text)
     if kind is None:
@@ -57,15 +65,51 @@ def stream_file(data: bytes, file_name: str) -> StreamedFile:
                             "(or PubMed/MEDLINE, Web of Science plain text, EndNote XML, BibTeX or CSV)")
     if kind.startswith("display:"):
         raise ImportFailure(file_name, 1, ADVICE[kind.split(":", 1)[1]])
-    return StreamedFile(kind, encoding, guarded(_records(kind, text, file_name, warnings), file_name, kind), warnings)
+    records = _records(kind, text, file_name, warnings, skip_broken)
+    return StreamedFile(kind, encoding, guarded(accounted(records, kind, text, warnings), file_name, kind), warnings)
 
 
-def _records(kind: str, text: str, file_name: str, warnings: list[str]) -> Iterator[dict[str, Any]]:
+def accounted(records: Iterator[dict[str, Any]], kind: str, text: str, warnings: list[str]) -> Iterator[dict[str, Any]]:
+    """The reader's records, then warnings when their number differs from the file's record starts (or the
+    file holds lines of another format). BibTeX checks itself: only it knows the entries it skipped."""
+    count = 0
+    for record in records:
+        count += 1
+        yield record
+    if kind != "bibtex":
+        warnings.extend(accounting.check(kind, text, count))
+
+
+def read_workbook(data: bytes, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """The records of an .xlsx workbook: its first sheet with a title column; other sheets with data are
+    named in a warning (never read or dropped silently)."""
+    sheets = spreadsheets.workbook_sheets(data, file_name)
+    chosen = next((i for i, (_, rows) in enumerate(sheets)
+                   if any(csvfiles.names_title(row) for _, row in rows[:csvfiles.HEADER_SEARCH])), None)
+    if chosen is None:
+        chosen = next((i for i, (_, rows) in enumerate(sheets) if spreadsheets.non_empty(rows)), 0)
+    name, rows = sheets[chosen]
+    try:
+        records, warnings = csvfiles.read_rows(rows, file_name)
+    except ImportFailure as failure:
+        raise ImportFailure(file_name, failure.line, f"sheet {name!r}: {failure.message}") from None
+    others = [n for i, (n, r) in enumerate(sheets) if i != chosen and spreadsheets.non_empty(r)]
+    if others:
+        warnings.append(f"only sheet {name!r} was read; the workbook's other sheet(s) with data "
+                        f"({', '.join(repr(n) for n in others)}) were not: import each as a file of its own")
+    return records, [f"sheet {name!r}, {w}" if w.startswith("line") else w for w in warnings]
+
+
+def _records(kind: str, text: str, file_name: str, warnings: list[str],
+             skip_broken: bool = False) -> Iterator[dict[str, Any]]:
     """The reader's records, lazily: the reader starts at the first record taken (inside guarded)."""
     if kind == "ris":
         yield from ris.iter_records(text, file_name, warnings)
         return
-    records, more = READERS[kind](text, file_name)
+    if kind == "bibtex":
+        records, more = bibtex.read(text, file_name, skip_broken=skip_broken)
+    else:
+        records, more = READERS[kind](text, file_name)
     warnings.extend(more)
     yield from records
 

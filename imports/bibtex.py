@@ -5,6 +5,8 @@ from typing import Any
 
 import bibtexparser
 
+from imports import accounting
+from imports import bibtex_values as values
 from imports import normalise as norm
 from imports.errors import ImportFailure
 from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
@@ -12,38 +14,53 @@ from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
 VERBATIM = {"url", "doi", "link", "unique-id", "issn", "eissn"}
 
 
-def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
-    """Parse BibTeX text into record dicts and warnings; a broken entry fails the file, naming its line."""
+def read(text: str, file_name: str, skip_broken: bool = False) -> tuple[list[dict[str, Any]], list[str]]:
+    """Parse BibTeX text into record dicts and warnings. A broken entry fails the file, naming the entry,
+    its line and why; with skip_broken the other entries are imported and the broken ones listed in a warning."""
     try:
-        library = bibtexparser.parse_string(text)
+        with values.parser_messages() as messages:
+            library = bibtexparser.parse_string(text, parse_stack=[])
     except Exception as exc:  # the parser's own errors are not typed; any of them means "cannot read"
-        raise ImportFailure(file_name, None, f"the BibTeX could not be parsed ({exc})") from None
+        raise ImportFailure(file_name, None, f"the BibTeX could not be parsed ({type(exc).__name__}: {exc})") from None
+    macros = values.macro_table(library.strings)
     entries = list(library.entries)
-    warnings = []
+    warnings, broken = [], []
     for block in library.failed_blocks:
         recovered = getattr(block, "ignore_error_block", None)
         if recovered is not None and hasattr(recovered, "fields"):
             entries.append(recovered)
-            warnings.append(f"line {block.start_line + 1}: an entry repeats a field; every value was kept")
+            what = "repeats a field" if "Field" in type(block).__name__ else "repeats the key of an earlier entry"
+            warnings.append(f"line {block.start_line + 1}: {values.entry_name(block)} {what}; it was kept with every value")
         else:
-            raise ImportFailure(file_name, block.start_line + 1, f"this BibTeX entry is broken ({block.error}); "
-                                "fix it or export the records again")
+            broken.append(f"{values.entry_name(block)} (line {block.start_line + 1}): "
+                          f"{values.failure_reason(block, messages)}")
     entries.sort(key=lambda e: e.start_line)
+    if broken and not skip_broken:
+        first_line = min(b.start_line for b in library.failed_blocks if not hasattr(
+            getattr(b, "ignore_error_block", None), "fields")) + 1
+        raise ImportFailure(file_name, first_line, f"{len(broken)} BibTeX entr{'y is' if len(broken) == 1 else 'ies are'} "
+                            f"broken: {'; '.join(broken[:10])}. Fix {'it' if len(broken) == 1 else 'them'}, or import "
+                            f"with 'skip broken entries' (--skip-broken) to import the other {len(entries)} and list "
+                            "the broken ones in the search's warnings")
+    if broken:
+        warnings.append(f"{len(broken)} broken BibTeX entr{'y was' if len(broken) == 1 else 'ies were'} skipped "
+                        f"(skip broken entries was chosen): {'; '.join(broken)}")
     if not entries:
-        raise ImportFailure(file_name, None, "no BibTeX entries found")
-    tagged = [_tagged(entry) for entry in entries]
+        raise ImportFailure(file_name, None, "no BibTeX entries found" + (" that could be read" if broken else ""))
+    warnings += accounting.check("bibtex", text, len(entries), skipped=len(broken))
+    tagged = [_tagged(entry, macros) for entry in entries]
     records = [to_record(item) for item in tagged]
     return records, warnings + missing_title_warnings(records, [t.line for t in tagged])
 
 
-def _tagged(entry) -> Tagged:
+def _tagged(entry, macros: dict[str, str]) -> Tagged:
     item = Tagged(line=entry.start_line + 1, raw=entry.raw)
     item.add("entry-type", entry.entry_type)
     item.add("key", entry.key)
     for field in entry.fields:
         key = field.key.lower()
-        value = str(field.value)
-        item.add(key, value if key in VERBATIM else _decode(value))
+        value = values.expand(str(field.value), macros, key)
+        item.add(key, values.verbatim(value) if key in VERBATIM else _decode(value))
     return item
 
 
@@ -75,7 +92,9 @@ def to_record(item: Tagged) -> dict[str, Any]:
     r["doi"] = norm.doi(item.first("doi", accept=norm.doi))
     r["pmid"] = norm.pmid(item.first("pubmed_id", "pmid"))
     r["issn"] = norm.issn(item.first("issn", "eissn"))
-    r["keywords"] = norm.keywords(item.every("author_keywords", "keywords", "keywords-plus"))
+    # BibTeX separates keywords with commas; Scopus and WoS write '; ' (then a comma is part of a keyword).
+    r["keywords"] = norm.keywords([k for v in item.every("author_keywords", "keywords", "keywords-plus", "keyword")
+                                   for k in (v.split(";") if ";" in v else v.split(","))])
     r["language"] = item.first("language")
     r["url"] = item.first("url")
     r["source_id"] = item.first("unique-id", "key")

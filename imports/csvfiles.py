@@ -1,6 +1,7 @@
 """CSV exports: Scopus, Embase (horizontal and vertical), PubMed (current and legacy), and generic tables."""
 from __future__ import annotations
 
+import ast
 import csv
 import io
 import re
@@ -8,31 +9,38 @@ import sys
 from typing import Any
 
 from imports import normalise as norm
+from imports import spreadsheets
 from imports.errors import ImportFailure
 from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
 
 csv.field_size_limit(sys.maxsize)
-# Column names per field, compared case-insensitively; the first present wins.
+# Column names per field, compared case-insensitively; the first present wins (Norwegian names last).
 COLUMNS = {
-    "title": ("title", "document title", "article title", "primary title", "ti"),
-    "abstract": ("abstract", "abstract note", "ab"),
-    "authors": ("authors", "author names", "author", "author(s)", "au", "description"),
-    "year": ("year", "publication year", "py", "pubyear", "date", "shortdetails"),
-    "journal": ("source title", "journal/book", "journal", "secondary title", "publication title", "source"),
+    "title": ("title", "document title", "article title", "primary title", "primary_title", "ti", "tittel"),
+    "abstract": ("abstract", "abstract note", "ab", "sammendrag"),
+    "authors": ("authors", "author names", "author", "author(s)", "au", "description", "first_authors",
+                "forfattere", "forfatter"),
+    "year": ("year", "publication year", "publication_year", "py", "pubyear", "date", "shortdetails", "år", "publiseringsår", "utgivelsesår"),
+    "journal": ("source title", "journal/book", "journal", "journal_name", "secondary title", "secondary_title",
+                "publication title", "source", "tidsskrift"),
     "journal_abbrev": ("abbreviated source title", "journal abbreviation"),
     "volume": ("volume", "vl"),
-    "issue": ("issue", "is"),
-    "pages_start": ("page start", "pages", "art. no."),
-    "pages_end": ("page end",),
+    "issue": ("issue", "is", "number"),
+    "pages_start": ("page start", "pages", "start_page", "art. no."),
+    "pages_end": ("page end", "end_page"),
     "doi": ("doi", "di", "details", "citation", "open url link"),
     "pmid": ("pmid", "pubmed id", "medline pmid", "entrezuid"),
     "issn": ("issn",),
-    "keywords": ("author keywords", "keywords", "index keywords", "emtree medical index terms"),
-    "language": ("language of original document", "language", "la"),
-    "pub_type": ("document type", "publication type", "type"),
+    "keywords": ("author keywords", "keywords", "index keywords", "emtree medical index terms", "emneord", "nøkkelord"),
+    "language": ("language of original document", "language", "la", "språk"),
+    "pub_type": ("document type", "publication type", "type", "type_of_reference"),
     "url": ("link", "url"),
     "source_id": ("eid", "pui", "embase accession number", "pmid", "entrezuid", "record_id", "id"),
 }
+BIBLIOGRAPHIC = {"abstract", "authors", "doi", "pmid", "journal", "year"}  # a table without titles is still one
+HEADER_SEARCH = 10  # rows of a sheet searched for the header (a workbook may have a caption above it)
+VERTICAL_NAMES = {"AUTHOR NAMES", "SOURCE", "SOURCE TITLE", "PUBLICATION YEAR", "ABSTRACT", "EMBASE ACCESSION NUMBER",
+                  "PUI", "DOI", "PUBLICATION TYPE", "VOLUME", "ISSUE", "FIRST PAGE", "LANGUAGE OF ARTICLE"}
 KEYWORD_SPLIT = re.compile(r"[;,](?![^()]*\))")  # Embase: "cyst (diagnosis, surgery), ..."
 EMBASE_SOURCE = re.compile(r"^(?P<journal>.+?) \((?P<year>\d{4})\)(?: (?P<volume>[^:\s(]+))?(?::(?P<issue>[^\s(]+))?"
                            r"(?: \((?P<pages>[^)]*)\))?")
@@ -40,32 +48,77 @@ PUBMED_CITATION = re.compile(r";(?P<volume>[^(:]+)(?:\((?P<issue>[^)]*)\))?:(?P<
 
 
 def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
-    """Parse a CSV export into record dicts and warnings."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        rows = [(reader.line_num, row) for row in reader]
-    except csv.Error as exc:
-        raise ImportFailure(file_name, reader.line_num, f"the CSV is broken ({exc})") from None
-    if rows and rows[0][1] and rows[0][1][0].strip().upper() == "TITLE" and len(rows[0][1]) <= 2:
-        return read_vertical(rows, file_name)
+    """Parse a comma, semicolon or tab separated export into record dicts and warnings."""
+    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
+    delimiter = spreadsheets.sniff_delimiter(first_line, names_title) or ","
+    return read_rows(spreadsheets.split_rows(text, delimiter, file_name), file_name)
+
+
+def names_title(header: list[str]) -> bool:
+    """Whether a header row has a column Sil reads titles from."""
+    return "title" in _pick_columns([h.strip().lstrip("\ufeff") for h in header])
+
+
+def read_rows(rows: list[tuple[int, list[str]]], file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """Rows of text cells (from CSV or a workbook) to record dicts: the first row naming a title is the
+    header; rows above it are named in a warning, never read as records silently."""
+    rows = [(line, row) for line, row in rows if any(cell.strip() for cell in row)] if rows else rows
     if not rows:
         raise ImportFailure(file_name, None, "the CSV file is empty")
-    header = [h.strip().lstrip("\ufeff") for h in rows[0][1]]
+    if is_vertical(rows):
+        return read_vertical(rows, file_name)
+    start = next((i for i, (_, row) in enumerate(rows[:HEADER_SEARCH]) if names_title(row)), None)
+    untitled = start is None and len(BIBLIOGRAPHIC & set(_pick_columns([h.strip().lstrip("\ufeff") for h in rows[0][1]]))) >= 2
+    if untitled:
+        start = 0
+    if start is None:
+        shown = ", ".join(repr(h.strip()) for h in rows[0][1][:12] if h.strip())
+        raise ImportFailure(file_name, rows[0][0], f"the table has no title column (its header is: {shown}); "
+                            "name the column of titles 'Title' (or export with titles, or use RIS)")
+    warnings = ["the table has no title column: its records are imported without titles "
+                "(name the column of titles 'Title' if it has one)"] if untitled else []
+    if start:
+        warnings.append(f"line(s) {', '.join(str(line) for line, _ in rows[:start])} above the header "
+                        f"(line {rows[start][0]}) were not read as records")
+    header = [h.strip().lstrip("\ufeff") for h in rows[start][1]]
     picks = _pick_columns(header)
-    if "title" not in picks:
-        raise ImportFailure(file_name, 1, "the CSV has no title column (expected a column named Title); "
-                            "export with titles, or use RIS")
     records, lines = [], []
-    for line, row in rows[1:]:
-        if not any(cell.strip() for cell in row):
-            continue
+    for line, row in rows[start + 1:]:
         item = Tagged(line=line, raw=_row_text(row))
-        for name, cell in zip(header, row):
+        for index, cell in enumerate(row):
             if cell.strip():
-                item.add(name, cell)
+                item.add(header[index] if index < len(header) and header[index] else f"column {index + 1}", cell)
         records.append(to_record(item, picks))
         lines.append(line)
-    return records, missing_title_warnings(records, lines)
+    return records, warnings + swallowed_rows(rows[start + 1:], len(header)) + missing_title_warnings(records, lines)
+
+
+def is_vertical(rows: list[tuple[int, list[str]]]) -> bool:
+    """Embase's vertical layout ('"TITLE","a title"' then '"AUTHOR NAMES",...'), not a header like 'title,abstract'."""
+    first = rows[0][1]
+    if first[0].strip().lstrip("\ufeff").upper() != "TITLE" or names_title(first[1:2]) or len(first) > 2 \
+            and _pick_columns([c.strip() for c in first[1:]]):
+        return False
+    names = [row[0].strip() for _, row in rows[1:20] if row]
+    return bool(names) and all(n == n.upper() for n in names) and any(n in VERTICAL_NAMES for n in names)
+
+
+def swallowed_rows(rows: list[tuple[int, list[str]]], columns: int) -> list[str]:
+    """A warning naming the rows whose cells hold lines that look like rows of their own (an unclosed
+    quote makes the csv module read many rows as one cell): the rows a count of lines would find."""
+    suspects = []
+    for line, row in rows:
+        for cell in row:
+            if "\n" in cell and columns > 2 and any(
+                    max(piece.count(d) for d in spreadsheets.DELIMITERS) >= columns - 1
+                    for piece in cell.split("\n")[1:]):
+                suspects.append(line)
+                break
+    if not suspects:
+        return []
+    shown = ", ".join(f"line {line}" for line in suspects[:10])
+    return [f"{len(suspects)} row(s) hold lines that look like rows of their own (a quote not closed?): "
+            f"{shown}; check those records against the file"]
 
 
 def read_vertical(rows: list[tuple[int, list[str]]], file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
@@ -120,13 +173,13 @@ def to_record(item: Tagged, picks: dict[str, str]) -> dict[str, Any]:
     for field, column in picks.items():
         if field in ("authors", "keywords"):
             continue
-        r[field] = item.first(column)
+        r[field] = item.date(column) if field == "year" else item.first(column)
     authors = item.every(picks["authors"]) if "authors" in picks else []
     if len(authors) == 1:
-        authors = split_authors(authors[0])
+        authors = _items(authors[0], split_authors)
     r["authors"] = norm.authors(authors)
     r["keywords"] = norm.keywords(
-        [k for v in (item.every(picks["keywords"]) if "keywords" in picks else []) for k in KEYWORD_SPLIT.split(v)])
+        [k for v in (item.every(picks["keywords"]) if "keywords" in picks else []) for k in _items(v, KEYWORD_SPLIT.split)])
     _from_citation(r, picks, next((v[0] for k, v in item.tags.items() if k.lower() == "citation"), ""))
     r["year"] = norm.year(r["year"] or None)
     r["pages_start"], r["pages_end"] = norm.pages(r["pages_start"], r["pages_end"])
@@ -138,10 +191,30 @@ def to_record(item: Tagged, picks: dict[str, str]) -> dict[str, Any]:
     return finish(r)
 
 
+def listed(cell: str) -> list[str] | None:
+    """A cell holding a Python list as text ("['Marx, Karl', 'Lindgren, Astrid']", what tools built on rispy
+    and pandas write), as its items; None for any other cell."""
+    text = cell.strip()
+    if text == "[]":
+        return []
+    if not (text.startswith("[") and text.endswith("]") and ("'" in text or '"' in text)):
+        return None
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, list) and all(isinstance(v, str) for v in value) else None
+
+
+def _items(cell: str, split) -> list[str]:
+    items = listed(cell)
+    return split(cell) if items is None else items
+
+
 def split_authors(cell: str) -> list[str]:
     """One cell of authors: 'Smith, John; Doe, Jane', 'Liu R., Adler D.G.' or a single 'Roe, Ann'."""
-    if ";" in cell:
-        return cell.split(";")
+    if ";" in cell:  # PubMed: 'Hou J, Hess JL; Alzheimer's Disease Neuroimaging Initiative; Fan CC, ...'
+        return [name for piece in cell.split(";") for name in split_authors(piece)]
     pieces = [p.strip() for p in cell.split(",")]
     if len(pieces) > 1 and all(" " in p for p in pieces if p):
         return pieces

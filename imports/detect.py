@@ -4,9 +4,11 @@ from __future__ import annotations
 import re
 
 from imports import display
+from imports.csvfiles import names_title
+from imports.spreadsheets import header_cells
 
-RIS = re.compile(r"^TY {1,2}- ?", re.M)
-MEDLINE = re.compile(r"^(?:PMID|OWN )- ", re.M)
+RIS = re.compile(r"^TY(?: {1,2}- ?|[ \t]*\n[A-Z][A-Z0-9] {1,2}- )", re.M)  # also a bare "TY" line before tags
+MEDLINE = re.compile(r"^(?:PMID- ?\d|OWN - )", re.M)  # "PMID-12345678" too: some tools drop the space
 WOS_TAGGED = re.compile(r"^(?:FN |PT [A-Z]\s*$)", re.M)
 BIBTEX = re.compile(r"^\s*@[A-Za-z]+\s*[{(]", re.M)
 REFER = re.compile(r"^%[0TA] ", re.M)
@@ -18,7 +20,7 @@ FORMAT_NAMES = {
     "ris": "RIS", "medline": "PubMed/MEDLINE", "wos": "Web of Science plain text",
     "wos-tab": "Web of Science tab-delimited", "endnote-xml": "EndNote XML", "bibtex": "BibTeX",
     "refer": "EndNote tagged (%0)", "noteexpress": "NoteExpress", "cochrane-text": "Cochrane Library text",
-    "csv": "CSV",
+    "csv": "CSV", "xlsx": "Excel workbook",
 }
 
 
@@ -41,7 +43,10 @@ def detect(text: str) -> str | None:
                          ("refer", REFER), ("bibtex", BIBTEX)):
         if pattern.search(head):
             return key
-    if "," in first_line or first_line.startswith('"'):
+    if "," in first_line or first_line.startswith('"') or any(
+            len(header_cells(first_line, d)) >= 3 or names_title(header_cells(first_line, d)) for d in (";", "\t")):
+        # A header of three or more cells is a table even without a title column: the reader then says
+        # which column is missing, instead of asking for a CSV export of a file that is one.
         return "csv"
     return None
 

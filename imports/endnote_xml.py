@@ -61,7 +61,7 @@ def to_record(item: Tagged) -> dict[str, Any]:
     r["title"] = item.first("titles/title")
     r["abstract"] = item.first("abstract")
     r["authors"] = norm.authors(item.every("contributors/authors/author"))
-    r["year"] = norm.year(item.first("dates/year", "dates/pub-dates/date", accept=norm.year))
+    r["year"] = norm.year(item.date("dates/year", "dates/pub-dates/date"))
     r["journal"] = item.first("periodical/full-title", "titles/secondary-title", "alt-periodical/full-title")
     r["journal_abbrev"] = item.first("periodical/abbr-1", "titles/alt-title", "alt-periodical/abbr-1")
     r["volume"] = item.first("volume")

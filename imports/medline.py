@@ -8,11 +8,15 @@ from imports import normalise as norm
 from imports.errors import ImportFailure
 from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
 
-TAG = re.compile(r"([A-Z][A-Z0-9]{1,3}) {0,3}- (.*)$")
+# "PMID-12345678" and "TI  -Title": some tools drop the space after the dash.
+TAG = re.compile(r"([A-Z][A-Z0-9]{1,3}) {0,3}- (.*)$|(PMID)-(\d.*)$|([A-Z][A-Z0-9]{1,3}) {1,3}-(\S.*)$")
 
 
-def tokenise(text: str) -> list[Tagged]:
-    """Split MEDLINE text into records: a blank line or a second PMID starts the next one."""
+def tokenise(text: str, unread: list[int] | None = None) -> list[Tagged]:
+    """Split MEDLINE text into records: a blank line or a second PMID starts the next one.
+
+    Lines inside a record that are neither a tag nor indented go to the tag 'unread' (line numbers in unread)."""
+    unread = [] if unread is None else unread
     records: list[Tagged] = []
     current: Tagged | None = None
     start, last_tag = 0, ""
@@ -22,7 +26,7 @@ def tokenise(text: str) -> list[Tagged]:
             continue
         found = TAG.match(line) if line[:1] != " " else None
         if found is not None:
-            tag, value = found.group(1), found.group(2).strip()
+            tag, value = next((found.group(i), found.group(i + 1).strip()) for i in (1, 3, 5) if found.group(i))
             if current is None or (tag in ("PMID", "OWN") and tag in current.tags) or _after_blank(lines, number):
                 if current is not None:
                     current.raw = _raw(lines, start, number - 1)
@@ -30,6 +34,9 @@ def tokenise(text: str) -> list[Tagged]:
                 current, start = Tagged(line=number), number - 1
             current.add(tag, value)
             last_tag = tag
+        elif current is not None and line.strip() and line[:1] not in (" ", "\t"):
+            current.add("unread", line.strip())  # not a tag, not indented: kept apart, never glued to a field
+            unread.append(number)
         elif current is not None and line.strip():
             values = current.tags[last_tag]
             values[-1] = f"{values[-1]} {line.strip()}".strip()
@@ -50,12 +57,15 @@ def _raw(lines: list[str], start: int, end: int) -> str:
 
 def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
     """Parse MEDLINE text into record dicts and warnings."""
-    tagged = tokenise(text)
+    unread: list[int] = []
+    tagged = tokenise(text, unread)
     if not tagged:
         raise ImportFailure(file_name, None, "no MEDLINE records found (no 'PMID- ' line); "
                             "in PubMed choose Send to > Citation manager, or Save > PubMed format")
     records = [to_record(item) for item in tagged]
-    return records, missing_title_warnings(records, [t.line for t in tagged])
+    warnings = [f"{len(unread)} line(s) are neither a tag nor a continuation (lines "
+                f"{', '.join(map(str, unread[:10]))}); each was kept apart in the record's other fields"] if unread else []
+    return records, warnings + missing_title_warnings(records, [t.line for t in tagged])
 
 
 def to_record(item: Tagged) -> dict[str, Any]:
@@ -68,7 +78,7 @@ def to_record(item: Tagged) -> dict[str, Any]:
     full = item.every("FAU")
     short = item.every("AU")
     r["authors"] = norm.authors(full or short)
-    r["year"] = norm.year(item.first("DP", "DEP", "EDAT", accept=norm.year))
+    r["year"] = norm.year(item.date("DP", "DEP", "EDAT"))
     r["journal"] = item.first("JT", "SO")
     r["journal_abbrev"] = item.first("TA")
     r["volume"] = item.first("VI")

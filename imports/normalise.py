@@ -12,8 +12,20 @@ BLOCK_TAGS = re.compile(r"<\s*(?:br|/p|/AbstractText|/sec|/title)\s*/?>", re.I)
 # Only what needs changing: two or more spaces, or a tab / no-break / thin space (with what follows).
 SPACES = re.compile(r" [ \t\u00a0\u2009\u202f]+|[\t\u00a0\u2009\u202f][ \t\u00a0\u2009\u202f]*")
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+COMPACT_DATE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?:0[1-9]|1[0-2])(?:[0-3]\d)?(?!\d)")  # 20170812
 PAGE_RANGE = re.compile(r"^\s*([A-Za-z]*\d+[A-Za-z]*)\s*[-\u2010-\u2015\u2212]+\s*([A-Za-z]*\d+[A-Za-z]*)\s*$")
 PMID = re.compile(r"^\s*(\d{1,9})\b")
+# Words that make a name without a comma a corporate author ("World Health Organization"), kept as written.
+CORPORATE = re.compile(
+    r"\b(?:organi[sz]ations?|group|collaborat\w*|consortium|committee|association|society|institut\w*|council|"
+    r"agency|network|team|investigators|trialists|department|ministry|university|universitet\w*|cent(?:re|er)|"
+    r"foundation|office|board|commission|federation|programme|program|services?|authority|panel|alliance|trust|"
+    r"union|working party|task force|academy|college|hospital|sykehus\w*|direktorat\w*|departement\w*|"
+    r"tilsyn\w*|forbund\w*|statens|helse\w*|folkehelse\w*|on behalf of|writing|research|statisti\w*|"
+    r"bureau|corporation|company|inc|ltd|limited|laboratory|library|project|initiative|partnership|forum|"
+    r"registry|nations|national|international|european|ministr\w*|kommune|fylkeskommune|etat\w*)\b", re.I)
+CONNECTORS = {"of", "for", "and", "the", "on", "in", "og", "i", "av"}  # "Ministry of Health"
+ET_AL = re.compile(r"^\s*(?:et\.? al\.?|and others|\.\.\.|…)\s*$", re.I)  # not an author: the list goes on
 MARKUP_HINT = re.compile(r"<|&[#A-Za-z]")
 PLACEHOLDERS = {"na", "n/a", "null", "none", "[no abstract available]", "no abstract available", "no title"}
 PLACEHOLDER_MAX = max(map(len, PLACEHOLDERS))  # longer values are never lower-cased to be compared
@@ -79,7 +91,7 @@ def year(value: str | int | None) -> int | None:
         return None
     if isinstance(value, int):
         return value if 1500 <= value <= 2100 else None
-    match = YEAR.search(value)
+    match = YEAR.search(value) or COMPACT_DATE.search(value)
     return int(match.group(1)) if match else None
 
 
@@ -102,6 +114,8 @@ def author(value: str) -> str:
     name = (clean_field(value) if _needs_cleaning(value) else value).strip().strip(",;").strip()
     if not name:
         return ""
+    if "," not in name and " " in name and (CORPORATE.search(name) or _organisation_words(name)):
+        return name
     if "," in name:
         family, _, given = name.partition(",")
         given = given.strip()
@@ -124,6 +138,8 @@ def authors(values: list[str], split_on: str | None = None) -> list[str]:
         elif ";" in value:
             pieces = value.split(";")
         for piece in pieces:
+            if ET_AL.match(piece):
+                continue
             name = author(piece)
             if name:
                 found.append(name)
@@ -167,6 +183,12 @@ def _needs_cleaning(value: str) -> bool:
 def _has_odd_space(value: str) -> bool:
     """A tab, no-break, thin or narrow no-break space: what SPACES folds besides runs of spaces."""
     return "\t" in value or "\u00a0" in value or "\u2009" in value or "\u202f" in value
+
+
+def _organisation_words(name: str) -> bool:
+    """Three or more words joined by a lower-case 'of', 'for', 'and' ...: a body, not a person."""
+    words = name.split()
+    return len(words) >= 3 and any(w in CONNECTORS for w in words[1:-1])
 
 
 def _initials(text: str) -> bool:

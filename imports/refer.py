@@ -84,7 +84,7 @@ def _refer_record(item: Tagged) -> dict[str, Any]:
     r["title"] = item.first("T")
     r["abstract"] = item.first("X")
     r["authors"] = norm.authors(item.every("A"), split_on=";;")
-    r["year"] = norm.year(item.first("D", "8", accept=norm.year))
+    r["year"] = norm.year(item.date("D", "8"))
     r["journal"] = item.first("J", "B")
     r["volume"] = item.first("V")
     r["issue"] = item.first("N")

@@ -64,10 +64,18 @@ def iter_tagged(text: str, notes: RisNotes) -> Iterator[Tagged]:
             found = match(line) if len(line) >= 5 else None
             if found is None and line[:2] in ("TY", "ER"):
                 found = LOOSE_TAG.match(line.rstrip() + " ")  # "TY - JOUR" or a bare "ER -" in a two-space file
+                if found is None and line.strip() in ("TY", "ER"):
+                    tag, value = line.strip(), ""  # "TY" or "ER" alone on its line, without the dash
             if found is not None:
                 tag, value = found.group(1), (found.group(2) or "").strip()
         if tag is not None:
             if tag == "ER":
+                if current is None and pending:  # a record whose TY line is missing or misspelt: kept, noted
+                    current = Tagged(line=pending[0][0])
+                    for _, early_tag, early_value in pending:
+                        current.add(early_tag, early_value)
+                    buf, pending, pending_lines = pending_lines, [], []
+                    notes.no_ty.append((current.line, count + 1))
                 if current is not None:
                     buf.append(line)
                     current.raw = "\n".join(buf)
@@ -79,7 +87,8 @@ def iter_tagged(text: str, notes: RisNotes) -> Iterator[Tagged]:
                 pending.append((number, tag, value))  # Ovid's NL after ER, or tags an R tool put before TY
                 pending_lines.append(line)
                 continue
-            if current is None or (tag == "TY" and "TY" in current.tags):
+            # A TY after a record of nothing but TY lines (a bare "TY  -" first) belongs to that record.
+            if current is None or (tag == "TY" and "TY" in current.tags and len(current.tags) > 1):
                 if current is not None:
                     current.raw = "\n".join(buf).rstrip("\n")
                     count += 1
@@ -163,8 +172,8 @@ def to_record(item: Tagged) -> dict[str, Any]:
     """Map one RIS record's tags to Sil's fields; what no field takes goes to extra."""
     first = item.first  # one dict built at once (in FIELDS order): this runs for every record of the file
     title, abstract = first("TI", "T1", "CT", "BT"), first("AB", "N2")
-    authors = norm.authors(item.every("AU", "A1"))
-    year = norm.year(first("PY", "Y1", "DA", accept=norm.year))
+    authors = norm.authors(_authors_in_file_order(item))
+    year = norm.year(item.date("PY", "Y1", "DA"))
     journal = first("T2", "JF", "JO", "J1", "JA", accept=_not_url)
     journal_abbrev = first("J2", "JA", "JO", "J1", accept=_not_url)
     volume, issue = first("VL"), first("IS")
@@ -174,13 +183,34 @@ def to_record(item: Tagged) -> dict[str, Any]:
     keywords = norm.keywords(item.every("KW"))
     language, pub_type, url = first("LA"), first("TY"), first("UR", "L2")
     pmid, source_id = _pmid(item), first("AN", "ID")
+    extra = item.leftovers()
+    truncated = [v for v in item.tags.get("AU", []) + item.tags.get("A1", []) if norm.ET_AL.match(v)]
+    if truncated:  # "et al." is not an author, but that the list was cut short is worth keeping
+        extra["AU"] = truncated
     return finish({
         "title": title, "abstract": abstract, "authors": authors, "year": year, "journal": journal,
         "journal_abbrev": journal_abbrev, "volume": volume, "issue": issue, "pages_start": pages_start,
         "pages_end": pages_end, "doi": doi, "pmid": pmid, "issn": issn, "keywords": keywords,
         "language": language, "pub_type": pub_type, "url": url, "source_id": source_id,
-        "extra": item.leftovers(), "raw": item.raw,
+        "extra": extra, "raw": item.raw,
     })
+
+
+def _authors_in_file_order(item: Tagged) -> list[str]:
+    """AU and A1 values in the order the file wrote them (a file may mix the two tags)."""
+    if "A1" not in item.tags or "AU" not in item.tags:
+        return item.every("AU", "A1")
+    item.every("AU", "A1")  # marks both used
+    values = {"AU": iter(item.tags["AU"]), "A1": iter(item.tags["A1"])}
+    ordered, last = [], ""
+    for line in item.raw.split("\n"):
+        found = LOOSE_TAG.match(line)
+        last = found.group(1) if found else last  # an untagged line is one more value of the tag before it
+        if last in values and (found or line.strip()):
+            ordered.append(next(values[last], ""))
+    for rest in values.values():  # whatever the walk did not meet (it meets every value): never lost
+        ordered += list(rest)
+    return [v for v in ordered if v and not v.isspace()]
 
 
 def _pmid(item: Tagged) -> str:

@@ -17,6 +17,7 @@ class RisNotes:
 
     records: int = 0
     no_er: list[tuple[int, int]] = field(default_factory=list)  # (line, record) ended by the next TY
+    no_ty: list[tuple[int, int]] = field(default_factory=list)  # (line, record) begun without a TY line
     last_no_er: tuple[int, int] | None = None  # the file's last record, ended by the end of the file
     ignored: int = 0  # lines outside TY..ER
     first_ignored: tuple[int, str] | None = None  # (line, text) of the first of them
@@ -27,6 +28,8 @@ class RisNotes:
         """The warnings, worded and ordered as the reader has always given them."""
         found = [f"line {line}: record {number} had no ER line; it ends where the next TY starts"
                  for line, number in self.no_er]
+        found += [f"line {line}: record {number} had no TY line (tags up to an ER line); it was kept"
+                  for line, number in self.no_ty]
         if self.last_no_er:
             line, number = self.last_no_er
             found.append(f"line {line}: the last record (record {number}) had no ER line; it was kept")
@@ -44,6 +47,7 @@ def merged(parts: list[tuple[RisNotes, int]]) -> RisNotes:
     for notes, part_lines in parts:
         records = total.records
         total.no_er += [(line + lines, number + records) for line, number in notes.no_er]
+        total.no_ty += [(line + lines, number + records) for line, number in notes.no_ty]
         if notes.last_no_er:
             total.last_no_er = (notes.last_no_er[0] + lines, notes.last_no_er[1] + records)
         total.ignored += notes.ignored

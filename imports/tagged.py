@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from imports import normalise as norm
+from imports.dates import says_more
 
 FIELDS = ("title", "abstract", "authors", "year", "journal", "journal_abbrev", "volume", "issue",
           "pages_start", "pages_end", "doi", "pmid", "issn", "keywords", "language", "pub_type", "url",
@@ -48,6 +49,21 @@ class Tagged:
                         used[tag].add(index)
                     return value
         return ""
+
+    def date(self, *tags: str) -> str:
+        """The first value holding a year (marked used); it stays in leftovers too when it says more than
+        the year ('1948/07//'), so the full date survives in extra."""
+        value = self.first(*tags, accept=norm.year)
+        if value and says_more(value):
+            for tag in tags:
+                values = self.tags.get(tag)
+                taken = self.used.get(tag)
+                if values and taken and taken is not ALL and value in values:
+                    taken.discard(values.index(value))
+                    if not taken:
+                        del self.used[tag]
+                    break
+        return value
 
     def every(self, *tags: str) -> list[str]:
         """Every value of these tags, in tag order; marks them used."""

@@ -12,6 +12,12 @@ from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
 TAG = re.compile(r"([A-Z][A-Z0-9])(?: (.*))?$")
 LIST_TAGS = {"AU", "AF", "CR", "C1", "BE", "BA", "BF", "CA", "GP", "ED"}
 HEADER_TAGS = {"FN", "VR", "EF"}
+# Field tags of WoS Core, BIOSIS, Zoological Record and MEDLINE via WoS: in a file that does not indent its
+# continuation lines, a line starting with any other two capitals ("OR 1.5 (95% CI ...)") continues the field.
+WOS_TAGS = set("""FN VR PT AU AF BA BF CA GP BE TI SO SE BS LA DT CT CY CL SP HO DE ID AB C1 C3 RP EM RI OI FU FP FX
+CR NR TC Z9 U1 U2 PU PI PA SN EI BN J9 JI PD PY VL IS PN SU SI MA BP EP AR DI DL D2 EA PG WC WE SC GA PM OA HC HP
+DA UT ER EF AN TN ST OR BD SA JC NT A2 ZS ZR ZB Z8 FT EY AW PS MH OT RN GR CN LI IN ZA ZM ZL ZN ZT ZD ZC ZE
+ZF ZG ZH ZI ZJ ZK ZO ZP ZQ ZU ZV ZW ZX ZY""".split())
 
 
 def tokenise(text: str) -> tuple[list[Tagged], list[str]]:
@@ -21,6 +27,9 @@ def tokenise(text: str) -> tuple[list[Tagged], list[str]]:
     current: Tagged | None = None
     start, last_tag = 0, ""
     lines = text.split("\n")
+    indents = any(line[:3] == "   " for line in lines[:2000])
+    unindented: list[int] = []
+    glued: list[int] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -28,7 +37,16 @@ def tokenise(text: str) -> tuple[list[Tagged], list[str]]:
             _continue(current, last_tag, line.strip())
             continue
         found = TAG.match(line.rstrip())
+        if found is None and indents and line[:2] in WOS_TAGS and line[2:3].strip() and current is not None:
+            found = TAG.match(f"{line[:2]} {line[2:].rstrip()}")  # "AUGilles, H": a tag that lost its space
+            glued.append(number)
+        if current is not None and last_tag and (found is None or not indents and found.group(1) not in WOS_TAGS):
+            _continue(current, last_tag, line.strip())  # a continuation line that lost its indent
+            unindented.append(number)
+            continue
         if found is None:
+            if line.strip():
+                unindented.append(-number)  # outside any record: not read
             continue
         tag, value = found.group(1), (found.group(2) or "").strip()
         if tag == "ER":
@@ -47,6 +65,18 @@ def tokenise(text: str) -> tuple[list[Tagged], list[str]]:
         current.raw = "\n".join(lines[start:]).strip("\n")
         records.append(current)
         warnings.append(f"line {current.line}: the last record had no ER line; it was kept")
+    joined = [n for n in unindented if n > 0]
+    if joined:
+        shown = ", ".join(str(n) for n in joined[:10]) + (f" and {len(joined) - 10} more" if len(joined) > 10 else "")
+        warnings.append(f"{len(joined)} line(s) without a tag or indent were read as continuing the field above "
+                        f"them (lines {shown})")
+    if glued:
+        warnings.append(f"{len(glued)} line(s) had no space after their tag and were read as that tag "
+                        f"(lines {', '.join(str(n) for n in glued[:10])})")
+    ignored = [-n for n in unindented if n < 0]
+    if ignored:
+        warnings.append(f"{len(ignored)} line(s) outside records were ignored (first: line {ignored[0]}: "
+                        f"{lines[ignored[0] - 1].strip()[:60]!r})")
     return records, warnings
 
 

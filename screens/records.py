@@ -31,8 +31,11 @@ def install(app: bottle.Bottle) -> None:
 def search_log(project_id: int, results: list[dict[str, Any]] | None = None, values: dict | None = None) -> str:
     c = ctx()
     member = accounts.require_member(c.conn, project_id, c.user_id)
+    log = searches.list_searches(c.conn, project_id)
+    wanted = {part for part in query("imported").split(",") if part.isdigit()}
+    imported = [s for s in log if str(s["id"]) in wanted] if not results else []
     return project_page("searches/searches.tpl", project_id, "searches", member=member, title=c._("records.searches"),
-                        searches=searches.list_searches(c.conn, project_id), results=results or [],
+                        searches=log, results=results or [], imported=imported,
                         values=values or {}, can_import=member["role"] == "lead", scripts=["imports.js"])
 
 
@@ -45,20 +48,24 @@ def upload(project_id: int) -> Any:
     if not uploads:
         response.status = 400
         return search_log(project_id, [{"file": "", "error": c._("records.no_files")}], meta)
-    results = [_import_one(project_id, u, meta, form("force") == "1") for u in uploads]
+    results = [_import_one(project_id, u, meta, form("force") == "1", form("skip_broken") == "1") for u in uploads]
     if all("error" not in r for r in results):
-        redirect_to("searches", flash="records.imported", project_id=project_id)
+        # The searches imported go in the address, so the page says what came in even when the upload's
+        # script follows the redirect itself (which takes the one-time flash cookie with it).
+        redirect_to("searches", flash="records.imported", project_id=project_id,
+                    query={"imported": ",".join(str(r["search_id"]) for r in results)})
     response.status = 409 if all(r.get("conflict") for r in results if "error" in r) else 400
     return search_log(project_id, results, meta)
 
 
-def _import_one(project_id: int, upload: Any, meta: dict[str, str], force: bool) -> dict[str, Any]:
+def _import_one(project_id: int, upload: Any, meta: dict[str, str], force: bool, skip_broken: bool) -> dict[str, Any]:
     c = ctx()
     name = upload.raw_filename.replace("\\", "/").rsplit("/", 1)[-1]
     if isinstance(name, bytes):
         name = name.decode("utf-8", "replace")
     try:
-        result = searches.import_file(c.conn, project_id, c.user["id"], name, upload.file.read(), meta, force=force)
+        result = searches.import_file(c.conn, project_id, c.user["id"], name, upload.file.read(), meta, force=force,
+                                      skip_broken=skip_broken)
     except SilError as error:
         return {"file": name, "error": error_text(error), "conflict": isinstance(error, Conflict)}
     return {"file": name, **result}

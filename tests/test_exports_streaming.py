@@ -83,6 +83,7 @@ def test_the_records_export_streams_the_same_file_as_the_command_line_in_every_f
 
 
 def test_record_sets_stream_the_same_rows_the_whole_file_writers_give(conn, make_user):
+    from exports.ris_decisions import with_decisions
     from review.screening import record_exports
     from review.screening import sets as record_sets
 
@@ -96,7 +97,7 @@ def test_record_sets_stream_the_same_rows_the_whole_file_writers_give(conn, make
     stream = exporting.stream(conn, project_id, "records-with-decisions", "csv", viewer_id=lead)
     assert b"".join(stream) == write_csv(columns, rows).encode("utf-8")
     stream = exporting.stream(conn, project_id, "records-with-decisions", "ris", viewer_id=lead)
-    assert b"".join(stream) == write_ris(whole).encode("utf-8")
+    assert b"".join(stream) == write_ris(with_decisions(whole, decisions)).encode("utf-8")
     labelled = b"".join(exporting.stream(conn, project_id, "labelled", "xlsx", label="nurses", viewer_id=lead))
     assert [row[0] for row in sheet_values(labelled)[1:]] == [ids[0]]
 

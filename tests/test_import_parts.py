@@ -46,7 +46,8 @@ def read_in_parts(tmp_path, data: bytes, parts: int, min_bytes: int = 1):
     conn = sqlite3.connect(":memory:", isolation_level=None)
     attached, warnings, rows = [], [], []
     try:
-        for table, before in import_staging._tables(conn, [Finished(o) for o in outcomes], attached, warnings):
+        for table, before in import_staging._tables(conn, [Finished(o) for o in outcomes], attached, warnings,
+                                                       source):
             rows += [(position + before, *rest) for position, *rest in
                      conn.execute(f"SELECT * FROM {table} ORDER BY position")]
     except import_staging.ReadWhole:

@@ -115,3 +115,27 @@ def test_a_non_member_gets_404(app, conn, make_user):
     login(app, "eve")
     app.get(f"/projects/{project_id}/records", status=404)
     app.get(f"/projects/{project_id}/searches", status=404)
+
+
+def test_a_successful_upload_says_what_was_imported_even_when_a_script_follows_the_redirect(app, conn, make_user):
+    project_id = lead_project(app, conn, make_user)
+    response = post_files(app, project_id, [("small.ris", (FIXTURES / "small.ris").read_bytes())])
+    assert "imported=" in response.location
+    app.get(f"/projects/{project_id}/searches")  # what the upload script's own request does: the flash goes
+    page = app.get(response.location)  # and then the browser loads the address it was sent to
+    done = page.html.find(id="import-done")
+    assert done is not None and done.get("role") == "status"
+    assert "small.ris: 2 records imported" in done.text and "warning" in done.text
+
+
+def test_skip_broken_entries_is_an_upload_option(app, conn, make_user):
+    project_id = lead_project(app, conn, make_user)
+    bib = b"@article{good, title={Breaks at work}, year=2020}\n@article{bad,\n  title = {Unclosed,\n  year = 2019\n\n" \
+          b"@article{also, title={Night shifts}, year=2021}\n"
+    refused = post_files(app, project_id, [("lib.bib", bib)], status=400)
+    assert "@article{bad (line 2)" in refused.text and "skip broken entries" in refused.text
+    response = post_files(app, project_id, [("lib.bib", bib)], skip_broken="1")
+    (search,) = searches.list_searches(conn, project_id)
+    assert search["record_count"] == 2
+    assert any("@article{bad (line 2)" in w and "skipped" in w for w in search["warnings"])
+    assert "lib.bib: 2 records imported" in app.get(response.location).text

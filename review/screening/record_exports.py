@@ -9,12 +9,15 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from exports.ris_decisions import with_decisions
 from exports.streaming import csv_chunks, file_chunks, ris_chunks, xlsx_file
 from review.screening import sets as record_sets
+from review.searches import removed_duplicates
 from review.store import Invalid
 
 RECORD_COLUMNS = ("record_id", "search_id", "database", "title", "authors", "year", "journal", "volume", "issue",
-                  "pages", "doi", "pmid", "issn", "keywords", "language", "pub_type", "url", "abstract")
+                  "pages", "doi", "pmid", "issn", "keywords", "language", "pub_type", "url", "abstract",
+                  "removed_duplicate_of")
 
 
 def stream_set(conn: sqlite3.Connection, project_id: int, fmt: str, kind: str, stage: int | None = None,
@@ -27,12 +30,13 @@ def stream_set(conn: sqlite3.Connection, project_id: int, fmt: str, kind: str, s
         raise Invalid(f"records can be exported as {', '.join(record_sets.FORMATS)}, not {fmt!r}")
     ids = record_sets.select_ids(conn, project_id, kind, stage, search, label, viewer_id)
     records = record_sets.records_of(conn, project_id, ids)
-    if fmt == "ris":
-        return ris_chunks(records)
-    databases = dict(conn.execute("SELECT id, database_name FROM searches WHERE project_id = ?", (project_id,)).fetchall())
     decisions = record_sets.decision_columns(conn, project_id, ids, viewer_id)
+    if fmt == "ris":  # the decisions, labels and notes as N1 lines, as the CSV has them in columns
+        return ris_chunks(with_decisions(records, decisions))
+    databases = dict(conn.execute("SELECT id, database_name FROM searches WHERE project_id = ?", (project_id,)).fetchall())
     columns = (*RECORD_COLUMNS, *record_sets.DECISION_COLUMNS)
-    rows = ([*_record_row(r, databases), *decisions[r["id"]]] for r in records)
+    duplicates = removed_duplicates(conn, project_id)
+    rows = ([*_record_row(r, databases, duplicates), *decisions[r["id"]]] for r in records)
     if fmt == "xlsx":
         return file_chunks(xlsx_file({"Records": (columns, rows)}))
     return csv_chunks(columns, rows)
@@ -44,11 +48,12 @@ def export_set(conn: sqlite3.Connection, project_id: int, fmt: str, kind: str, s
     return b"".join(stream_set(conn, project_id, fmt, kind, stage, search, label, viewer_id))
 
 
-def _record_row(r: dict[str, Any], databases: dict[int, str]) -> list[Any]:
+def _record_row(r: dict[str, Any], databases: dict[int, str], duplicates: dict[int, int] | None = None) -> list[Any]:
     pages = f"{r['pages_start']}-{r['pages_end']}" if r["pages_start"] and r["pages_end"] else r["pages_start"] or r["pages_end"]
     return [r["id"], r["search_id"], databases.get(r["search_id"], ""), r["title"], "; ".join(r["authors"]),
             "" if r["year"] is None else r["year"], r["journal"], r["volume"], r["issue"], pages, r["doi"], r["pmid"],
-            r["issn"], "; ".join(r["keywords"]), r["language"], r["pub_type"], r["url"], r["abstract"]]
+            r["issn"], "; ".join(r["keywords"]), r["language"], r["pub_type"], r["url"], r["abstract"],
+            (duplicates or {}).get(r["id"], "")]
 
 
 def stream_records_with_decisions(conn: sqlite3.Connection, project_id: int, fmt: str, search: int | None = None,

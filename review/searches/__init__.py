@@ -12,6 +12,7 @@ from review.searches.records import (
     get_record,
     iter_records,
     list_records,
+    removed_duplicates,
     stream_all_records,
 )
 from review.searches.staging import sweep_stale_scratch
@@ -27,6 +28,7 @@ __all__ = [
     "iter_records",
     "list_records",
     "list_searches",
+    "removed_duplicates",
     "stream_all_records",
     "sweep_stale_scratch",
 ]

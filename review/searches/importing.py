@@ -129,11 +129,13 @@ TEXT_META = ("source_kind", "database_name", "platform", "query", "limits")
 
 
 def import_file(conn: sqlite3.Connection, project_id: int, user_id: int | None, file_name: str,
-                data: bytes, meta: dict[str, Any] | None = None, force: bool = False) -> dict[str, Any]:
+                data: bytes, meta: dict[str, Any] | None = None, force: bool = False,
+                skip_broken: bool = False) -> dict[str, Any]:
     """Import one file as a search; return its id, count, format, encoding and warnings.
 
     Raises Conflict when the same bytes were imported into the project before (unless force),
     Invalid when the file cannot be read or the search-log fields are wrong. Nothing is stored then.
+    With skip_broken, broken entries (BibTeX) are left out and named in the search's warnings instead.
     """
     meta = clean_meta(meta or {})
     sha256 = hashlib.sha256(data).hexdigest()
@@ -144,18 +146,21 @@ def import_file(conn: sqlite3.Connection, project_id: int, user_id: int | None, 
                        "import it again only if you mean to, with force")
     try:
         try:
-            return _import_staged(conn, project_id, user_id, file_name, data, meta, sha256, bool(earlier), True)
+            return _import_staged(conn, project_id, user_id, file_name, data, meta, sha256, bool(earlier), True,
+                                  skip_broken)
         except ReadWhole:  # a part of a large file could not be read alone: nothing was stored, read it whole
-            return _import_staged(conn, project_id, user_id, file_name, data, meta, sha256, bool(earlier), False)
+            return _import_staged(conn, project_id, user_id, file_name, data, meta, sha256, bool(earlier), False,
+                                  skip_broken)
     except ImportFailure as failure:
         raise Invalid(str(failure)) from failure
 
 
 def _import_staged(conn: sqlite3.Connection, project_id: int, user_id: int | None, file_name: str, data: bytes,
-                   meta: dict[str, Any], sha256: str, forced: bool, in_parts: bool) -> dict[str, Any]:
+                   meta: dict[str, Any], sha256: str, forced: bool, in_parts: bool,
+                   skip_broken: bool = False) -> dict[str, Any]:
     # Records are parsed into staging tables first (a large file in other processes): parsing takes
     # seconds, and other people's decisions must not wait for it behind the write lock or the GIL.
-    with staged(conn, data, file_name, in_parts) as parsed, checkpoint_in_background(conn), transaction(conn):
+    with staged(conn, data, file_name, in_parts, skip_broken) as parsed, checkpoint_in_background(conn), transaction(conn):
         search_id = create_search(conn, project_id, user_id, file_name, sha256, parsed.format, meta,
                                   encoding=parsed.encoding)
         count = _add_staged_records(conn, project_id, search_id, parsed.tables)

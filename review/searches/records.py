@@ -127,7 +127,15 @@ def stream_all_records(conn: sqlite3.Connection, project_id: int, fmt: str, sear
     if fmt == "ris":
         return ris_chunks(chosen)
     databases = {s["id"]: s["database_name"] for s in list_searches(conn, project_id)}
-    return file_chunks(xlsx_file({"records": (RECORD_COLUMNS, record_rows(chosen, databases))}))
+    rows = record_rows(chosen, databases, removed_duplicates(conn, project_id))
+    return file_chunks(xlsx_file({"records": (RECORD_COLUMNS, rows)}))
+
+
+def removed_duplicates(conn: sqlite3.Connection, project_id: int) -> dict[int, int]:
+    """record id -> the id of the record screened in its place, for every duplicate removed from screening."""
+    return dict(conn.execute(
+        """SELECT l.record_id, g.representative_id FROM duplicate_links l JOIN duplicate_groups g ON g.id = l.group_id
+           WHERE g.project_id = ? AND g.representative_id <> l.record_id""", (project_id,)))
 
 
 def export_all_records(conn: sqlite3.Connection, project_id: int, fmt: str, search: int | None = None,

@@ -36,6 +36,8 @@ _CELLS = {
     "pages": _cell("(CASE WHEN r.pages_start <> '' AND r.pages_end <> '' THEN r.pages_start || '-' || r.pages_end "
                    "ELSE r.pages_start || r.pages_end END)"),
     "authors": _cell(_joined("authors")), "keywords": _cell(_joined("keywords")),
+    "removed_duplicate_of": "ifnull((SELECT g.representative_id FROM duplicate_links l JOIN duplicate_groups g "
+                            "ON g.id = l.group_id WHERE l.record_id = r.id AND g.representative_id <> r.id), '')",
 }
 _LINE = " || ',' || ".join(_CELLS.get(c, _cell(f"r.{c}")) for c in RECORD_COLUMNS)
 # As a BLOB each line arrives as its UTF-8 bytes: no decoding to str and encoding back while holding the GIL.

@@ -8,6 +8,7 @@ Either way Sil's own file is not touched until the caller's single write transac
 """
 from __future__ import annotations
 
+import mmap
 import os
 import shutil
 import sqlite3
@@ -21,6 +22,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import imports
+from imports import accounting
 from imports.errors import ImportFailure
 from imports.ris_notes import merged
 from imports.ris_parts import cut_points, read_part
@@ -49,22 +51,23 @@ class Staged:
 
 
 @contextmanager
-def staged(conn: sqlite3.Connection, data: bytes, file_name: str, in_parts: bool = True) -> Iterator[Staged]:
+def staged(conn: sqlite3.Connection, data: bytes, file_name: str, in_parts: bool = True,
+           skip_broken: bool = False) -> Iterator[Staged]:
     """Parse the file into staging tables (ImportFailure when it cannot be read); drop them afterwards.
 
     Reading `tables` may raise ReadWhole (a large file read in parts): stage again with in_parts=False."""
     if len(data) < PARSE_ELSEWHERE_BYTES or conn.in_transaction:
-        with _staged_here(conn, data, file_name) as result:
+        with _staged_here(conn, data, file_name, skip_broken) as result:
             yield result
     else:
-        with _staged_elsewhere(conn, data, file_name, in_parts) as result:
+        with _staged_elsewhere(conn, data, file_name, in_parts, skip_broken) as result:
             yield result
 
 
 @contextmanager
-def _staged_here(conn: sqlite3.Connection, data: bytes, file_name: str) -> Iterator[Staged]:
+def _staged_here(conn: sqlite3.Connection, data: bytes, file_name: str, skip_broken: bool) -> Iterator[Staged]:
     try:
-        parsed = imports.stream_file(data, file_name)
+        parsed = imports.stream_file(data, file_name, skip_broken=skip_broken)
         stage_records(conn, parsed.records, "temp")
         yield Staged(parsed.format, parsed.encoding, [("temp.staged_records", 0)], parsed.warnings)
     finally:
@@ -93,7 +96,8 @@ class ReadWhole(Exception):
 
 
 @contextmanager
-def _staged_elsewhere(conn: sqlite3.Connection, data: bytes, file_name: str, in_parts: bool) -> Iterator[Staged]:
+def _staged_elsewhere(conn: sqlite3.Connection, data: bytes, file_name: str, in_parts: bool,
+                      skip_broken: bool) -> Iterator[Staged]:
     directory = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX))
     attached: list[str] = []
     try:
@@ -104,7 +108,7 @@ def _staged_elsewhere(conn: sqlite3.Connection, data: bytes, file_name: str, in_
                                  initializer=_lower_priority) as pool:
             try:
                 staged_parts = _parts(conn, pool, directory, source, ranges, file_name, attached) if len(ranges) > 1 else None
-                yield staged_parts or _staged_whole(conn, pool, directory, source, file_name, attached)
+                yield staged_parts or _staged_whole(conn, pool, directory, source, file_name, attached, skip_broken)
             finally:  # after a failure, parts not begun are not parsed for nothing
                 pool.shutdown(cancel_futures=True)
     finally:
@@ -114,9 +118,10 @@ def _staged_elsewhere(conn: sqlite3.Connection, data: bytes, file_name: str, in_
 
 
 def _staged_whole(conn: sqlite3.Connection, pool: ProcessPoolExecutor, directory: Path, source: Path,
-                  file_name: str, attached: list[str]) -> Staged:
+                  file_name: str, attached: list[str], skip_broken: bool = False) -> Staged:
     """The file parsed whole in one process, its table attached."""
-    outcome = pool.submit(parse_into_file, str(directory / "whole.sqlite"), str(source), file_name).result()
+    outcome = pool.submit(parse_into_file, str(directory / "whole.sqlite"), str(source), file_name,
+                          skip_broken).result()
     if outcome[0] == "failed":
         raise ImportFailure(*outcome[1:])
     _, file_format, encoding, warnings, [(path, _)] = outcome
@@ -143,10 +148,11 @@ def _parts(conn: sqlite3.Connection, pool: ProcessPoolExecutor, directory: Path,
             future.cancel()  # those not begun: the whole reading need not wait for them
         return None
     warnings: list[str] = []
-    return Staged("ris", "utf-8", _tables(conn, futures, attached, warnings), warnings)
+    return Staged("ris", "utf-8", _tables(conn, futures, attached, warnings, source), warnings)
 
 
-def _tables(conn: sqlite3.Connection, futures: list, attached: list[str], warnings: list[str]) -> Iterator[tuple[str, int]]:
+def _tables(conn: sqlite3.Connection, futures: list, attached: list[str], warnings: list[str],
+            source: Path | None = None) -> Iterator[tuple[str, int]]:
     """Each part's table as its parser finishes, attached under its own name; then the merged warnings."""
     parts, before = [], 0
     for index, future in enumerate(futures):
@@ -162,6 +168,9 @@ def _tables(conn: sqlite3.Connection, futures: list, attached: list[str], warnin
     if not notes.records:
         raise ReadWhole()
     warnings.extend(notes.warnings())
+    if source is not None:  # the count of record starts, over the file's bytes (not decoded again)
+        with open(source, "rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            warnings.extend(accounting.check("ris", data, notes.records))
 
 
 def _check(outcome: tuple, last: bool, rest: list) -> None:
@@ -212,14 +221,14 @@ def parse_part_into_file(path: str, source: str, start: int, end: int, file_name
         conn.close()
 
 
-def parse_into_file(path: str, source: str, file_name: str) -> tuple:
+def parse_into_file(path: str, source: str, file_name: str, skip_broken: bool = False) -> tuple:
     """In a parsing process: stage the whole file into a scratch file; ('parsed', format, encoding, warnings,
     [(path, records)]).
 
     An ImportFailure comes back as ('failed', file, line, message): its custom constructor does not pickle."""
     conn = _scratch(path)
     try:
-        parsed = imports.stream_file(Path(source).read_bytes(), file_name)
+        parsed = imports.stream_file(Path(source).read_bytes(), file_name, skip_broken=skip_broken)
         count = stage_records(conn, parsed.records, "main")
         return ("parsed", parsed.format, parsed.encoding, parsed.warnings, [(path, count)])
     except ImportFailure as failure:

@@ -23,6 +23,14 @@ MESSAGES = {
     "records.force": {"en": "Import even if the same file was imported before",
                       "nb": "Importer selv om den samme filen er importert før"},
     "records.import": {"en": "Import", "nb": "Importer"},
+    "records.skip_broken": {"en": "Skip broken entries (BibTeX): import the others and list the skipped ones "
+                                  "in the search's warnings",
+                            "nb": "Hopp over ødelagte oppføringer (BibTeX): importer resten og list opp dem som "
+                                  "ble hoppet over, i søkets advarsler"},
+    "records.imported_title": {"en": "Imported", "nb": "Importert"},
+    "records.result_warnings": {"en": " ({w} warning(s): read them with the search)",
+                                "nb": " ({w} advarsel(er): les dem ved søket)"},
+    "records.see_search": {"en": "Search {id} in the log", "nb": "Søk {id} i loggen"},
     "records.importing": {"en": "Uploading and importing… large files take a minute.",
                           "nb": "Laster opp og importerer … store filer tar et minutt."},
     "records.imported": {"en": "Imported. Warnings, if any, are shown with each search.",

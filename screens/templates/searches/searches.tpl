@@ -13,6 +13,17 @@
 </ul>
 </section>
 % end
+% if imported:
+<section class="card success" id="import-done" role="status">
+<h2>{{_("records.imported_title")}}</h2>
+<ul>
+% for s in imported:
+  <li>{{_("records.result_ok", file=s['file_name'], n=s['record_count'])}}{{_("records.result_warnings", w=len(s['warnings'])) if s['warnings'] else ''}}
+  <a href="#search-{{s['id']}}">{{_("records.see_search", id=s['id'])}}</a></li>
+% end
+</ul>
+</section>
+% end
 % if can_import:
 <section class="card">
 <h2>{{_("records.import_title")}}</h2>
@@ -39,6 +50,7 @@
   <label for="import-limits">{{_("records.limits")}}</label>
   <input id="import-limits" name="limits" value="{{values.get('limits', '')}}">
   <label class="choice"><input type="checkbox" name="force" value="1"> {{_("records.force")}}</label>
+  <label class="choice"><input type="checkbox" name="skip_broken" value="1"> {{_("records.skip_broken")}}</label>
   <p><button type="submit" class="primary">{{_("records.import")}}</button></p>
   <p class="meta" id="import-progress" hidden><progress></progress> <span></span></p>
 </form>

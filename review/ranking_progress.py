@@ -56,9 +56,13 @@ def begin_sample(conn: sqlite3.Connection, project_id: int, lead_id: int) -> Non
 
 
 def stop_now(conn: sqlite3.Connection, project_id: int, lead_id: int) -> None:
-    """Stop title/abstract screening; the records left unscreened count as excluded by automation."""
-    counts = stage1_counts(conn, project_id)
-    ranking_store.stop_screening(conn, project_id, lead_id, counts["total"] - counts["screened"])
+    """Stop title/abstract screening; the records left unscreened count as excluded by automation.
+
+    The chosen method's figures of the moment go with the decision (review/stopping_watch.py).
+    """
+    from review.stopping_watch import stop
+
+    stop(conn, project_id, lead_id)
 
 
 def excluded_by_automation(conn: sqlite3.Connection, project_id: int) -> int:

@@ -6,11 +6,11 @@ from typing import Any
 import bottle
 
 from exports.progress_svg import progress_svg
-from review import projects, ranking_progress, ranking_store
+from review import projects, ranking_progress, ranking_store, stopping_watch
 from review.errors import Invalid
 from review.ranking_process import RankingProcess
-from review.stopping import ASSUMPTIONS
-from screens.web import add_project_tab, ctx, form, project_page, redirect_to
+from review.stopping_methods import METHODS
+from screens.web import add_overview_card, add_project_tab, ctx, form, project_page, redirect_to, render
 
 P = "/projects/<project_id:int>"
 
@@ -21,6 +21,7 @@ def install(app: bottle.Bottle) -> None:
     app.route(P + "/stopping", "GET", stopping_page, name="stopping")
     app.route(P + "/stopping", "POST", stopping_post, name="stopping_post")
     add_project_tab(app, 22, "ranking", "ranking.tab", roles=("lead",))
+    add_overview_card(app, 25, stopping_card)
     if app.config.get("sil.background_ranking") and "sil.ranking_worker" not in app.config:
         # A process of its own: retraining never holds this process's GIL against reviewers' requests.
         app.config["sil.ranking_worker"] = RankingProcess(app.config["sil.db"]).start()
@@ -50,12 +51,26 @@ def order_post(project_id: int) -> Any:
     redirect_to("ranking", flash="ranking.saved", project_id=project_id)
 
 
+def stopping_card(project: dict[str, Any], member: dict[str, Any]) -> str:
+    """On the lead's overview: the background check says the recall target is reached (and nobody stopped yet)."""
+    c = ctx()
+    if member.get("role") != "lead" or ranking_store.get_settings(c.conn, project["id"])["stopped_at"]:
+        return ""
+    check = stopping_watch.latest(c.conn, project["id"])
+    return render("stopping_card.tpl", project=project, check=check) if check and check["reached"] else ""
+
+
 def stopping_page(project_id: int) -> str:
     c = ctx()
-    status = ranking_progress.stopping_status(c.conn, project_id, c.user["id"])
-    return project_page("stopping.tpl", project_id, "ranking", "lead", title=c._("stopping.title"),
-                        status=status, assumptions=ASSUMPTIONS,
-                        automation=ranking_progress.excluded_by_automation(c.conn, project_id))
+    member = projects.require_role(c.conn, project_id, c.user, "lead")
+    settings = ranking_store.get_settings(c.conn, project_id)
+    answer = stopping_watch.current(c.conn, project_id, settings)
+    summary = stopping_watch.automation_summary(c.conn, project_id)
+    status = {"settings": settings, "answer": answer, "check": stopping_watch.latest(c.conn, project_id),
+              "figures": summary if settings["stop_figures"] else None}
+    return project_page("stopping.tpl", project_id, "ranking", member=member, title=c._("stopping.title"),
+                        status=status, assumptions=METHODS[answer["method"]][1], choices=stopping_watch.CHOICES,
+                        automation=summary["excluded_by_automation"])
 
 
 def stopping_post(project_id: int) -> Any:
@@ -66,8 +81,10 @@ def stopping_post(project_id: int) -> Any:
         ranking_store.set_stopping_target(c.conn, project_id, lead, _percent("recall_target"), _percent("confidence"))
     elif action == "sample":
         ranking_progress.begin_sample(c.conn, project_id, lead)
+    elif action == "method":
+        stopping_watch.choose_method(c.conn, project_id, lead, form("method"))
     elif action == "stop":
-        ranking_progress.stop_now(c.conn, project_id, lead)
+        stopping_watch.stop(c.conn, project_id, lead)
     else:
         raise Invalid("unknown action on the stopping page")
     _nudge(project_id)

@@ -62,8 +62,16 @@ def _cache_path(cache: Path, name: str, seed: int, dense_until: int, stale_share
     return cache / f"d{dense_until}-s{stale_share}" / f"{name.replace('/', '__')}.{seed}.npy"
 
 
+CHEAP = (100, 20)  # the cheaper retraining schedule, used for a file whose replays with the asked one are missing
+USED_CHEAP: set[str] = set()
+
+
 def load(cache: Path, name: str, seed: int, dense_until: int, stale_share: int) -> np.ndarray:
-    return np.load(_cache_path(cache, name, seed, dense_until, stale_share))
+    path = _cache_path(cache, name, seed, dense_until, stale_share)
+    if not path.exists() and _cache_path(cache, name, seed, *CHEAP).exists():
+        USED_CHEAP.add(name)
+        path = _cache_path(cache, name, seed, *CHEAP)
+    return np.load(path)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -75,11 +83,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dense-until", type=int, default=200)
     parser.add_argument("--stale-share", type=int, default=100)
     parser.add_argument("--replay-only", action="store_true", help="fill the cache and stop")
+    parser.add_argument("--allow-cheap", action="store_true",
+                        help=f"use replays cached with the cheaper schedule {CHEAP} where they exist")
     args = parser.parse_args(argv)
     names = files(args.only)
     if not names:
         raise SystemExit(f"no labelled files under {DATA}")
-    jobs = [(n, s, args.cache, args.dense_until, args.stale_share) for n in names for s in range(args.seeds)]
+    jobs = [(n, s, args.cache, args.dense_until, args.stale_share) for n in names for s in range(args.seeds)
+            if not (args.allow_cheap and _cache_path(args.cache, n, s, *CHEAP).exists())]
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         for future in as_completed([pool.submit(replay, j) for j in jobs]):
@@ -93,56 +104,13 @@ def main(argv: list[str] | None = None) -> None:
 
 
 TARGET, CONFIDENCE = 0.95, 0.95
-METHODS = ("everything", "random", "ranked", "ranked-bonferroni", "irrelevant-100", "safe", "knee")
+METHODS = ("none", "random", "ranked", "ranked-bonferroni", "irrelevant-100", "safe", "knee")  # none: screen everything
 BASELINE = "random"
 
 
-def stop_point(method: str, labels: np.ndarray, seed: int) -> tuple[int, int]:
-    """Where `method` stops on this replay, checked after every 100 decisions: (records screened, found)."""
-    from review import stopping, stopping_methods as sm
-
-    total = len(labels)
-    checks = list(range(sm.BATCH, total, sm.BATCH))
-    alpha = 1 - CONFIDENCE
-    if method == "everything":
-        return total, int(labels.sum())
-    if method == "random":
-        return random_sample_stop(labels, seed)
-    for n in checks:
-        seen = labels[:n]
-        if method == "ranked" and sm.ranked_p_value(seen, total, TARGET) < alpha:
-            break
-        if method == "ranked-bonferroni" and sm.ranked_p_value(seen, total, TARGET, grid=True) < alpha:
-            break
-        if method == "irrelevant-100" and sm.irrelevant_in_a_row(seen, 100):
-            break
-        if method == "safe" and sm.safe(seen, total):
-            break
-        if method == "knee" and sm.knee(seen):
-            break
-    else:
-        n = total
-    return n, int(labels[:n].sum())
-
-
-def random_sample_stop(labels: np.ndarray, seed: int) -> tuple[int, int]:
-    """Sil's random-sample test: ranked until a batch of 100 brings no inclusion, then the rest at random."""
-    from review import stopping, stopping_methods as sm
-
-    total = len(labels)
-    begin = next((n for n in range(2 * sm.BATCH, total, sm.BATCH) if not labels[n - sm.BATCH:n].any()), total)
-    if begin >= total:
-        return total, int(labels.sum())
-    rest = np.random.default_rng(10_000 + seed).permutation(labels[begin:])
-    before, pool = int(labels[:begin].sum()), total - begin
-    for size in range(sm.BATCH, pool, sm.BATCH):
-        found = int(rest[:size].sum())
-        if stopping.p_value(pool, before, size, found, TARGET) < 1 - CONFIDENCE:
-            return begin + size, before + found
-    return total, int(labels.sum())
-
-
 def report(names: list[str], args) -> None:
+    from review.stopping_replay import stop_point
+
     rows = []  # (file, seed, method, screened, total, recall)
     for name in names:
         for seed in range(args.seeds):
@@ -152,6 +120,9 @@ def report(names: list[str], args) -> None:
                 n, found = stop_point(method, labels, seed)
                 rows.append((name, seed, method, n, len(labels), found / relevant if relevant else 1.0))
     print_table(rows, names)
+    if USED_CHEAP:
+        print(f"\nreplayed with the cheaper schedule (dense until {CHEAP[0]}, then every screened // {CHEAP[1]}): "
+              + ", ".join(sorted(USED_CHEAP)))
 
 
 def print_table(rows: list[tuple], names: list[str]) -> None:

@@ -64,6 +64,10 @@ def current(conn: sqlite3.Connection, project_id: int, settings: dict[str, Any] 
                       sample_size=estimate.sample_size, found_in_sample=estimate.found_in_sample)
         return answer
     labels = screened_labels(conn, project_id)
+    if not labels or not counts["found"] or not total:
+        # nothing screened or nothing found yet: there is no recall to speak of, so no stop either
+        answer.update(more_records=answer["remaining"], most_left=answer["remaining"], recall_at_least=0.0)
+        return answer
     check = stopping_methods.ranked_check(labels, max(total, len(labels)), target, confidence,
                                           grid=method == "ranked-bonferroni")
     answer.update(reached=check.reached, p_value=check.p_value, recall_at_least=check.recall_at_least,

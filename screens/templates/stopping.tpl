@@ -51,7 +51,7 @@
   <fieldset>
   <legend>{{_("stopping.method_legend")}}</legend>
   % for choice in choices:
-  <div><input type="radio" id="method-{{choice}}" name="method" value="{{choice}}" {{'checked' if choice == a['method'] else ''}}>
+  <div><input type="radio" id="method-{{choice}}" name="method" value="{{choice}}" {{'checked' if choice == a['method'] else ''}} aria-describedby="method-{{choice}}-help">
   <label for="method-{{choice}}">{{_("stopping.method." + choice)}}</label>
   <p class="meta" id="method-{{choice}}-help">{{_("stopping.method_help." + choice)}}</p></div>
   % end

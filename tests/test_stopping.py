@@ -178,3 +178,30 @@ def test_the_ranked_test_stops_early_when_the_ranking_is_good_and_a_heuristic_mi
         heuristic_misses += stopping_replay.stop_point("irrelevant-100", tail, seed)[1] / 60 < 0.95
     assert np.mean(ranked_saved) > 0.2          # it saves work, not only keeps its promise
     assert heuristic_misses > 20                # 100 irrelevant in a row says stop long before the stragglers
+
+
+from hypothesis import given, settings as hsettings, strategies as st
+
+PROPERTY = hsettings(max_examples=int(os.environ.get("SIL_FUZZ_EXAMPLES", 40)), deadline=None)
+
+
+@PROPERTY
+@given(st.lists(st.integers(0, 1), min_size=1, max_size=120), st.integers(0, 200), st.sampled_from([0.8, 0.9, 0.95]))
+def test_ranked_test_properties(labels, extra_left, target):
+    total = len(labels) + extra_left
+    check = stopping_methods.ranked_check(labels, total, target, 0.95)
+    assert 0 <= check.p_value <= 1 and 0 <= check.recall_at_least <= 1
+    assert check.remaining == extra_left and 0 <= check.most_left <= extra_left
+    # one more irrelevant record can only make the evidence stronger
+    if extra_left:
+        assert stopping_methods.ranked_p_value(labels + [0], total, target) <= check.p_value + 1e-12
+    # "screen N more" is exactly where the test would say stop, if none of them is relevant
+    more = check.more_records
+    if not check.reached:
+        assert 0 < more <= extra_left
+        assert stopping_methods.ranked_check(labels + [0] * more, total, target).reached
+        if more > 1:
+            assert not stopping_methods.ranked_check(labels + [0] * (more - 1), total, target).reached
+    # when it says stop, the recall bound it gives is at least the target
+    if check.reached and sum(labels):
+        assert check.recall_at_least >= target - 1e-9

@@ -120,6 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prior-included", type=int, default=1)
     p.add_argument("--prior-excluded", type=int, default=1)
     p.add_argument("--out", metavar="ORDER.csv", help="write the screening order here")
+    p.add_argument("--stop", nargs="?", const="ranked", metavar="METHOD",
+                   choices=("ranked", "ranked-bonferroni", "random", "irrelevant-100", "safe", "knee", "none"),
+                   help="apply a stopping method after every 100 decisions (no METHOD: the default, ranked; "
+                        "none: screen to the end) and end with 'stop: N of M records screened, recall R'")
     p.set_defaults(command=cmd_simulate)
 
     p = sub.add_parser("export-portal", help="write the published summaries as a static site (HTML, CSS, feeds)")

@@ -7,9 +7,9 @@ import bottle
 
 from exports.progress_svg import progress_svg
 from review import accounts, ranking
-from review.ranking import ASSUMPTIONS, RankingProcess
+from review.ranking import METHODS, RankingProcess
 from review.store import Invalid
-from screens.web import add_project_tab, ctx, form, project_page, redirect_to
+from screens.web import add_overview_card, add_project_tab, ctx, form, project_page, redirect_to, render
 
 P = "/projects/<project_id:int>"
 
@@ -20,6 +20,7 @@ def install(app: bottle.Bottle) -> None:
     app.route(P + "/stopping", "GET", stopping_page, name="stopping")
     app.route(P + "/stopping", "POST", stopping_post, name="stopping_post")
     add_project_tab(app, 22, "ranking", "ranking.tab", roles=("lead",))
+    add_overview_card(app, 25, stopping_card)
     if app.config.get("sil.background_ranking") and "sil.ranking_worker" not in app.config:
         # A process of its own: retraining never holds this process's GIL against reviewers' requests.
         app.config["sil.ranking_worker"] = RankingProcess(app.config["sil.db"]).start()
@@ -39,7 +40,7 @@ def dashboard(project_id: int) -> str:
                        c._("ranking.axis_screened"), c._("ranking.axis_found"), c._("ranking.curve"))
     return project_page("ranking/ranking.tpl", project_id, "ranking", member=member, title=c._("ranking.title"),
                         counts=counts, curve_svg=svg, settings=ranking.get_settings(c.conn, project_id),
-                        run=ranking.last_run(c.conn, project_id, 1))
+                        run=ranking.last_run(c.conn, project_id, 1), check=ranking.latest(c.conn, project_id))
 
 
 def order_post(project_id: int) -> Any:
@@ -49,12 +50,26 @@ def order_post(project_id: int) -> Any:
     redirect_to("ranking", flash="ranking.saved", project_id=project_id)
 
 
+def stopping_card(project: dict[str, Any], member: dict[str, Any]) -> str:
+    """On the lead's overview: the background check says the recall target is reached (and nobody stopped yet)."""
+    c = ctx()
+    if member.get("role") != "lead" or ranking.get_settings(c.conn, project["id"])["stopped_at"]:
+        return ""
+    check = ranking.latest(c.conn, project["id"])
+    return render("ranking/stopping_card.tpl", project=project, check=check) if check and check["reached"] else ""
+
+
 def stopping_page(project_id: int) -> str:
     c = ctx()
-    status = ranking.stopping_status(c.conn, project_id, c.user["id"])
-    return project_page("ranking/stopping.tpl", project_id, "ranking", "lead", title=c._("stopping.title"),
-                        status=status, assumptions=ASSUMPTIONS,
-                        automation=ranking.excluded_by_automation(c.conn, project_id))
+    member = accounts.require_member(c.conn, project_id, c.user_id, "lead")
+    settings = ranking.get_settings(c.conn, project_id)
+    answer = ranking.current(c.conn, project_id, settings)
+    summary = ranking.automation_summary(c.conn, project_id)
+    status = {"settings": settings, "answer": answer, "check": ranking.latest(c.conn, project_id),
+              "figures": summary if settings["stop_figures"] else None}
+    return project_page("ranking/stopping.tpl", project_id, "ranking", member=member, title=c._("stopping.title"),
+                        status=status, assumptions=METHODS[answer["method"]][1], choices=ranking.CHOICES,
+                        automation=summary["excluded_by_automation"])
 
 
 def stopping_post(project_id: int) -> Any:
@@ -65,8 +80,10 @@ def stopping_post(project_id: int) -> Any:
         ranking.set_stopping_target(c.conn, project_id, lead, _percent("recall_target"), _percent("confidence"))
     elif action == "sample":
         ranking.begin_sample(c.conn, project_id, lead)
+    elif action == "method":
+        ranking.choose_method(c.conn, project_id, lead, form("method"))
     elif action == "stop":
-        ranking.stop_now(c.conn, project_id, lead)
+        ranking.stop(c.conn, project_id, lead)
     else:
         raise Invalid("unknown action on the stopping page")
     _nudge(project_id)

@@ -134,7 +134,7 @@ def test_reports_of_one_study_count_once(small_review):
 
 
 def test_records_left_when_the_lead_stops_count_as_excluded_by_automation(small_review):
-    from review.ranking import progress as ranking_progress
+    from review.ranking import watch as stopping_watch
     from review.screening import decisions as screening
     from review.screening import settings as screening_settings
 
@@ -145,7 +145,7 @@ def test_records_left_when_the_lead_stops_count_as_excluded_by_automation(small_
     for record_id in records[:4]:
         screening.record_decision(conn, project_id, lead, record_id, 1, "exclude")
     assert prisma.prisma_counts(conn, project_id)["automation_excluded"] == 0
-    ranking_progress.stop_now(conn, project_id, lead)
+    stopping_watch.stop(conn, project_id, lead)
     counts = prisma.prisma_counts(conn, project_id)
     assert counts["automation_excluded"] == len(screenable(conn, project_id, "database")) + 1 - 4
     assert (counts["screened"], counts["screen_excluded"]) == (4, 4)

@@ -1,4 +1,5 @@
 """The lead's ranking dashboard and stopping page through WebTest; the screening page shows no score."""
+import json
 import re
 
 import pytest
@@ -8,6 +9,7 @@ from review.projects import project as projects
 from review.ranking import jobs as ranking_jobs
 from review.ranking import progress as ranking_progress
 from review.ranking import store as ranking_store
+from review.ranking import watch as stopping_watch
 from review.screening import decisions as screening
 from review.searches.importing import add_records, create_search
 
@@ -63,6 +65,7 @@ def test_lead_switches_to_random_order_and_back(app, conn, team):
 def test_stopping_page_walks_from_sample_to_stop_and_counts_automation_exclusions(app, conn, team):
     pid, ids, records = team
     login(app, "lea")
+    app.post(f"/projects/{pid}/stopping", {"action": "method", "method": "random", "csrf_token": csrf_of(app)})
     page = app.get(f"/projects/{pid}/stopping")
     assert "random sample" in page.text and "drawn at random" in page.text  # the assumptions in plain words
     app.post(f"/projects/{pid}/stopping", {"action": "target", "recall_target": "90", "confidence": "80",
@@ -75,6 +78,48 @@ def test_stopping_page_walks_from_sample_to_stop_and_counts_automation_exclusion
     app.post(f"/projects/{pid}/stopping", {"action": "stop", "csrf_token": csrf_of(app)})
     assert ranking_progress.excluded_by_automation(conn, pid) == 11
     assert "11 records left unscreened" in app.get(f"/projects/{pid}/stopping").text
+
+
+def test_the_ranked_test_tells_the_lead_after_a_batch_and_the_stop_is_kept_with_its_figures(app, conn, make_user):
+    lead = make_user("lea")
+    pid = projects.create_project(conn, lead, "Breaks at work")
+    search = create_search(conn, pid, lead, "medline.ris", "4" * 64, "ris")
+    add_records(conn, pid, search, [{"title": f"Record {i}", "abstract": "x"} for i in range(400)])
+    records = [r[0] for r in conn.execute("SELECT id FROM records WHERE project_id = ? ORDER BY id", (pid,))]
+    conn.execute("UPDATE projects SET reviewers_per_record = 1 WHERE id = ?", (pid,))
+    login(app, "lea")
+    page = app.get(f"/projects/{pid}/stopping")
+    assert "Ranked test (default)" in page.text and "no worse than random order" in page.text
+    # 20 inclusions first, then 330 exclusions in a row: 350 screened, 50 left
+    for i, record in enumerate(records[:350]):
+        screening.record_decision(conn, pid, lead, record, 1, "include" if i < 20 else "exclude")
+    assert "stopping-card" not in app.get(f"/projects/{pid}").text  # nothing checked yet
+    ranking_jobs.refresh_project(conn, pid)  # what the background worker runs after a batch
+    check = conn.execute("SELECT * FROM stopping_checks WHERE project_id = ?", (pid,)).fetchone()
+    assert check["screened"] == 350 and check["reached"] == 1 and check["remaining"] == 50
+    assert "The recall target is reached" in app.get(f"/projects/{pid}").text  # the lead is told on the overview
+    page = app.get(f"/projects/{pid}/stopping")
+    assert "The target is reached" in page.text and "50 not screened" in page.text
+    assert ranking_store.get_settings(conn, pid)["stopped_at"] is None  # Sil never stops by itself
+    app.post(f"/projects/{pid}/stopping", {"action": "stop", "csrf_token": csrf_of(app)})
+    event = conn.execute("SELECT * FROM audit_events WHERE project_id = ? AND action = 'ranking.stopped'",
+                         (pid,)).fetchone()
+    detail = json.loads(event["detail"])
+    assert event["subject"] == "50" and detail["method"] == "ranked" and detail["reached"] is True
+    assert detail["screened"] == 350 and detail["found"] == 20 and 0.95 <= detail["recall_at_least"] <= 1
+    summary = stopping_watch.automation_summary(conn, pid)
+    assert summary["stopped"] and summary["method"] == "ranked" and summary["excluded_by_automation"] == 50
+    assert "Callaghan" in summary["citation"]
+    assert "Decided with the Ranked test" in app.get(f"/projects/{pid}/stopping").text
+
+
+def test_an_unknown_method_is_refused(app, conn, team):
+    pid, _, _ = team
+    login(app, "lea")
+    response = app.post(f"/projects/{pid}/stopping", {"action": "method", "method": "guess", "csrf_token": csrf_of(app)},
+                        expect_errors=True)
+    assert response.status_int == 400 and "unknown stopping method" in response.text
+    assert ranking_store.get_settings(conn, pid)["stop_method"] == "ranked"
 
 
 def test_bad_percentages_get_a_clear_message(app, conn, team):

@@ -1,5 +1,6 @@
 """Simulated screening: the model learns only from what was screened, and learns nothing from noise."""
 import csv
+import re
 
 import numpy as np
 import pytest
@@ -173,3 +174,26 @@ def test_stored_top_of_the_queue_is_the_full_ranking_cut_short_with_ties_in_file
     for k in (1, 700, 2999, 3000, 4000):
         assert list(ranking.top_candidates(scores, candidates, k)) == list(full[:k])
     assert ranking.top_candidates(scores, candidates[:0], 10).size == 0
+
+
+def test_simulate_with_a_stopping_method_ends_with_where_it_stopped(tmp_path, capsys, monkeypatch):
+    import run
+
+    real = simulation.simulate  # a sparser retraining keeps this test cheap; the stop line is what is tested
+    monkeypatch.setattr(simulation, "simulate", lambda data, *a, **k: real(data, *a, dense_until=20, stale_share=10, **k))
+    # 1 000 records, 20 inclusions with their own words: the ranking finds them first, then 100s of exclusions
+    data_path = tmp_path / "data.csv"
+    rows = ["title,abstract,label_included"] + [
+        f"{'nurse breaks shift' if i % 50 == 0 else 'river rocks'} {i},text {i},{int(i % 50 == 0)}" for i in range(1000)]
+    data_path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert run.main(["simulate", str(data_path), "--stop"]) == 0  # no METHOD: the default, ranked
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    match = re.fullmatch(r"stop: (\d+) of 1000 records screened, recall (\d\.\d{3})", last)
+    assert match, last
+    screened, recall = int(match[1]), float(match[2])
+    assert screened < 1000 and screened % 100 == 0 and recall == 1.0  # stopped early, nothing missed
+    assert run.main(["simulate", str(data_path), "--stop", "none"]) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1] == "stop: 1000 of 1000 records screened, recall 1.000"
+    assert run.main(["simulate", str(data_path), "--stop", "irrelevant-100"]) == 0
+    assert re.fullmatch(r"stop: \d+ of 1000 records screened, recall \d\.\d{3}",
+                        capsys.readouterr().out.strip().splitlines()[-1])

@@ -3,34 +3,32 @@ worker process that retrains it, progress and the stopping tests, and the simula
 labelled review.
 
 RankingProcess (the worker, outside the server's process), get_settings, last_run; progress_curve,
-stopping_status, stop_now, excluded_by_automation; simulate, read_dataset, prior_rows, wss,
+stopping_status, excluded_by_automation; latest, current, stop (the lead's stop, with its figures); simulate, read_dataset, prior_rows, wss,
 recall_at; train_scores and build_features for the benchmarks.
 """
 from review.ranking.process import RankingProcess
-from review.ranking.progress import (
-    begin_sample,
-    excluded_by_automation,
-    progress_curve,
-    stage1_counts,
-    stop_now,
-    stopping_status,
-)
+from review.ranking.progress import begin_sample, excluded_by_automation, progress_curve, stage1_counts
 from review.ranking.simulation import run
-from review.ranking.stopping import ASSUMPTIONS
+from review.ranking.stopping_methods import METHODS
 from review.ranking.store import get_settings, last_run, set_random_order, set_stopping_target
+from review.ranking.watch import CHOICES, automation_summary, choose_method, current, latest, stop
 
 __all__ = [
-    "ASSUMPTIONS",
+    "CHOICES",
+    "METHODS",
     "RankingProcess",
+    "automation_summary",
     "begin_sample",
+    "choose_method",
+    "current",
     "excluded_by_automation",
     "get_settings",
     "last_run",
+    "latest",
     "progress_curve",
     "run",
     "set_random_order",
     "set_stopping_target",
     "stage1_counts",
-    "stop_now",
-    "stopping_status",
+    "stop",
 ]

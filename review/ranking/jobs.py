@@ -19,6 +19,7 @@ import numpy as np
 
 from review.ranking import model as ranking
 from review.ranking import store as ranking_store
+from review.ranking import watch as stopping_watch
 from review.screening import decisions_for_training
 
 STORED_RANKS = 2000  # the top of each queue; a retrain comes long before a reviewer gets through it
@@ -71,7 +72,12 @@ def screeners(conn: sqlite3.Connection, project_id: int) -> list[int]:
 
 def refresh_project(conn: sqlite3.Connection, project_id: int, cache: FeatureCache | None = None,
                     stages: tuple[int, ...] = (1,)) -> int:
-    """Retrain and store the order of every queue of the project; return how many queues were ranked."""
+    """Retrain and store the order of every queue of the project; return how many queues were ranked.
+
+    It first runs the stopping check on the decisions so far (review/stopping_watch.py): the
+    worker calls this after each pause in decisions, so the lead hears after each batch.
+    """
+    stopping_watch.check_project(conn, project_id)
     settings = ranking_store.get_settings(conn, project_id)
     if settings["random_order"] or settings["sample_started_at"] or settings["stopped_at"]:
         ranking_store.clear_ranks(conn, project_id)

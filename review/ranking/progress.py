@@ -56,12 +56,6 @@ def begin_sample(conn: sqlite3.Connection, project_id: int, lead_id: int) -> Non
     ranking_store.start_sample(conn, project_id, lead_id, counts["screened"], counts["found"])
 
 
-def stop_now(conn: sqlite3.Connection, project_id: int, lead_id: int) -> None:
-    """Stop title/abstract screening; the records left unscreened count as excluded by automation."""
-    counts = stage1_counts(conn, project_id)
-    ranking_store.stop_screening(conn, project_id, lead_id, counts["total"] - counts["screened"])
-
-
 def excluded_by_automation(conn: sqlite3.Connection, project_id: int) -> int:
     """PRISMA 2020 'excluded by automation tools': records left unscreened when the lead stopped (0 otherwise)."""
     if not ranking_store.get_settings(conn, project_id)["stopped_at"]:

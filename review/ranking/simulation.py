@@ -211,12 +211,17 @@ def run(args) -> str:
     result = simulate(data, args.seed, args.prior_included, args.prior_excluded)
     if args.out:
         write_order(result, args.out)
-    return "\n".join([
+    lines = [
         f"records: {len(result.order)}, inclusions: {int(data.labels.sum())}, seed {args.seed}",
         f"prior rows (0-based): {' '.join(str(int(row)) for row in result.order[:result.n_priors])}",
         f"WSS@95: {100 * wss(result.labels, result.n_priors):.1f} %",
         f"recall@10%: {100 * recall_at(result.labels, result.n_priors):.1f} %",
         f"records screened to 95 % recall: {records_to_recall(result.labels)}",
         f"mean ms per retrain: {result.mean_retrain_ms:.1f} ({len(result.retrain_ms)} retrains)",
-    ])
+    ]
+    if getattr(args, "stop", None):
+        from review.ranking.replay import stop_line
+
+        lines.append(stop_line(args.stop, result.labels, args.seed))  # the method sees each prefix of 100s only
+    return "\n".join(lines)
 

@@ -1,6 +1,7 @@
 """What ranking keeps in the database: the lead's settings, the stored queue order, the model runs."""
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
@@ -10,7 +11,8 @@ from review.screening import require_lead
 from review.store import Conflict, Invalid, now, transaction
 
 DEFAULTS = {"random_order": 0, "recall_target": 0.95, "confidence": 0.95, "sample_started_at": None,
-            "sample_screened_before": None, "sample_found_before": None, "stopped_at": None, "stopped_by": None}
+            "sample_screened_before": None, "sample_found_before": None, "stopped_at": None, "stopped_by": None,
+            "stop_method": "ranked", "stop_figures": None}
 
 
 def get_settings(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
@@ -59,12 +61,30 @@ def start_sample(conn: sqlite3.Connection, project_id: int, lead_id: int, screen
         record_event(conn, project_id, lead_id, "ranking.sample_started", str(screened), {"found": found})
 
 
-def stop_screening(conn: sqlite3.Connection, project_id: int, lead_id: int, unscreened: int) -> None:
-    """Record the lead's decision to stop title/abstract screening; the rest counts as excluded by automation."""
+def stop_screening(conn: sqlite3.Connection, project_id: int, lead_id: int, unscreened: int,
+                   figures: dict[str, Any] | None = None) -> None:
+    """Record the lead's decision to stop title/abstract screening; the rest counts as excluded by automation.
+
+    `figures` (method, target, confidence, p-value, estimated recall ...) are kept with the decision
+    and in the audit log, for PRISMA and the methods text.
+    """
     require_lead(conn, project_id, lead_id)
     with transaction(conn):
-        _upsert(conn, project_id, stopped_at=now(), stopped_by=lead_id)
-        record_event(conn, project_id, lead_id, "ranking.stopped", str(unscreened), {})
+        if get_settings(conn, project_id)["stopped_at"]:
+            raise Conflict("title/abstract screening has already been stopped")
+        _upsert(conn, project_id, stopped_at=now(), stopped_by=lead_id,
+                stop_figures=json.dumps(figures, sort_keys=True) if figures is not None else None)
+        record_event(conn, project_id, lead_id, "ranking.stopped", str(unscreened), figures or {})
+
+
+def set_stop_method(conn: sqlite3.Connection, project_id: int, lead_id: int, method: str, known: Sequence[str]) -> None:
+    """Choose the stopping method the background check and the stopping page use."""
+    require_lead(conn, project_id, lead_id)
+    if method not in known:
+        raise Invalid(f"unknown stopping method {method!r}; choose one of {', '.join(known)}")
+    with transaction(conn):
+        _upsert(conn, project_id, stop_method=method)
+        record_event(conn, project_id, lead_id, "ranking.stop_method", method, {})
 
 
 def clear_ranks(conn: sqlite3.Connection, project_id: int, user_id: int | None = None, stage: int | None = None) -> None:

@@ -26,5 +26,8 @@
 <p>{{_("ranking.counts", screened=counts['screened'], total=counts['total'], found=counts['found'])}}</p>
 {{!curve_svg}}
 <p class="meta">{{_("ranking.curve_help")}}</p>
+% if check and check['reached'] and not settings['stopped_at']:
+<p><strong>{{_("stopping.card_reached", target=round(check['recall_target'] * 100, 1), confidence=round(check['confidence'] * 100, 1), recall=("%.1f" % (100 * check['recall_at_least'])) if check['recall_at_least'] is not None else "–", remaining=check['remaining'])}}</strong></p>
+% end
 <p><a href="{{url('stopping', project_id=pid)}}">{{_("stopping.title")}}</a></p>
 </section>

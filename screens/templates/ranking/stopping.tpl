@@ -1,30 +1,63 @@
 % rebase('base.tpl')
 % pid = project['id']
 % s = status['settings']
-% e = status['estimate']
-<section class="card" id="stopping-estimate">
+% a = status['answer']
+% target, confidence = round(s['recall_target'] * 100, 1), round(s['confidence'] * 100, 1)
+<section class="card" id="stopping-estimate" aria-live="polite">
 <h2>{{_("stopping.title")}}</h2>
-<p>{{_("stopping.target_is", target=round(s['recall_target'] * 100, 1), confidence=round(s['confidence'] * 100, 1))}}</p>
+<p>{{_("stopping.target_is", target=target, confidence=confidence)}}</p>
+<p>{{_("stopping.method_in_use", method=_("stopping.method." + a['method']))}}</p>
 % if s['stopped_at']:
 <p id="stopping-answer"><strong>{{_("stopping.stopped", at=s['stopped_at'], n=automation)}}</strong></p>
-% elif e is None:
+% if status['figures']:
+<p class="meta">{{_("stopping.stopped_figures", method=_("stopping.method." + status['figures'].get('method', a['method'])), screened=status['figures'].get('screened', '–'), found=status['figures'].get('found', '–'), recall=("%.1f" % (100 * status['figures']['recall_at_least'])) if status['figures'].get('recall_at_least') is not None else "–", p=("%.3f" % status['figures']['p_value']) if status['figures'].get('p_value') is not None else "–")}}</p>
+% end
+% elif a['needs_sample']:
 <p id="stopping-answer">{{_("stopping.not_sampling")}}</p>
 <form method="post" action="{{url('stopping_post', project_id=pid)}}">
   <input type="hidden" name="csrf_token" value="{{csrf}}">
   <button type="submit" name="action" value="sample">{{_("stopping.begin_sample")}}</button>
 </form>
-% elif e.reached:
-<p id="stopping-answer"><strong>{{_("stopping.reached", target=round(s['recall_target'] * 100, 1), confidence=round(s['confidence'] * 100, 1), n=e.sample_size, found=e.found_in_sample)}}</strong></p>
+% elif a['method'] == 'random':
+% if a['reached']:
+<p id="stopping-answer"><strong>{{_("stopping.reached", target=target, confidence=confidence, n=a['sample_size'], found=a['found_in_sample'])}}</strong></p>
 % else:
-<p id="stopping-answer"><strong>{{_("stopping.more", more=e.more_records, n=e.sample_size, found=e.found_in_sample)}}</strong></p>
+<p id="stopping-answer"><strong>{{_("stopping.more", more=a['more_records'], n=a['sample_size'], found=a['found_in_sample'])}}</strong></p>
 % end
-% if e is not None and not s['stopped_at']:
-<p class="meta">{{_("stopping.p_value", p=("%.3f" % e.p_value) if e.p_value is not None else "–", remaining=e.remaining)}}</p>
+% elif a['reached']:
+<p id="stopping-answer"><strong>{{_("stopping.ranked_reached", target=target, confidence=confidence, recall="%.1f" % (100 * a['recall_at_least']), left=a['most_left'], remaining=a['remaining'])}}</strong></p>
+% else:
+<p id="stopping-answer"><strong>{{_("stopping.ranked_more", more=a['more_records'], confidence=confidence, recall="%.1f" % (100 * a['recall_at_least']), left=a['most_left'], remaining=a['remaining'])}}</strong></p>
+% end
+% if not s['stopped_at'] and not a['needs_sample']:
+<p class="meta">{{_("stopping.p_value", p=("%.3f" % a['p_value']) if a['p_value'] is not None else "–", remaining=a['remaining'])}}</p>
+% if status['check']:
+<p class="meta">{{_("stopping.checked_at", at=status['check']['checked_at'], screened=status['check']['screened'])}}</p>
+% end
+% end
+% if not s['stopped_at']:
+<p class="meta">{{_("stopping.lead_decides", remaining=a['remaining'])}}</p>
 <form method="post" action="{{url('stopping_post', project_id=pid)}}">
   <input type="hidden" name="csrf_token" value="{{csrf}}">
   <button type="submit" name="action" value="stop">{{_("stopping.stop")}}</button>
 </form>
 % end
+</section>
+<section class="card" id="stopping-method">
+<h2>{{_("stopping.choose_method")}}</h2>
+<form method="post" action="{{url('stopping_post', project_id=pid)}}">
+  <input type="hidden" name="csrf_token" value="{{csrf}}">
+  <input type="hidden" name="action" value="method">
+  <fieldset>
+  <legend>{{_("stopping.method_legend")}}</legend>
+  % for choice in choices:
+  <div><input type="radio" id="method-{{choice}}" name="method" value="{{choice}}" {{'checked' if choice == a['method'] else ''}} aria-describedby="method-{{choice}}-help">
+  <label for="method-{{choice}}">{{_("stopping.method." + choice)}}</label>
+  <p class="meta" id="method-{{choice}}-help">{{_("stopping.method_help." + choice)}}</p></div>
+  % end
+  </fieldset>
+  <button type="submit"{{' disabled' if s['stopped_at'] else ''}}>{{_("common.save")}}</button>
+</form>
 </section>
 <section class="card" id="stopping-assumptions">
 <h2>{{_("stopping.assumptions")}}</h2>
@@ -33,7 +66,7 @@
 <li>{{_(key)}}</li>
 % end
 </ul>
-<p class="meta">{{_("stopping.method")}}</p>
+<p class="meta">{{_("stopping.method_cite." + a['method'])}}</p>
 </section>
 <section class="card">
 <h2>{{_("stopping.settings")}}</h2>
@@ -41,9 +74,9 @@
   <input type="hidden" name="csrf_token" value="{{csrf}}">
   <input type="hidden" name="action" value="target">
   <div><label for="recall_target">{{_("stopping.recall_target")}}</label>
-  <input id="recall_target" name="recall_target" inputmode="decimal" value="{{round(s['recall_target'] * 100, 1)}}"></div>
+  <input id="recall_target" name="recall_target" inputmode="decimal" value="{{target}}"></div>
   <div><label for="confidence">{{_("stopping.confidence")}}</label>
-  <input id="confidence" name="confidence" inputmode="decimal" value="{{round(s['confidence'] * 100, 1)}}"></div>
+  <input id="confidence" name="confidence" inputmode="decimal" value="{{confidence}}"></div>
   <div><button type="submit">{{_("common.save")}}</button></div>
 </form>
 </section>

@@ -10,6 +10,7 @@ from review.db import transaction
 from review.errors import Conflict
 from review.dedupe_blocking import candidate_pairs
 from review.dedupe_grouping import group_pairs
+from review.dedupe_context import mark_project
 from review.dedupe_keys import make_keys
 
 EXPORT_COLUMNS = ("record_id", "search_id", "source_id", "group_id", "status")
@@ -22,6 +23,7 @@ def find_duplicates(conn: sqlite3.Connection, project_id: int, user_id: int | No
     if not rows:
         return {"groups": 0, "certain": 0, "possible": 0}
     keys = [make_keys(row) for row in rows]
+    mark_project(keys)  # supplements' DOIs and recurring titles are no evidence
     ids = [k.id for k in keys]
     index = {record_id: i for i, record_id in enumerate(ids)}
     watermark = store.last_checked(conn, project_id)

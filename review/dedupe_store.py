@@ -7,7 +7,7 @@ from typing import Iterable
 from review.db import now
 from review.errors import NotFound
 
-KEY_COLUMNS = "id, title, abstract, authors, year, journal, journal_abbrev, volume, issue, pages_start, pages_end, doi, pmid, pub_type"
+KEY_COLUMNS = "id, title, abstract, authors, year, journal, journal_abbrev, volume, issue, pages_start, pages_end, doi, pmid, pub_type, language"
 
 
 def match_rows(conn: sqlite3.Connection, project_id: int) -> list[sqlite3.Row]:

@@ -44,7 +44,7 @@ def block_keys(k: Keys) -> Iterator[tuple]:
         yield ("vp", k.volume, k.page)
         if k.families:
             yield ("vpa", k.volume, k.page, k.families[0])
-    if k.page and k.title and not k.generic:
+    if k.page and k.title:
         yield ("main", k.main_title or k.title, k.page)
 
 

@@ -84,7 +84,11 @@ GENERIC_WORDS = frozenset("""
     corrigenda book books review reviews received recent publications correspondence abstract abstracts poster
     posters session sessions obituary obituaries memoriam highlights reply replies response responses word words
     page pages corner choice president presidents chair chairs desk board call papers instructions guide
-    miscellany digest summaries brief briefs retraction notice expression concern addendum addenda
+    miscellany digest summaries brief briefs retraction notice expression concern addendum addenda column
+    columns report reports treasurer secretary minutes meeting meetings forum readers upcoming field desk
+    spotlight update updates roundup bulletin noticeboard advertisement advertisements personalia appointments
+    awards contributors welcome farewell thank you introducing image images month quiz answers questions
+    crossword keyword keywords titles
     leitartikel inhalt inhaltsverzeichnis leserbrief leserbriefe buchbesprechung buchbesprechungen nachruf
     leder innhold bokanmeldelse bokanmeldelser sommaire editoriale editorialen
 """.split())
@@ -302,20 +306,27 @@ def make_keys(row: dict[str, Any]) -> Keys:
         generic=is_generic(title),
         abstract=norm_abstract(_abstract(row)),
         translated=bool(TRANSLATED.match(row["title"] or "")),
-        main_title=main_title(stripped, title), language=title_language(title, _field(row, "language")),
+        main_title=main_title(stripped, title),
+        language=title_language(title, _field(row, "language"), row["title"] or ""),
         doi_given=norm_doi(row["doi"]) if row["doi"] else "",
     )
 
 
 def is_generic(title: str) -> bool:
-    """A title that names a kind of item rather than a work ('Editorial', 'Remarks from the editor')."""
-    if title in GENERIC_TITLES or len(title) < 12:
+    """A title that names a kind of item rather than a work ('Editorial', 'Remarks from the editor'), or one too
+    short to tell works apart."""
+    return len(title) < 12 or names_an_item(title)
+
+
+def names_an_item(title: str) -> bool:
+    """Every word names a kind of item ('Editor's comments', 'Table of contents, vol. 12')."""
+    if title in GENERIC_TITLES:
         return True
     words = [w for w in title.split() if w not in GENERIC_FILLER and not w.isdigit()]
     return all(w in GENERIC_WORDS for w in words)
 
 
-SUBTITLE = re.compile(r"\s*(?::|\s-\s|\?|\.\s)\s*")
+SUBTITLE = re.compile(r"\s*(?::|\s[-\u2013\u2014]\s|\?|\.\s)\s*")
 
 
 def main_title(stripped: str, title: str) -> str:
@@ -327,14 +338,23 @@ def main_title(stripped: str, title: str) -> str:
     return main if len(main) >= 8 and main != title else ""
 
 
-def title_language(title: str, language: str = "") -> str:
-    """'en' or 'other' from the record's language field, else from the title's small words; '' if unknown."""
+# letters English does not use ('Schichtarbeit und Schlafqualität', 'santé au travail')
+FOREIGN_LETTERS = re.compile(r"[äöüßéèêëàâçñøåæœìíîïòóôõùúûÿčšžłńśźżőű]")
+FOREIGN_ENDINGS = re.compile(r"(ung|keit|heit|schaft|lich|isch|ungen|ción|ção|zione|ología|ologie)\b")
+
+
+def title_language(title: str, language: str = "", raw: str = "") -> str:
+    """'en' or 'other' from the record's language field, else from the title's small words, letters and word
+    endings; '' if unknown."""
     language = fold(language or "").strip()
     if language:
         return "en" if language[:2] == "en" else "other"
     words = title.split()
     english = sum(w in ENGLISH_WORDS for w in words)
     other = sum(w in OTHER_WORDS for w in words)
+    if raw and not raw.isascii():
+        other += len(FOREIGN_LETTERS.findall(raw.lower()))
+    other += len(FOREIGN_ENDINGS.findall(raw.lower() if raw else title))
     return "en" if english > other else "other" if other > english else ""
 
 

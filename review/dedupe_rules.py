@@ -5,7 +5,7 @@ import functools
 
 from rapidfuzz import fuzz
 
-from review.dedupe_keys import Keys, journals_compatible, venue_acronym
+from review.dedupe_keys import Keys, journals_compatible, names_an_item, venue_acronym
 from review.dedupe_settings import current
 
 CERTAIN, POSSIBLE, DISTINCT = "certain", "possible", "distinct"
@@ -184,9 +184,13 @@ def classify(a: Keys, b: Keys) -> tuple[str, str]:
     if why_not:
         # a correction notice, a reply, a meeting abstract of the paper: never grouped automatically, but
         # some reviews count them as the paper, so a person may; another volume, year or id is another work
-        if why_not not in HARD_VETOES and t >= s.same_title and authors and not (generic(a) or generic(b)):
+        if why_not not in HARD_VETOES and t >= s.same_title and authors and not (generic(a) or generic(b)) \
+                and not _later_paper(a, b, why_not):
             return POSSIBLE, f"{why_not}, but the same title and authors"
         return DISTINCT, why_not
+    # before the generic titles: a short main title ('Night work') is too short to be evidence alone, not here
+    if s.subtitle and authors is not False and _without_subtitle(a, b):
+        return CERTAIN, "the same title without its subtitle, same journal and pages"
     if generic(a) or generic(b):
         return _generic(a, b, t, _same_identifier(a, b), authors)
     # one article starts on a given page of a volume: with all four details the same, a
@@ -198,8 +202,6 @@ def classify(a: Keys, b: Keys) -> tuple[str, str]:
         return CERTAIN, "same journal, volume, pages, year and authors (a translated title)"
     if s.translated and full and _translation(a, b):
         return CERTAIN, "same journal, volume, issue, first page and first author (a translated title)"
-    if s.subtitle and authors is not False and _without_subtitle(a, b):
-        return CERTAIN, "the same title without its subtitle, same journal and pages"
     if authors is False and t < s.full_title and not (a.doi and a.doi == b.doi):
         return (POSSIBLE, "titles alike, authors differ") if t >= s.near_title else (DISTINCT, "authors differ")
     same_id = _same_identifier(a, b)
@@ -215,6 +217,13 @@ def classify(a: Keys, b: Keys) -> tuple[str, str]:
     return _fuzzy(a, b, t, authors)
 
 
+def _later_paper(a: Keys, b: Keys, why_not: str) -> bool:
+    """A conference record and a paper in another venue and another year: the paper that grew from the meeting,
+    a publication of its own (the same abstract named by its meeting and by its journal shares the venue)."""
+    return why_not == "conference abstract versus full paper" and bool(a.year and b.year and a.year != b.year) \
+        and same_journal(a, b) is False
+
+
 def _translation(a: Keys, b: Keys) -> bool:
     """One article, its title in two languages: the same issue and first author besides journal, volume, first page
     and year, titles in two languages, and neither a supplement, a meeting abstract nor a one-page item (an
@@ -225,17 +234,21 @@ def _translation(a: Keys, b: Keys) -> bool:
         return False
     if not (a.issue and a.issue == b.issue) or (a.page_end and b.page_end and a.page_end != b.page_end):
         return False
+    # page 1 stands in for a missing page or an article number in many exports: it tells no article apart
+    if a.page == "1" and not (a.page_end and a.page_end == b.page_end):
+        return False
     return _same_name(a.families[0], b.families[0])
 
 
 def _without_subtitle(a: Keys, b: Keys) -> bool:
     """One record gives the title without its subtitle ('Working alone' and 'Working alone: what ...'), in the
     same journal, volume (where both give one) and first page."""
-    if not ((a.main_title and a.main_title == b.title) or (b.main_title and b.main_title == a.title)):
+    short = b.title if a.main_title and a.main_title == b.title else a.title if b.main_title == a.title else ""
+    if not short or names_an_item(short):  # 'Editorial' and 'Editorial: ...' may be two items on a page
         return False
     if a.volume != b.volume and a.volume and b.volume or (a.issue and b.issue and a.issue != b.issue):
         return False
-    return bool(a.page and a.page == b.page and a.year and a.year == b.year) and same_journal(a, b) is True
+    return bool(a.page and a.page == b.page and a.page != "1") and same_journal(a, b) is True
 
 
 def _same_range(a: Keys, b: Keys) -> bool:
@@ -296,6 +309,8 @@ def _generic(a: Keys, b: Keys, t: float, same_id: bool, authors: bool | None) ->
         return DISTINCT, "generic title, different issues"
     if not (a.page and b.page):
         return DISTINCT, "generic title without pages or DOI"
-    if authors is not False and support(a, b) == 4:
+    # one issue on both, or none on either and a page that is not a stand-in: the same item of the same issue
+    one_issue = bool(a.issue and a.issue == b.issue) or not (a.issue or b.issue or a.page == "1")
+    if authors is not False and support(a, b) == 4 and one_issue:
         return CERTAIN, "generic title, every detail the same"
     return (POSSIBLE, "generic title") if authors and support(a, b) >= 3 else (DISTINCT, "generic title only")

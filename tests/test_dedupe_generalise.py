@@ -70,6 +70,12 @@ def test_a_generic_title_is_one_record_on_an_identifier_or_every_detail():
     assert verdict(keys(1, **EDITOR, doi="10.5271/sjweh.1"), keys(2, **EDITOR, doi="10.5271/sjweh.1")) == CERTAIN
 
 
+def test_a_generic_title_with_the_issue_on_one_side_only_waits_for_a_person():
+    same_page = {**EDITOR, "pages_start": "1", "pages_end": "1"}
+    assert verdict(keys(1, **same_page), keys(2, **{**same_page, "issue": ""})) != CERTAIN
+    assert verdict(keys(1, **{**same_page, "issue": ""}), keys(2, **{**same_page, "issue": ""})) != CERTAIN
+
+
 def test_a_column_printed_in_every_issue_forms_no_group():
     issues = [dict(EDITOR, title="Remarks from the editor", issue=str(n)) for n in range(1, 7)]
     issues += [dict(EDITOR, title="Table of contents", issue=str(n), pages_start="1") for n in range(1, 4)]
@@ -107,6 +113,17 @@ def test_a_translated_title_needs_the_issue_the_first_author_and_two_languages()
     assert verdict(keys(1, title=GERMAN, issue="S2"), keys(2, title=ENGLISH, issue="S2")) != CERTAIN
 
 
+def test_a_translated_title_is_told_by_its_letters_and_endings_too():
+    schicht = keys(1, title="Schichtarbeit: Auswirkungen auf die Schlafqualität", authors=["Halvorsen, K."])
+    assert verdict(schicht, keys(2, title="Shift work: effects on the quality of sleep")) == CERTAIN
+
+
+def test_page_one_does_not_tell_translated_articles_apart():
+    # exports give page 1 for an article number: two papers of one author in one issue are not one
+    online = dict(pages_start="1", pages_end="")
+    assert verdict(keys(1, title=GERMAN, **online), keys(2, title=ENGLISH, **online)) != CERTAIN
+
+
 SHORT = "Working alone"
 LONG = "Working alone: what night-shift logs reveal about nurses' breaks"
 
@@ -114,6 +131,12 @@ LONG = "Working alone: what night-shift logs reveal about nurses' breaks"
 def test_a_title_without_its_subtitle_in_the_same_venue_and_pages_is_one_article():
     groups, _ = groups_of([dict(title=SHORT, journal="Scand J Work Environ Health"), dict(title=LONG)])
     assert groups == [[0, 1]]
+
+
+def test_a_short_main_title_is_enough_with_the_venue_and_pages_but_not_a_kind_of_item():
+    assert verdict(keys(1, title="Night work"), keys(2, title="Night work: a cohort of Norwegian nurses")) == CERTAIN
+    assert verdict(keys(1, title="Editorial"), keys(2, title="Editorial: the future of occupational health")) \
+        != CERTAIN
 
 
 def test_a_title_without_its_subtitle_needs_the_same_pages():

@@ -23,6 +23,7 @@ IDENTIFIERS = {"doi", "pmid"}
 # a page shared by many items (an abstract book) and are left to the other keys.
 WHOLE = {"vpa", "main"}
 MAX_WHOLE_BLOCK = 30
+MAIN_TITLE = 80
 
 
 def block_keys(k: Keys) -> Iterator[tuple]:
@@ -44,7 +45,8 @@ def block_keys(k: Keys) -> Iterator[tuple]:
         yield ("vp", k.volume, k.page)
         if k.families:
             yield ("vpa", k.volume, k.page, k.families[0])
-    if k.page and k.title:
+    # a title without its subtitle is a short one: long titles need no key of their own here
+    if k.page and (k.main_title or 0 < len(k.title) <= MAIN_TITLE):
         yield ("main", k.main_title or k.title, k.page)
 
 

@@ -291,8 +291,9 @@ def make_keys(row: dict[str, Any]) -> Keys:
     families = tuple(f for f in (family_name(a) for a in authors[:MAX_AUTHORS]) if f)
     journal = row["journal"] or row["journal_abbrev"] or ""
     start, end = norm_page(row["pages_start"]), norm_page(row["pages_end"])
+    doi = norm_doi(row["doi"]) if row["doi"] else ""
     return Keys(
-        id=row["id"], title=title, doi=norm_doi(row["doi"]) if row["doi"] else "",
+        id=row["id"], title=title, doi=doi,
         pmid=norm_pmid(row["pmid"]) if row["pmid"] else "",
         year=row["year"], families=families, journal=norm_journal(journal),
         journal_abbrev=norm_journal(row["journal_abbrev"] or ""),
@@ -308,7 +309,7 @@ def make_keys(row: dict[str, Any]) -> Keys:
         translated=bool(TRANSLATED.match(row["title"] or "")),
         main_title=main_title(stripped, title),
         language=title_language(title, _field(row, "language"), row["title"] or ""),
-        doi_given=norm_doi(row["doi"]) if row["doi"] else "",
+        doi_given=doi,
     )
 
 
@@ -322,8 +323,10 @@ def names_an_item(title: str) -> bool:
     """Every word names a kind of item ('Editor's comments', 'Table of contents, vol. 12')."""
     if title in GENERIC_TITLES:
         return True
-    words = [w for w in title.split() if w not in GENERIC_FILLER and not w.isdigit()]
-    return all(w in GENERIC_WORDS for w in words)
+    for word in title.split():  # most titles fail on their first word
+        if word not in GENERIC_WORDS and word not in GENERIC_FILLER and not word.isdigit():
+            return False
+    return True
 
 
 SUBTITLE = re.compile(r"\s*(?::|\s[-\u2013\u2014]\s|\?|\.\s)\s*")
@@ -334,7 +337,7 @@ def main_title(stripped: str, title: str) -> str:
     parts = SUBTITLE.split(stripped, maxsplit=1)
     if len(parts) < 2 or not parts[1].strip():
         return ""
-    main = _title_words(parts[0])
+    main = " ".join(ROMAN.get(w, w) for w in NON_ALNUM.sub(" ", RETRACTED_PREFIX.sub("", parts[0])).split())
     return main if len(main) >= 8 and main != title else ""
 
 
@@ -352,9 +355,10 @@ def title_language(title: str, language: str = "", raw: str = "") -> str:
     words = title.split()
     english = sum(w in ENGLISH_WORDS for w in words)
     other = sum(w in OTHER_WORDS for w in words)
-    if raw and not raw.isascii():
-        other += len(FOREIGN_LETTERS.findall(raw.lower()))
-    other += len(FOREIGN_ENDINGS.findall(raw.lower() if raw else title))
+    if english <= other + 1:  # a title with English small words to spare is English: spare the regexes
+        if raw and not raw.isascii():
+            other += len(FOREIGN_LETTERS.findall(raw.lower()))
+        other += len(FOREIGN_ENDINGS.findall(raw.lower() if raw else title))
     return "en" if english > other else "other" if other > english else ""
 
 

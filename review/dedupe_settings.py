@@ -2,9 +2,9 @@
 by leave-one-set-out (bench/dedupe_loso.py) and the run uses what was chosen."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Iterator
 
 
 @dataclass(frozen=True)

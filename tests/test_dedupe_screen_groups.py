@@ -4,8 +4,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import login
+
 from review import projects
 from review.dedupe import find_duplicates
 from review.dedupe_reasons import REASONS, reason_message
@@ -72,7 +72,7 @@ def test_undo_from_a_searched_page_returns_to_that_search(app, grouped):
     login(app, "lene")
     page = app.get(f"/projects/{grouped}/duplicates/groups", {"q": "cohort number 2"})
     assert len(shown_groups(page)) == 1 + 10  # 2, 20..29 (not 12 or 42)
-    undo = [f for f in page.forms if str(f).startswith("undo-")][0]
+    undo = next(f for f in page.forms if str(f).startswith("undo-"))
     page = page.forms[undo].submit().follow()
     assert "The group is undone." in page.text and page.request.GET.get("q") == "cohort number 2"
     assert len(shown_groups(page)) == 10
@@ -170,3 +170,24 @@ def test_composed_reasons_are_translated_part_by_part(reason, bokmal):
         k, v = message
         return translate("nb", k, **{n: say(x) if isinstance(x, tuple) else x for n, x in v.items()})
     assert say((key, values)) == bokmal
+
+
+def test_a_pair_met_on_its_doi_shows_how_alike_its_titles_are(app, conn, make_user):
+    from review.dedupe_keys import make_keys
+    from review.dedupe_rules import title_similarity
+
+    lead = make_user("lene")
+    project_id = projects.create_project(conn, lead, "Noise")
+    search_id = create_search(conn, project_id, lead, "all.ris", "sha", "ris")
+    records = [{"title": "Response to comment on occupational noise and hearing loss", "authors": ["Olsen, J."],
+                "year": 2021, "doi": "10.1234/noise.7"},
+               {"title": "Reply: hearing protection at work, the authors respond", "authors": ["Olsen, J."],
+                "year": 2021, "doi": "10.1234/noise.7"}]
+    add_records(conn, project_id, search_id, records)
+    assert find_duplicates(conn, project_id, lead)["possible"] == 1
+    login(app, "lene")
+    why = app.get(f"/projects/{project_id}/duplicates").html.select_one("#pair-why").get_text()
+    expected = int(title_similarity(*(make_keys({**r, "id": i, "journal": "", "journal_abbrev": "", "volume": "",
+                                                 "issue": "", "pages_start": "", "pages_end": "", "pmid": "",
+                                                 "pub_type": ""}) for i, r in enumerate(records))))
+    assert expected > 0 and why.endswith(f"title similarity {expected}")

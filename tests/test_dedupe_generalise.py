@@ -1,7 +1,11 @@
 """The classes of error duplicate detection made on labelled sets it was not tuned on (issue 18), each with
 small records of its own: generic recurring titles, translated titles, titles without their subtitle,
 conference papers named two ways a year apart, supplements' shared DOIs, and the errata convention."""
+import os
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from review.dedupe_blocking import candidate_pairs
 from review.dedupe_context import mark_project, shared_dois
@@ -212,3 +216,23 @@ def test_a_pair_met_without_comparing_titles_shows_its_real_title_similarity():
     assert [(i, j, s) for i, j, s, _ in outcome.possible] == [(0, 1, 100.0)]
     assert outcome.possible[0][3] == "different pages, but the same title and authors"
     assert classify(a, b)[0] == POSSIBLE
+
+
+# --- the generic-title guarantee as a property ------------------------------------------------------------------
+
+issues = st.sampled_from(["", "1", "2", "3", "S1"])
+pages = st.sampled_from(["", "1", "5", "7", "e12"])
+
+
+@settings(max_examples=int(os.environ.get("SIL_FUZZ_EXAMPLES", "150")), deadline=None)
+@given(title=st.sampled_from(RECURRING), issue_a=issues, issue_b=issues, page_a=pages, page_b=pages,
+       doi=st.sampled_from(["", "10.5271/sjweh.1"]), year_b=st.sampled_from([2019, 2020]),
+       journal_b=st.sampled_from([BASE["journal"], "Scand J Work Environ Health"]))
+def test_a_generic_title_is_grouped_only_on_an_identifier_or_one_issue_and_page(title, issue_a, issue_b, page_a,
+                                                                                 page_b, doi, year_b, journal_b):
+    a = keys(1, title=title, issue=issue_a, pages_start=page_a, pages_end="", doi=doi)
+    b = keys(2, title=title, issue=issue_b, pages_start=page_b, pages_end="", doi=doi, year=year_b,
+             journal=journal_b)
+    if classify(a, b)[0] == CERTAIN and not doi:
+        assert page_a and page_a == page_b and year_b == 2019
+        assert issue_a == issue_b and (issue_a or page_a != "1")

@@ -189,7 +189,7 @@ def classify(a: Keys, b: Keys) -> tuple[str, str]:
             return POSSIBLE, f"{why_not}, but the same title and authors"
         return DISTINCT, why_not
     # before the generic titles: a short main title ('Night work') is too short to be evidence alone, not here
-    if s.subtitle and authors is not False and _without_subtitle(a, b):
+    if s.subtitle and authors is not False and _without_subtitle(a, b, authors):
         return CERTAIN, "the same title without its subtitle, same journal and pages"
     if generic(a) or generic(b):
         return _generic(a, b, t, _same_identifier(a, b), authors)
@@ -240,11 +240,14 @@ def _translation(a: Keys, b: Keys) -> bool:
     return _same_name(a.families[0], b.families[0])
 
 
-def _without_subtitle(a: Keys, b: Keys) -> bool:
+def _without_subtitle(a: Keys, b: Keys, authors: bool | None) -> bool:
     """One record gives the title without its subtitle ('Working alone' and 'Working alone: what ...'), in the
-    same journal, volume (where both give one) and first page."""
+    same journal, volume (where both give one) and first page. An abstract book prints several abstracts on a
+    page: there the authors must agree, not only be missing on one side."""
     short = b.title if a.main_title and a.main_title == b.title else a.title if b.main_title == a.title else ""
     if not short or names_an_item(short):  # 'Editorial' and 'Editorial: ...' may be two items on a page
+        return False
+    if not authors and any(k.supplement or k.conference for k in (a, b)):
         return False
     if a.volume != b.volume and a.volume and b.volume or (a.issue and b.issue and a.issue != b.issue):
         return False

@@ -146,6 +146,10 @@ def test_a_short_main_title_is_enough_with_the_venue_and_pages_but_not_a_kind_of
 def test_a_title_without_its_subtitle_needs_the_same_pages():
     assert verdict(keys(1, title=SHORT), keys(2, title=LONG, pages_start="131", pages_end="140")) != CERTAIN
     assert verdict(keys(1, title=SHORT, pages_start="", pages_end=""), keys(2, title=LONG)) != CERTAIN
+    # two abstracts on one page of a supplement, one without authors
+    book = dict(issue="Suppl 2", pages_start="S45", pages_end="")
+    assert verdict(keys(1, title=SHORT, authors=[], **book), keys(2, title=LONG, **book)) != CERTAIN
+    assert verdict(keys(1, title=SHORT, **book), keys(2, title=LONG, **book)) == CERTAIN
 
 
 PAPER = dict(title="Algorithmic management and the wellbeing of platform workers", authors=["Nilsen, T.", "Berg, S."],
@@ -236,3 +240,12 @@ def test_a_generic_title_is_grouped_only_on_an_identifier_or_one_issue_and_page(
     if classify(a, b)[0] == CERTAIN and not doi:
         assert page_a and page_a == page_b and year_b == 2019
         assert issue_a == issue_b and (issue_a or page_a != "1")
+
+
+def test_a_title_block_met_before_the_doi_block_keeps_its_score():
+    # an earlier record opens the title's block; the two identical replies then also share a DOI, whose block
+    # (scored 0: titles are not compared there) used to overwrite the 100 of the title block
+    reply = dict(title="Response to comment", authors=["Olsen, J."], pages_start="", pages_end="")
+    records = [keys(0, **reply, doi="", volume="44"), keys(1, **reply, doi="10.5271/sjweh.9"),
+               keys(2, **reply, doi="10.5271/sjweh.9")]
+    assert candidate_pairs(records)[(1, 2)] == 100.0

@@ -68,31 +68,42 @@ def count_pairs(conn: sqlite3.Connection, project_id: int) -> int:
     return conn.execute(f"SELECT COUNT(*) {PENDING_SQL}", (project_id,)).fetchone()[0]
 
 
-GROUP_FILTER = """FROM duplicate_groups g WHERE g.project_id = :p AND (:q = '' OR EXISTS (
-                      SELECT 1 FROM duplicate_links l JOIN records r ON r.id = l.record_id
-                      WHERE l.group_id = g.id AND (r.title LIKE :like ESCAPE '\\' OR r.authors LIKE :like ESCAPE '\\'
-                            OR r.journal LIKE :like ESCAPE '\\' OR r.doi LIKE :like ESCAPE '\\' OR r.pmid = :q
-                            OR CAST(r.id AS TEXT) = :q OR CAST(g.id AS TEXT) = :q)))"""
+MAX_SEARCH_WORDS = 8
+WORD_MATCH = ("(r.title LIKE :w{n} ESCAPE '\\' OR r.authors LIKE :w{n} ESCAPE '\\' OR r.journal LIKE :w{n} ESCAPE '\\'"
+              " OR r.doi LIKE :w{n} ESCAPE '\\')")
 
 
-def _group_filter(project_id: int, query: str) -> dict[str, Any]:
-    query = " ".join((query or "").split())[:200]
-    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return {"p": project_id, "q": query, "like": f"%{escaped}%"}
+def _group_filter(project_id: int, query: str) -> tuple[str, dict[str, Any]]:
+    """FROM ... WHERE of the groups having a member that holds every word of query (in its title, authors,
+    journal or DOI, case ignored), or whose PMID, record number or group number query is; and its values."""
+    words = " ".join((query or "").split())[:200].split()[:MAX_SEARCH_WORDS]
+    values: dict[str, Any] = {"p": project_id, "q": " ".join(words)}
+    sql = "FROM duplicate_groups g WHERE g.project_id = :p"
+    if not words:
+        return sql, values
+    for n, word in enumerate(words):
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        values[f"w{n}"] = f"%{escaped}%"
+    every = " AND ".join(WORD_MATCH.format(n=n) for n in range(len(words)))
+    return (f"""{sql} AND (CAST(g.id AS TEXT) = :q OR EXISTS (
+                   SELECT 1 FROM duplicate_links l JOIN records r ON r.id = l.record_id
+                   WHERE l.group_id = g.id AND (({every}) OR r.pmid = :q OR CAST(r.id AS TEXT) = :q)))""", values)
 
 
 def count_groups(conn: sqlite3.Connection, project_id: int, query: str = "") -> int:
-    """How many groups have a member whose title, authors, journal, DOI, PMID or record id matches query."""
-    return conn.execute(f"SELECT COUNT(*) {GROUP_FILTER}", _group_filter(project_id, query)).fetchone()[0]
+    """How many groups a search finds (see _group_filter; every group when query is empty)."""
+    sql, values = _group_filter(project_id, query)
+    return conn.execute(f"SELECT COUNT(*) {sql}", values).fetchone()[0]
 
 
 def list_groups(conn: sqlite3.Connection, project_id: int, query: str = "", offset: int = 0,
                 limit: int | None = None) -> list[dict[str, Any]]:
     """Duplicate groups (oldest first; those matching query, a page of them from offset): members (with link
     status and source), representative, merged view."""
-    values = {**_group_filter(project_id, query), "limit": -1 if limit is None else limit, "offset": max(0, offset)}
+    sql, values = _group_filter(project_id, query)
+    values.update(limit=-1 if limit is None else limit, offset=max(0, offset))
     links = conn.execute(
-        f"""WITH chosen AS (SELECT g.id {GROUP_FILTER} ORDER BY g.id LIMIT :limit OFFSET :offset)
+        f"""WITH chosen AS (SELECT g.id {sql} ORDER BY g.id LIMIT :limit OFFSET :offset)
            SELECT g.id AS group_id, g.representative_id, g.created_at, l.record_id, l.status
            FROM chosen c JOIN duplicate_groups g ON g.id = c.id JOIN duplicate_links l ON l.group_id = g.id
            ORDER BY g.id, l.record_id""", values).fetchall()

@@ -209,7 +209,7 @@ def classify(a: Keys, b: Keys) -> tuple[str, str]:
         return (POSSIBLE, "numbers in the titles differ") if t >= s.possible_title or same_id \
             else (DISTINCT, "titles differ")
     if same_id:
-        if t >= s.near_title or (not (a.title and b.title) and authors):
+        if t >= s.near_title or (not (a.title and b.title) and authors) or (authors is not False and _main_of(a, b)):
             return CERTAIN, "same identifier"
         if authors and a.page and a.page == b.page and a.year == b.year:
             return CERTAIN, "same identifier, authors, year and page (a translated title)"
@@ -252,6 +252,11 @@ def _without_subtitle(a: Keys, b: Keys, authors: bool | None) -> bool:
     if a.volume != b.volume and a.volume and b.volume or (a.issue and b.issue and a.issue != b.issue):
         return False
     return bool(a.page and a.page == b.page and a.page != "1") and same_journal(a, b) is True
+
+
+def _main_of(a: Keys, b: Keys) -> bool:
+    """One title is the other's main title, the part before its subtitle."""
+    return bool(a.main_title and a.main_title == b.title or b.main_title and b.main_title == a.title)
 
 
 def _same_range(a: Keys, b: Keys) -> bool:
@@ -313,7 +318,8 @@ def _generic(a: Keys, b: Keys, t: float, same_id: bool, authors: bool | None) ->
     if not (a.page and b.page):
         return DISTINCT, "generic title without pages or DOI"
     # one issue on both, or none on either and a page that is not a stand-in: the same item of the same issue
-    one_issue = bool(a.issue and a.issue == b.issue) or not (a.issue or b.issue or a.page == "1")
+    one_issue = (bool(a.issue and a.issue == b.issue) or not (a.issue or b.issue or a.page == "1")) \
+        and a.supplement == b.supplement  # a supplement's issue ('S1') has no number to compare
     if authors is not False and support(a, b) == 4 and one_issue:
         return CERTAIN, "generic title, every detail the same"
     return (POSSIBLE, "generic title") if authors and support(a, b) >= 3 else (DISTINCT, "generic title only")

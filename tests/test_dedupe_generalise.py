@@ -143,6 +143,11 @@ def test_a_short_main_title_is_enough_with_the_venue_and_pages_but_not_a_kind_of
         != CERTAIN
 
 
+def test_a_title_without_its_subtitle_and_one_doi_is_one_article_without_pages():
+    doi = dict(doi="10.5271/sjweh.4100", pages_start="", pages_end="", volume="")
+    assert verdict(keys(1, title=SHORT, **doi), keys(2, title=LONG, **doi)) == CERTAIN
+
+
 def test_a_title_without_its_subtitle_needs_the_same_pages():
     assert verdict(keys(1, title=SHORT), keys(2, title=LONG, pages_start="131", pages_end="140")) != CERTAIN
     assert verdict(keys(1, title=SHORT, pages_start="", pages_end=""), keys(2, title=LONG)) != CERTAIN

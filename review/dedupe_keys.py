@@ -343,7 +343,8 @@ def main_title(stripped: str, title: str) -> str:
 
 # letters English does not use ('Schichtarbeit und Schlafqualität', 'santé au travail')
 FOREIGN_LETTERS = re.compile(r"[äöüßéèêëàâçñøåæœìíîïòóôõùúûÿčšžłńśźżőű]")
-FOREIGN_ENDINGS = re.compile(r"(ung|keit|heit|schaft|lich|isch|ungen|ción|ção|zione|ología|ologie)\b")
+# on words of six letters or more: English has 'lung' and 'young'
+FOREIGN_ENDINGS = re.compile(r"\w{3,}(ung|keit|heit|schaft|lich|isch|ungen|ción|ção|zione|ología|ologie)\b")
 
 
 def title_language(title: str, language: str = "", raw: str = "") -> str:

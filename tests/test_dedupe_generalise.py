@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from review.dedupe_blocking import candidate_pairs
 from review.dedupe_context import mark_project, shared_dois
 from review.dedupe_grouping import group_pairs
-from review.dedupe_keys import is_generic, make_keys, norm_title
+from review.dedupe_keys import is_generic, make_keys, norm_title, title_language
 from review.dedupe_rules import CERTAIN, DISTINCT, POSSIBLE, classify
 
 BASE = {"title": "", "authors": ["Halvorsen, Kari", "Moe, Per"], "year": 2019, "journal": "Scandinavian Journal "
@@ -120,6 +120,15 @@ def test_a_translated_title_needs_the_issue_the_first_author_and_two_languages()
 def test_a_translated_title_is_told_by_its_letters_and_endings_too():
     schicht = keys(1, title="Schichtarbeit: Auswirkungen auf die Schlafqualität", authors=["Halvorsen, K."])
     assert verdict(schicht, keys(2, title="Shift work: effects on the quality of sleep")) == CERTAIN
+
+
+@pytest.mark.parametrize("title, language", [
+    ("Lung function and shift work in young nurses", "en"), (ENGLISH, "en"), (GERMAN, "other"),
+    ("Schichtarbeit: Auswirkungen auf die Schlafqualität", "other"), ("Santé au travail des infirmières", "other"),
+    ("Arbeidsmiljø og helse blant sykepleiere", "other"), ("Burnout", "")])
+def test_the_language_of_a_title(title, language):
+    assert title_language(norm_title(title), "", title) == language
+    assert title_language(norm_title(title), "ger", title) == "other"  # the record's own language field wins
 
 
 def test_page_one_does_not_tell_translated_articles_apart():

@@ -1,6 +1,7 @@
-"""Benchmark: Sil's duplicate detection against labelled sets, next to bib-dedupe run on the same records.
+"""Benchmark: Sil's duplicate detection against labelled sets, next to bib-dedupe run on the same records;
+then the leave-one-set-out table (bench/dedupe_loso.py) with bib-dedupe's figures beside it.
 
-Usage: python bench/dedupe.py [--no-bib-dedupe] [--synthetic N] [--only NAME]
+Usage: python bench/dedupe.py [--no-bib-dedupe] [--synthetic N] [--only NAME] [--no-loso] [--quick-loso]
 """
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dedupe_data import BenchSet, load_all
-from dedupe_score import score_groups, score_membership, score_with_person
+from dedupe_convention import against_convention, by_convention, kinds_of  # noqa: E402
+from dedupe_data import BenchSet, load_all  # noqa: E402
+from dedupe_loso import run_loso  # noqa: E402
+from dedupe_score import score_groups, score_membership, score_with_person  # noqa: E402
 
 from review import store
 from review.dedupe import (
@@ -122,6 +125,8 @@ def main() -> None:
     parser.add_argument("--no-bib-dedupe", action="store_true")
     parser.add_argument("--synthetic", type=int, default=100_000, help="records in the synthetic project (0: skip)")
     parser.add_argument("--only", default="")
+    parser.add_argument("--no-loso", action="store_true", help="skip the leave-one-set-out table")
+    parser.add_argument("--quick-loso", action="store_true", help="a smaller grid for the leave-one-set-out table")
     args = parser.parse_args()
     if not args.no_bib_dedupe and importlib.util.find_spec("bib_dedupe") is None:
         print("bib-dedupe is not installed (pip install 'bib-dedupe>=0.11,<1', the bench extra): Sil alone")
@@ -129,24 +134,37 @@ def main() -> None:
     print(f"load average before the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     total_records = total_fp = 0
     sil_time = bib_time = sil_cpu = bib_cpu_total = 0.0
-    for bench in load_all():
-        if args.only and args.only not in bench.name:
-            continue
+    sets = [b for b in load_all() if not args.only or args.only in b.name]
+    bib_sens: dict[str, float] = {}
+    rows = []
+    for bench in sets:
         groups, seconds, peak, counts = run_sil(bench.records, bench.name)
         to_remove = sum(len(g) - 1 for g in bench.groups) if bench.flagged is None else "n/a"
         print(f"{bench.name}: {len(bench.records)} records, {to_remove} true duplicates to remove")
         print(f"  Sil        {report(bench, groups)}  time {seconds:.2f} s (cpu {counts['cpu']:.2f} s)  peak {peak:.1f} MiB  "
               f"(possible pairs queued {counts['possible']})")
+        ids = [r["source_id"] for r in bench.records]
+        row = {"name": bench.name, "records": len(ids), "sens": sens_of(bench, ids, groups), "fp": 0,
+               "possible": counts["possible"], "seconds": seconds}
         if bench.flagged is None:
-            person, right = score_with_person([r["source_id"] for r in bench.records], groups, counts["queued"],
-                                              bench.groups)
+            person, right = score_with_person(ids, groups, counts["queued"], bench.groups)
             print(f"  Sil + a person confirming the queued pairs the labels group ({right} of "
                   f"{len(counts['queued'])}): sens {person.sensitivity:.3f}")
+            kinds = kinds_of(bench.records)
+            pairs, touched = against_convention(bench.groups, kinds)
+            convention = score_groups(ids, groups, by_convention(bench.groups, kinds))
+            print(f"  labels against Sil's convention (notice and article, letter and reply grouped): {pairs} pairs "
+                  f"in {touched} groups; scored by the convention: sens {convention.sensitivity:.3f}, "
+                  f"false merges {convention.fp}")
             total_records += len(bench.records)
-            total_fp += score_groups([r['source_id'] for r in bench.records], groups, bench.groups).fp
+            row["fp"] = score_groups(ids, groups, bench.groups).fp
+            total_fp += row["fp"]
+        rows.append(row)
         sil_time += seconds
         if not args.no_bib_dedupe:
             bib_groups, bib_seconds, bib_cpu = run_bib_dedupe(bench.records)
+            bib_sens[bench.name] = sens_of(bench, ids, bib_groups)
+            row["bib_sens"], row["bib_seconds"] = bib_sens[bench.name], bib_seconds
             bib_time += bib_seconds
             sil_cpu += counts["cpu"]
             bib_cpu_total += bib_cpu
@@ -158,9 +176,33 @@ def main() -> None:
     if bib_time:
         print(f"total time: Sil {sil_time:.2f} s, bib-dedupe {bib_time:.2f} s, ratio {bib_time / sil_time:.1f}x; "
               f"CPU: Sil {sil_cpu:.2f} s, bib-dedupe {bib_cpu_total:.2f} s, ratio {bib_cpu_total / max(sil_cpu, 1e-9):.1f}x")
+    print_all_sets(rows)
+    if not args.no_loso and len(sets) > 1:
+        run_loso(sets, quick=args.quick_loso, baseline=bib_sens)
     if args.synthetic:
         from dedupe_synthetic import run_synthetic
         run_synthetic(args.synthetic, run_sil)
+
+
+def sens_of(bench: BenchSet, ids: list[str], groups: list[set[str]]) -> float:
+    if bench.flagged is not None:
+        return score_membership(ids, groups, bench.flagged)[0]
+    return score_groups(ids, groups, bench.groups).sensitivity
+
+
+def print_all_sets(rows: list[dict]) -> None:
+    """Every set with the settings as shipped, against the targets of issue 18."""
+    print("\nAll sets, settings as shipped (automatic grouping):")
+    print(f"{'set':36} {'records':>7} {'false merges':>12} {'sens':>6} {'bib-dedupe':>10} {'possible %':>10} "
+          f"{'faster':>7}  targets")
+    for r in rows:
+        bib = r.get("bib_sens")
+        ratio = r["bib_seconds"] / max(r["seconds"], 1e-9) if "bib_seconds" in r else None
+        share = 100 * r["possible"] / max(r["records"], 1)
+        met = r["fp"] == 0 and share <= 5 and (bib is None or r["sens"] >= bib - 0.005) and (ratio is None or ratio >= 5)
+        print(f"{r['name']:36} {r['records']:7d} {r['fp']:12d} {r['sens']:6.3f} "
+              f"{'' if bib is None else f'{bib:.3f}':>10} {share:9.1f}% {'' if ratio is None else f'{ratio:.0f}x':>7}  "
+              f"{'met' if met else 'MISSED'}")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 from typing import Any
+from urllib.parse import urlencode
 
 import bottle
 
@@ -11,13 +12,16 @@ from review.dedupe import (
     SHOWN_FIELDS,
     DedupeJobs,
     Job,
+    Message,
     bulk_confirm,
     confirm_pair,
+    count_groups,
     count_pairs,
     duplicates_removed,
     fold,
     list_groups,
     list_pairs,
+    reason_message,
     reject_pair,
     split_record,
     undo_group,
@@ -31,12 +35,14 @@ from screens.web import (
     form,
     form_all,
     project_page,
+    query,
     query_int,
     redirect_to,
     render,
 )
 
 PAGE_SIZE = 50
+GROUPS_PER_PAGE = 20
 
 
 def install(app: bottle.Bottle) -> None:
@@ -109,11 +115,19 @@ def _side_by_side(pair: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def why_text(message: Message) -> str:
+    """A rule's reason in the reader's language (the parts of a composed reason translated first)."""
+    key, values = message
+    return ctx()._(key, **{name: why_text(v) if isinstance(v, tuple) else v for name, v in values.items()})
+
+
 def review_page(project_id: int) -> str:
     c = ctx()
     _lead(project_id)
     offset = max(0, query_int("skip", 0) or 0)
     pairs = list_pairs(c.conn, project_id, limit=max(PAGE_SIZE, offset + 1))
+    for pair in pairs:
+        pair["why"] = why_text(reason_message(pair["reason"]))
     current = pairs[offset] if offset < len(pairs) else None
     return _page("dedupe/duplicates.tpl", project_id, "duplicates", title_key="dup.title", pairs=pairs[:PAGE_SIZE],
                  total=count_pairs(c.conn, project_id), current=current, offset=offset,
@@ -164,22 +178,41 @@ def confirm_many(project_id: int) -> None:
 def groups_page(project_id: int) -> str:
     c = ctx()
     _lead(project_id)
-    return _page("dedupe/duplicates_groups.tpl", project_id, "duplicates", title_key="dup.groups",
-                 groups=list_groups(c.conn, project_id), removed=duplicates_removed(c.conn, project_id))
+    found_text = query("q").strip()
+    found = count_groups(c.conn, project_id, found_text)
+    pages = max(1, -(-found // GROUPS_PER_PAGE))
+    page = min(max(1, query_int("page", 1) or 1), pages)
+    groups = list_groups(c.conn, project_id, found_text, offset=(page - 1) * GROUPS_PER_PAGE, limit=GROUPS_PER_PAGE)
+    return _page("dedupe/duplicates_groups.tpl", project_id, "duplicates", title_key="dup.groups", groups=groups,
+                 removed=duplicates_removed(c.conn, project_id), q=found_text, found=found,
+                 total_groups=count_groups(c.conn, project_id) if found_text else found,
+                 page={"page": page, "pages": pages}, page_query=lambda n: _groups_query(found_text, n))
+
+
+def _groups_query(text: str, page: int) -> str:
+    """The query string of one page of the groups (the search kept)."""
+    return urlencode({**({"q": text} if text else {}), **({"page": page} if page > 1 else {})})
+
+
+def _back_to_groups(project_id: int, flash: str) -> None:
+    """After undo or split: the page of groups the person was on, with their search."""
+    page = form("page", "1")
+    values = {**({"q": form("q")} if form("q") else {}), **({"page": page} if page.isdigit() and page != "1" else {})}
+    redirect_to("duplicates_groups", flash=flash, project_id=project_id, query=values or None)
 
 
 def undo(project_id: int, group_id: int) -> None:
     c = ctx()
     _lead(project_id, changes=True)
     undo_group(c.conn, project_id, group_id, c.user["id"])
-    redirect_to("duplicates_groups", flash="dup.undone", project_id=project_id)
+    _back_to_groups(project_id, "dup.undone")
 
 
 def split(project_id: int, record_id: int) -> None:
     c = ctx()
     _lead(project_id, changes=True)
     split_record(c.conn, project_id, record_id, c.user["id"])
-    redirect_to("duplicates_groups", flash="dup.split_done", project_id=project_id)
+    _back_to_groups(project_id, "dup.split_done")
 
 
 def overview_card(project: dict[str, Any], member: dict[str, Any]) -> str:

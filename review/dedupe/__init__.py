@@ -9,14 +9,17 @@ from review.dedupe.decisions import bulk_confirm, confirm_pair, reject_pair, spl
 from review.dedupe.finding import duplicates_removed, export_duplicates, find_duplicates
 from review.dedupe.jobs import DedupeJobs, Job
 from review.dedupe.keys import fold
-from review.dedupe.views import SHOWN_FIELDS, count_pairs, list_groups, list_pairs
+from review.dedupe.reasons import Message, reason_message
+from review.dedupe.views import SHOWN_FIELDS, count_groups, count_pairs, list_groups, list_pairs
 
 __all__ = [
     "DedupeJobs",
     "Job",
+    "Message",
     "SHOWN_FIELDS",
     "bulk_confirm",
     "confirm_pair",
+    "count_groups",
     "count_pairs",
     "duplicates_removed",
     "export_duplicates",
@@ -24,6 +27,7 @@ __all__ = [
     "fold",
     "list_groups",
     "list_pairs",
+    "reason_message",
     "reject_pair",
     "split_record",
     "undo_group",

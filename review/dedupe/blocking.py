@@ -18,6 +18,12 @@ TITLE_END = 40
 TITLE_CUTOFF = 80
 SMALL_BLOCK = 24
 IDENTIFIERS = {"doi", "pmid"}
+# Keys whose every pair is scored, however unlike the titles: one first author on one page of a volume (a
+# translated title), one main title on one first page (a title without its subtitle). Larger blocks are
+# a page shared by many items (an abstract book) and are left to the other keys.
+WHOLE = {"vpa", "main"}
+MAX_WHOLE_BLOCK = 30
+MAIN_TITLE = 80
 
 
 def block_keys(k: Keys) -> Iterator[tuple]:
@@ -37,6 +43,11 @@ def block_keys(k: Keys) -> Iterator[tuple]:
         yield ("author", k.families[0], k.year)
     if k.volume and k.page:
         yield ("vp", k.volume, k.page)
+        if k.families:
+            yield ("vpa", k.volume, k.page, k.families[0])
+    # a title without its subtitle is a short one: long titles need no key of their own here
+    if k.page and (k.main_title or 0 < len(k.title) <= MAIN_TITLE):
+        yield ("main", k.main_title or k.title, k.page)
 
 
 def build_blocks(keys: list[Keys]) -> list[tuple[str, list[int]]]:
@@ -45,7 +56,8 @@ def build_blocks(keys: list[Keys]) -> list[tuple[str, list[int]]]:
     for i, k in enumerate(keys):
         for key in block_keys(k):
             blocks[key].append(i)
-    return [(key[0], members) for key, members in blocks.items() if 1 < len(members) <= MAX_BLOCK]
+    return [(key[0], members) for key, members in blocks.items()
+            if 1 < len(members) <= (MAX_WHOLE_BLOCK if key[0] in WHOLE else MAX_BLOCK)]
 
 
 def candidate_pairs(keys: list[Keys], is_new: list[bool] | None = None) -> dict[tuple[int, int], float]:
@@ -59,12 +71,14 @@ def candidate_pairs(keys: list[Keys], is_new: list[bool] | None = None) -> dict[
     # a translated title ('[...]') is unlike the original's: one volume and page is what brings them together
     translated = [k.translated for k in keys]
     found = (p for kind, members in blocks
-             for p in (_identifier_pairs(members) if kind in IDENTIFIERS
+             for p in (_identifier_pairs(members) if kind in IDENTIFIERS or kind in WHOLE
                        else _block_pairs(members, titles, translated if kind == "vp" else None)))
     for i, j, score in itertools.chain(found, _prefix_pairs(titles)):
         if is_new is not None and not (is_new[i] or is_new[j]):
             continue
-        pairs[(i, j) if i < j else (j, i)] = score
+        key = (i, j) if i < j else (j, i)
+        if score >= pairs.get(key, 0.0):  # a key that met them without comparing titles does not hide the score
+            pairs[key] = score
     return pairs
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from review.accounts import record_event
 from review.dedupe import store
 from review.dedupe.blocking import candidate_pairs
+from review.dedupe.context import mark_project
 from review.dedupe.grouping import group_pairs
 from review.dedupe.keys import make_keys
 from review.store import Conflict, transaction
@@ -21,6 +22,7 @@ def find_duplicates(conn: sqlite3.Connection, project_id: int, user_id: int | No
     if not rows:
         return {"groups": 0, "certain": 0, "possible": 0}
     keys = [make_keys(row) for row in rows]
+    mark_project(keys)  # supplements' DOIs and recurring titles are no evidence
     ids = [k.id for k in keys]
     index = {record_id: i for i, record_id in enumerate(ids)}
     watermark = store.last_checked(conn, project_id)

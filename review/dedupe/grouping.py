@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from review.dedupe.keys import Keys
-from review.dedupe.rules import CERTAIN, POSSIBLE, classify, conflict
+from review.dedupe.rules import CERTAIN, POSSIBLE, classify, conflict, title_similarity
 
 
 @dataclass
@@ -52,6 +52,9 @@ def group_pairs(keys: list[Keys], pairs: dict[tuple[int, int], float], existing:
     """Join certain pairs (best first) when every member of one side fits every member of the other."""
     outcome = Outcome()
     comps = Components(len(keys), existing)
+    # pairs met on an identifier, a page or a cut-off title come unscored (0): a person must see how alike the
+    # titles really are, and the most alike go first
+    pairs = {p: s or title_similarity(keys[p[0]], keys[p[1]]) for p, s in pairs.items()}
     # most alike first, and a pair whose records are already together is never scored
     for (i, j), similarity in sorted(pairs.items(), key=lambda p: -p[1]):
         if (i, j) in forbidden or comps.find(i) == comps.find(j):

@@ -72,6 +72,36 @@ GENERIC_TITLES = {
     "editor s note", "editors note", "announcement", "announcements", "acknowledgements", "reviewers",
     "notice of retraction", "retraction", "expression of concern", "obituary", "errata corrigendum",
 }
+# Titles of recurring items ('Editor's comments', 'Remarks from the editor', 'Subject index', 'Book reviews'):
+# every word is one of these, once numbers, months and small words are taken out. Such a title says
+# nothing about which issue's item a record is.
+GENERIC_WORDS = frozenset("""
+    editor editors editorial editorials guest comment comments commentary commentaries remark remarks note notes
+    letter letters message messages introduction introductions preface foreword afterword contents table index
+    indexes subject author authors cumulative issue issues information front back matter cover masthead reviewer
+    reviewers referee referees acknowledgement acknowledgements acknowledgment acknowledgments thanks list
+    calendar events event news announcement announcements erratum errata correction corrections corrigendum
+    corrigenda book books review reviews received recent publications correspondence abstract abstracts poster
+    posters session sessions obituary obituaries memoriam highlights reply replies response responses word words
+    page pages corner choice president presidents chair chairs desk board call papers instructions guide
+    miscellany digest summaries brief briefs retraction notice expression concern addendum addenda column
+    columns report reports treasurer secretary minutes meeting meetings forum readers upcoming field desk
+    spotlight update updates roundup bulletin noticeboard advertisement advertisements personalia appointments
+    awards contributors welcome farewell thank you introducing image images month quiz answers questions
+    crossword keyword keywords titles
+    leitartikel inhalt inhaltsverzeichnis leserbrief leserbriefe buchbesprechung buchbesprechungen nachruf
+    leder innhold bokanmeldelse bokanmeldelser sommaire editoriale editorialen
+""".split())
+GENERIC_FILLER = frozenset("""
+    the a an of to from for on in and by with at s our this these new vol volume no number part supplement suppl
+    jan feb mar apr may jun jul aug sep oct nov dec january february march april june july august september october
+    november december spring summer autumn fall winter annual special
+""".split())
+# English and other languages' small words: which language a title is written in, roughly
+ENGLISH_WORDS = frozenset("the of and in a an for with on to by from at is are among after during between versus".split())
+OTHER_WORDS = frozenset("""der die das und bei mit von zur zum im ein eine einer des den dem fur auf nach als uber
+    de la le les et du en el los las y del con para por una un di il della delle e och av og pa med til ved hos om
+    som van het een voor bij zu dans sur aux au nos sobre em da do das dos na no""".split())
 
 
 MAX_AUTHORS = 8
@@ -103,6 +133,10 @@ class Keys:
     generic: bool
     abstract: str = ""
     translated: bool = False
+    main_title: str = ""  # the title before its subtitle ('working alone' of 'Working alone: what ...'), or ''
+    language: str = ""  # 'en', 'other' or '' (unknown): from the record's language, else the title's small words
+    doi_given: str = ""  # the DOI as exported; doi is '' when the project shows it to be a supplement's
+    recurring: bool = False  # the title recurs in the project year after year: a recurring item's
 
 
 def fold(text: str) -> str:
@@ -257,8 +291,9 @@ def make_keys(row: dict[str, Any]) -> Keys:
     families = tuple(f for f in (family_name(a) for a in authors[:MAX_AUTHORS]) if f)
     journal = row["journal"] or row["journal_abbrev"] or ""
     start, end = norm_page(row["pages_start"]), norm_page(row["pages_end"])
+    doi = norm_doi(row["doi"]) if row["doi"] else ""
     return Keys(
-        id=row["id"], title=title, doi=norm_doi(row["doi"]) if row["doi"] else "",
+        id=row["id"], title=title, doi=doi,
         pmid=norm_pmid(row["pmid"]) if row["pmid"] else "",
         year=row["year"], families=families, journal=norm_journal(journal),
         journal_abbrev=norm_journal(row["journal_abbrev"] or ""),
@@ -269,10 +304,70 @@ def make_keys(row: dict[str, Any]) -> Keys:
         supplement=bool(SUPPLEMENT.search(fold(f"{row['volume']} {row['issue']} {row['pages_start']}"))),
         eloc=bool(ELOCATOR.match(fold(row["pages_start"]))),
         page_end=full_end_page(start, end), one_page=bool(end) and end == start,
-        generic=title in GENERIC_TITLES or len(title) < 12,
+        generic=is_generic(title),
         abstract=norm_abstract(_abstract(row)),
         translated=bool(TRANSLATED.match(row["title"] or "")),
+        main_title=main_title(stripped, title),
+        language=title_language(title, _field(row, "language"), row["title"] or ""),
+        doi_given=doi,
     )
+
+
+def is_generic(title: str) -> bool:
+    """A title that names a kind of item rather than a work ('Editorial', 'Remarks from the editor'), or one too
+    short to tell works apart."""
+    return len(title) < 12 or names_an_item(title)
+
+
+def names_an_item(title: str) -> bool:
+    """Every word names a kind of item ('Editor's comments', 'Table of contents, vol. 12')."""
+    if title in GENERIC_TITLES:
+        return True
+    for word in title.split():  # most titles fail on their first word
+        if word not in GENERIC_WORDS and word not in GENERIC_FILLER and not word.isdigit():
+            return False
+    return True
+
+
+SUBTITLE = re.compile(r"\s*(?::|\s[-\u2013\u2014]\s|\?|\.\s)\s*")
+
+
+def main_title(stripped: str, title: str) -> str:
+    """The normalised title before its subtitle, or '' when the title has none (or too short a main part)."""
+    parts = SUBTITLE.split(stripped, maxsplit=1)
+    if len(parts) < 2 or not parts[1].strip():
+        return ""
+    main = " ".join(ROMAN.get(w, w) for w in NON_ALNUM.sub(" ", RETRACTED_PREFIX.sub("", parts[0])).split())
+    return main if len(main) >= 8 and main != title else ""
+
+
+# letters English does not use ('Schichtarbeit und Schlafqualität', 'santé au travail')
+FOREIGN_LETTERS = re.compile(r"[äöüßéèêëàâçñøåæœìíîïòóôõùúûÿčšžłńśźżőű]")
+# on words of six letters or more: English has 'lung' and 'young'
+FOREIGN_ENDINGS = re.compile(r"\w{3,}(ung|keit|heit|schaft|lich|isch|ungen|ción|ção|zione|ología|ologie)\b")
+
+
+def title_language(title: str, language: str = "", raw: str = "") -> str:
+    """'en' or 'other' from the record's language field, else from the title's small words, letters and word
+    endings; '' if unknown."""
+    language = fold(language or "").strip()
+    if language:
+        return "en" if language[:2] == "en" else "other"
+    words = title.split()
+    english = sum(w in ENGLISH_WORDS for w in words)
+    other = sum(w in OTHER_WORDS for w in words)
+    if english <= other + 1:  # a title with English small words to spare is English: spare the regexes
+        if raw and not raw.isascii():
+            other += len(FOREIGN_LETTERS.findall(raw.lower()))
+        other += len(FOREIGN_ENDINGS.findall(raw.lower() if raw else title))
+    return "en" if english > other else "other" if other > english else ""
+
+
+def _field(row: Any, name: str) -> str:
+    try:
+        return row[name] or ""
+    except (KeyError, IndexError):
+        return ""
 
 
 def _abstract(row: Any) -> str:
@@ -300,6 +395,37 @@ def journals_compatible(a: str, b: str) -> bool | None:
     return _abbreviates(short, long) or _abbreviates(a.split(), b.split()) or _abbreviates(b.split(), a.split())
 
 
+VENUE_NOISE = frozenset("proceedings proc annual international intl conference conf".split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def venue_acronym(a: str, b: str) -> bool:
+    """One normalised venue is the other's acronym ('icis' and 'international conference information systems',
+    'amcis 2017 proceedings' and 'americas conference information systems'): one conference."""
+    for short, long in ((a, b), (b, a)):
+        core = [w for w in short.split() if not w[:1].isdigit() and w not in ("proceedings", "proc")]
+        words = [w for w in long.split() if not w[:1].isdigit() and w not in ("proceedings", "proc")]
+        if len(core) == 1 and 3 <= len(core[0]) <= 8 and core[0].isalpha() and 2 <= len(words) <= 10 \
+                and not set(words) <= VENUE_NOISE and _spells(core[0], words, skips=1):
+            return True
+    return False
+
+
+def _spells(acronym: str, words: list[str], skips: int) -> bool:
+    """The acronym is made of a leading part of each word in turn (one word may be left out)."""
+    if not words:
+        return not acronym
+    if not acronym:
+        return False
+    first, rest = words[0], words[1:]
+    for n in range(1, min(len(first), len(acronym)) + 1):
+        if first[:n] != acronym[:n]:
+            break
+        if _spells(acronym[n:], rest, skips):
+            return True
+    return skips > 0 and _spells(acronym, rest, skips - 1)
+
+
 def _abbreviates(short: list[str], long: list[str]) -> bool:
     """Each word of short is a prefix of a word of long, in order ('curr opin lipidol')."""
     i = 0
@@ -314,5 +440,6 @@ def _abbreviates(short: list[str], long: list[str]) -> bool:
 
 def clear_caches() -> None:
     """Forget memoised names and journals (benchmarks time a cold start)."""
-    for function in (family_name, norm_journal, norm_volume, norm_page, is_conference, journals_compatible):
+    for function in (family_name, norm_journal, norm_volume, norm_page, is_conference, journals_compatible,
+                     venue_acronym):
         function.cache_clear()

@@ -5,7 +5,8 @@ import functools
 
 from rapidfuzz import fuzz
 
-from review.dedupe.keys import Keys, journals_compatible
+from review.dedupe.keys import Keys, journals_compatible, names_an_item, venue_acronym
+from review.dedupe.settings import current
 
 CERTAIN, POSSIBLE, DISTINCT = "certain", "possible", "distinct"
 PREFIX_SCORE = 96
@@ -45,9 +46,21 @@ def veto(a: Keys, b: Keys, pages: bool = True, volumes: bool = True, meetings: b
         return f"{a.kind} versus {b.kind}"
     # the same abstract, named by its meeting in one database and by its journal in another: same year and
     # volume or first page, or the record that would be the full paper has no volume or pages to show it is one
-    if meetings and a.conference != b.conference and not (a.year == b.year and _one_abstract(a, b)):
+    if meetings and a.conference != b.conference and not (a.year == b.year and _one_abstract(a, b)) \
+            and not _one_conference(a, b):
         return "conference abstract versus full paper"
     return ""
+
+
+def _one_conference(a: Keys, b: Keys) -> bool:
+    """One venue is the other's acronym ('ICIS' and 'International Conference on Information Systems'): both
+    records are of that conference, whichever one its database calls a conference."""
+    return current().venues and bool(a.journal and b.journal) and venue_acronym(a.journal, b.journal)
+
+
+def generic(k: Keys) -> bool:
+    """A title that is no evidence: a kind of item ('Editorial', 'Subject index') or one recurring every year."""
+    return k.generic or k.recurring
 
 
 def _one_abstract(a: Keys, b: Keys) -> bool:
@@ -93,7 +106,7 @@ def _page_slip(a: Keys, b: Keys, t: float, authors: bool | None) -> bool:
     is a typo (a few pages off), page 1 standing in for an article number, or an e-locator ('c1804')
     against the printed page; so is an online-first record (no volume, paged from 1) against the print.
     A one-page item with the same title is a correction notice: never a slip."""
-    if a.one_page or b.one_page or not authors or t < 95:
+    if a.one_page or b.one_page or not authors or t < current().same_title or generic(a) or generic(b):
         return False
     if _online_first(a, b) and same_journal(a, b):
         return True
@@ -144,6 +157,8 @@ def _same_name(x: str, y: str) -> bool:
 def same_journal(a: Keys, b: Keys) -> bool | None:
     """Whether the journals can be one, comparing full names and abbreviations both ways; None if unknown."""
     verdicts = {journals_compatible(x, y) for x in (a.journal, a.journal_abbrev) for y in (b.journal, b.journal_abbrev)}
+    if True not in verdicts and False in verdicts and _one_conference(a, b):
+        return True
     return True if True in verdicts else False if False in verdicts else None
 
 
@@ -159,6 +174,7 @@ def support(a: Keys, b: Keys) -> int:
 
 def classify(a: Keys, b: Keys) -> tuple[str, str]:
     """(certain|possible|distinct, the reason a person can read) for one candidate pair."""
+    s = current()
     first = veto(a, b)
     if first in FINAL_VETOES:
         return DISTINCT, first  # nothing forgives these: spare comparing titles and authors
@@ -168,30 +184,79 @@ def classify(a: Keys, b: Keys) -> tuple[str, str]:
     if why_not:
         # a correction notice, a reply, a meeting abstract of the paper: never grouped automatically, but
         # some reviews count them as the paper, so a person may; another volume, year or id is another work
-        if why_not not in HARD_VETOES and t >= 95 and authors and not (a.generic or b.generic):
+        if why_not not in HARD_VETOES and t >= s.same_title and authors and not (generic(a) or generic(b)) \
+                and not _later_paper(a, b, why_not):
             return POSSIBLE, f"{why_not}, but the same title and authors"
         return DISTINCT, why_not
+    # before the generic titles: a short main title ('Night work') is too short to be evidence alone, not here
+    if s.subtitle and authors is not False and _without_subtitle(a, b, authors):
+        return CERTAIN, "the same title without its subtitle, same journal and pages"
+    if generic(a) or generic(b):
+        return _generic(a, b, t, _same_identifier(a, b), authors)
     # one article starts on a given page of a volume: with all four details the same, a
     # near-same title is enough even when author lists are spelt beyond recognition
     full = support(a, b) == 4
-    if full and not (a.generic or b.generic) and (t >= 97 or (authors and t >= 80)):
+    if full and (t >= s.full_title or (authors and t >= 80)):
         return CERTAIN, "same journal, volume, page and year, alike titles"
     if full and (a.translated or b.translated) and authors and _same_range(a, b):
         return CERTAIN, "same journal, volume, pages, year and authors (a translated title)"
-    if authors is False and t < 97 and not (a.doi and a.doi == b.doi):
-        return (POSSIBLE, "titles alike, authors differ") if t >= 90 else (DISTINCT, "authors differ")
+    if s.translated and full and _translation(a, b):
+        return CERTAIN, "same journal, volume, issue, first page and first author (a translated title)"
+    if authors is False and t < s.full_title and not (a.doi and a.doi == b.doi):
+        return (POSSIBLE, "titles alike, authors differ") if t >= s.near_title else (DISTINCT, "authors differ")
     same_id = _same_identifier(a, b)
-    if a.numbers != b.numbers and a.title and b.title and not (same_id and t >= 95):
-        return (POSSIBLE, "numbers in the titles differ") if t >= 85 or same_id else (DISTINCT, "titles differ")
-    if a.generic or b.generic:
-        return _generic(a, b, t, same_id, authors)
+    if a.numbers != b.numbers and a.title and b.title and not (same_id and t >= s.same_title):
+        return (POSSIBLE, "numbers in the titles differ") if t >= s.possible_title or same_id \
+            else (DISTINCT, "titles differ")
     if same_id:
-        if t >= 90 or (not (a.title and b.title) and authors):
+        if t >= s.near_title or (not (a.title and b.title) and authors) or (authors is not False and _main_of(a, b)):
             return CERTAIN, "same identifier"
         if authors and a.page and a.page == b.page and a.year == b.year:
             return CERTAIN, "same identifier, authors, year and page (a translated title)"
         return POSSIBLE, "same identifier, titles differ"
     return _fuzzy(a, b, t, authors)
+
+
+def _later_paper(a: Keys, b: Keys, why_not: str) -> bool:
+    """A conference record and a paper in another venue and another year: the paper that grew from the meeting,
+    a publication of its own (the same abstract named by its meeting and by its journal shares the venue)."""
+    return why_not == "conference abstract versus full paper" and bool(a.year and b.year and a.year != b.year) \
+        and same_journal(a, b) is False
+
+
+def _translation(a: Keys, b: Keys) -> bool:
+    """One article, its title in two languages: the same issue and first author besides journal, volume, first page
+    and year, titles in two languages, and neither a supplement, a meeting abstract nor a one-page item (an
+    abstract book prints several abstracts on one page; a one-page item may be a notice about the article)."""
+    if {a.language, b.language} != {"en", "other"} and not (a.translated or b.translated):
+        return False
+    if any(k.supplement or k.conference or k.one_page or not k.families for k in (a, b)):
+        return False
+    if not (a.issue and a.issue == b.issue) or (a.page_end and b.page_end and a.page_end != b.page_end):
+        return False
+    # page 1 stands in for a missing page or an article number in many exports: it tells no article apart
+    if a.page == "1" and not (a.page_end and a.page_end == b.page_end):
+        return False
+    return _same_name(a.families[0], b.families[0])
+
+
+def _without_subtitle(a: Keys, b: Keys, authors: bool | None) -> bool:
+    """One record gives the title without its subtitle ('Working alone' and 'Working alone: what ...'), in the
+    same journal, volume (where both give one) and first page. An abstract book prints several abstracts on a
+    page: there the authors must agree, not only be missing on one side."""
+    short = b.title if a.main_title and a.main_title == b.title else a.title if b.main_title == a.title else ""
+    if not short or names_an_item(short):  # 'Editorial' and 'Editorial: ...' may be two items on a page
+        return False
+    if not authors and any(k.supplement or k.conference for k in (a, b)):
+        return False
+    if a.volume != b.volume and a.volume and b.volume or (a.issue and b.issue and a.issue != b.issue):
+        return False
+    return bool(a.page and a.page == b.page and a.page != "1") and same_journal(a, b) is True
+
+
+def _main_of(a: Keys, b: Keys) -> bool:
+    """One title is the other's main title, the part before its subtitle."""
+    return bool(a.main_title and a.main_title == b.title or b.main_title and b.main_title == a.title)
 
 
 def _same_range(a: Keys, b: Keys) -> bool:
@@ -201,26 +266,37 @@ def _same_range(a: Keys, b: Keys) -> bool:
 
 def _fuzzy(a: Keys, b: Keys, t: float, authors: bool | None) -> tuple[str, str]:
     """No shared identifier: titles, authors and the bibliographic details decide."""
+    s = current()
     evidence = support(a, b)
     if not a.title or not b.title:
         strong = authors and evidence == 4 and len(a.families) > 1 and len(b.families) > 1
         return (CERTAIN, "same authors, year, journal, volume and page") if strong else \
             (POSSIBLE, "a title is missing") if authors and evidence >= 3 else (DISTINCT, "a title is missing")
-    if authors and t >= 95 and evidence >= 2:
+    if authors and t >= s.same_title and evidence >= 2:
         return CERTAIN, "same title, authors and details"
     # the same year too: a full paper often reuses the abstract its meeting abstract had a year before
-    if authors and t >= 95 and a.year and a.year == b.year and a.abstract and b.abstract \
+    if authors and t >= s.same_title and a.year and a.year == b.year and a.abstract and b.abstract \
             and fuzz.ratio(a.abstract, b.abstract) >= 95:
         return CERTAIN, "same title, authors and abstract"
-    if authors and t >= 90 and evidence >= 3 and bool(a.page and a.page == b.page):
+    if authors and t >= s.near_title and evidence >= 3 and bool(a.page and a.page == b.page):
         return CERTAIN, "near-same title, same authors, journal and pages"
     if authors is None and t >= 98 and evidence >= 3:
         return CERTAIN, "same title and details, authors missing"
     if _bare_twins(a, b):
         return CERTAIN, "same long title and year, nothing else recorded"
-    if t >= 85 and (authors or evidence >= 2):
+    if s.venues and authors and t >= s.same_title and _one_meeting(a, b):
+        return CERTAIN, "same title and authors at one conference"
+    if t >= s.possible_title and (authors or evidence >= 2):
         return POSSIBLE, "similar title"
     return DISTINCT, "titles differ"
+
+
+def _one_meeting(a: Keys, b: Keys) -> bool:
+    """Two conference records of one meeting (its name or acronym), the first author the same: a proceedings paper
+    is indexed under the meeting's year by one database and the volume's year by another."""
+    meeting = (a.conference and b.conference) or ((a.conference or b.conference) and _one_conference(a, b))
+    return meeting and bool(a.families and b.families) and same_journal(a, b) is True \
+        and _same_name(a.families[0], b.families[0])
 
 
 def _bare_twins(a: Keys, b: Keys) -> bool:
@@ -230,11 +306,20 @@ def _bare_twins(a: Keys, b: Keys) -> bool:
 
 
 def _generic(a: Keys, b: Keys, t: float, same_id: bool, authors: bool | None) -> tuple[str, str]:
-    """Generic titles ('Editorial', 'Correction') match only on identifiers or every detail."""
-    if t < 95:
+    """Generic titles ('Editorial', 'Remarks from the editor') are no evidence: an identifier, or the same
+    journal, volume, issue, first page and year, decide. Other issues, or no pages to compare, keep them apart:
+    a journal prints one in every issue."""
+    if t < current().same_title:
         return DISTINCT, "generic titles differ"
     if same_id:
         return CERTAIN, "same identifier (generic title)"
-    if authors and support(a, b) == 4:
+    if a.issue and b.issue and a.issue != b.issue:
+        return DISTINCT, "generic title, different issues"
+    if not (a.page and b.page):
+        return DISTINCT, "generic title without pages or DOI"
+    # one issue on both, or none on either and a page that is not a stand-in: the same item of the same issue
+    one_issue = (bool(a.issue and a.issue == b.issue) or not (a.issue or b.issue or a.page == "1")) \
+        and a.supplement == b.supplement  # a supplement's issue ('S1') has no number to compare
+    if authors is not False and support(a, b) == 4 and one_issue:
         return CERTAIN, "generic title, every detail the same"
-    return (POSSIBLE, "generic title") if authors or support(a, b) >= 3 else (DISTINCT, "generic title only")
+    return (POSSIBLE, "generic title") if authors and support(a, b) >= 3 else (DISTINCT, "generic title only")

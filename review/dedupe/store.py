@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from review.store import NotFound, now
 
-KEY_COLUMNS = "id, title, abstract, authors, year, journal, journal_abbrev, volume, issue, pages_start, pages_end, doi, pmid, pub_type"
+KEY_COLUMNS = "id, title, abstract, authors, year, journal, journal_abbrev, volume, issue, pages_start, pages_end, doi, pmid, pub_type, language"
 
 
 def match_rows(conn: sqlite3.Connection, project_id: int) -> list[sqlite3.Row]:

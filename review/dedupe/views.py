@@ -6,11 +6,13 @@ import sqlite3
 from typing import Any
 
 from review.dedupe.keys import fold
+from review.dedupe.sources import record_database, source_label
 
 SHOWN_FIELDS = ("title", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid", "abstract")
 MERGED_FIELDS = ("title", "abstract", "authors", "year", "journal", "journal_abbrev", "volume", "issue",
                  "pages_start", "pages_end", "doi", "pmid", "issn", "language", "pub_type", "url")
-RECORD_SQL = """SELECT r.*, COALESCE(NULLIF(s.database_name, ''), s.file_name) AS source_name
+RECORD_SQL = """SELECT r.*, s.database_name AS search_database, s.platform AS search_platform,
+                       s.file_name AS search_file, s.file_format AS search_format
                 FROM records r JOIN searches s ON s.id = r.search_id"""
 
 
@@ -18,6 +20,9 @@ def _record(row: sqlite3.Row) -> dict[str, Any]:
     record = dict(row)
     record["authors"] = json.loads(record["authors"] or "[]")
     record["pages"] = "-".join(p for p in (record["pages_start"], record["pages_end"]) if p)
+    record["source_name"] = source_label(record.pop("search_database"), record.pop("search_platform"),
+                                         record.pop("search_file"), record.pop("search_format"),
+                                         record_database(record.get("extra")), record.get("pmid"))
     record.pop("raw", None)
     return record
 
@@ -63,12 +68,45 @@ def count_pairs(conn: sqlite3.Connection, project_id: int) -> int:
     return conn.execute(f"SELECT COUNT(*) {PENDING_SQL}", (project_id,)).fetchone()[0]
 
 
-def list_groups(conn: sqlite3.Connection, project_id: int) -> list[dict[str, Any]]:
-    """Every duplicate group: members (with link status and source), representative, merged view."""
+MAX_SEARCH_WORDS = 8
+WORD_MATCH = ("(r.title LIKE :w{n} ESCAPE '\\' OR r.authors LIKE :w{n} ESCAPE '\\' OR r.journal LIKE :w{n} ESCAPE '\\'"
+              " OR r.doi LIKE :w{n} ESCAPE '\\')")
+
+
+def _group_filter(project_id: int, query: str) -> tuple[str, dict[str, Any]]:
+    """FROM ... WHERE of the groups having a member that holds every word of query (in its title, authors,
+    journal or DOI, case ignored), or whose PMID, record number or group number query is; and its values."""
+    words = " ".join((query or "").split())[:200].split()[:MAX_SEARCH_WORDS]
+    values: dict[str, Any] = {"p": project_id, "q": " ".join(words)}
+    sql = "FROM duplicate_groups g WHERE g.project_id = :p"
+    if not words:
+        return sql, values
+    for n, word in enumerate(words):
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        values[f"w{n}"] = f"%{escaped}%"
+    every = " AND ".join(WORD_MATCH.format(n=n) for n in range(len(words)))
+    return (f"""{sql} AND (CAST(g.id AS TEXT) = :q OR EXISTS (
+                   SELECT 1 FROM duplicate_links l JOIN records r ON r.id = l.record_id
+                   WHERE l.group_id = g.id AND (({every}) OR r.pmid = :q OR CAST(r.id AS TEXT) = :q)))""", values)
+
+
+def count_groups(conn: sqlite3.Connection, project_id: int, query: str = "") -> int:
+    """How many groups a search finds (see _group_filter; every group when query is empty)."""
+    sql, values = _group_filter(project_id, query)
+    return conn.execute(f"SELECT COUNT(*) {sql}", values).fetchone()[0]
+
+
+def list_groups(conn: sqlite3.Connection, project_id: int, query: str = "", offset: int = 0,
+                limit: int | None = None) -> list[dict[str, Any]]:
+    """Duplicate groups (oldest first; those matching query, a page of them from offset): members (with link
+    status and source), representative, merged view."""
+    sql, values = _group_filter(project_id, query)
+    values.update(limit=-1 if limit is None else limit, offset=max(0, offset))
     links = conn.execute(
-        """SELECT g.id AS group_id, g.representative_id, g.created_at, l.record_id, l.status
-           FROM duplicate_groups g JOIN duplicate_links l ON l.group_id = g.id
-           WHERE g.project_id = ? ORDER BY g.id, l.record_id""", (project_id,)).fetchall()
+        f"""WITH chosen AS (SELECT g.id {sql} ORDER BY g.id LIMIT :limit OFFSET :offset)
+           SELECT g.id AS group_id, g.representative_id, g.created_at, l.record_id, l.status
+           FROM chosen c JOIN duplicate_groups g ON g.id = c.id JOIN duplicate_links l ON l.group_id = g.id
+           ORDER BY g.id, l.record_id""", values).fetchall()
     records = get_records(conn, project_id, [row["record_id"] for row in links])
     groups: dict[int, dict[str, Any]] = {}
     for row in links:

@@ -27,7 +27,7 @@
 % if current:
 <section class="card" id="pair" aria-labelledby="pair-title">
 <h2 id="pair-title">{{_("dup.pair_n", n=offset + 1, total=total)}}</h2>
-<p class="meta">{{_("dup.why")}}: {{current['reason']}} · {{_("dup.score")}} {{int(current['score'])}}</p>
+<p class="meta" id="pair-why">{{_("dup.why")}}: {{current['why']}} · {{_("dup.score")}} {{int(current['score'])}}</p>
 <table class="pair">
 <thead><tr><th scope="col">{{_("dup.field")}}</th>
 <th scope="col">{{current['a']['source_name']}} · #{{current['a']['id']}}</th>
@@ -76,7 +76,7 @@
 % for p in pairs:
 <tr><td><input type="checkbox" name="pair_id" value="{{p['id']}}" id="p{{p['id']}}" aria-label="{{_('dup.pick')}} #{{p['a']['id']}} / #{{p['b']['id']}}"></td>
 <td><label for="p{{p['id']}}">{{p['a']['title'] or '—'}}<br><span class="meta">{{p['b']['title'] or '—'}}</span></label></td>
-<td>{{p['reason']}} ({{int(p['score'])}})</td></tr>
+<td>{{p['why']}} ({{int(p['score'])}})</td></tr>
 % end
 </tbody>
 </table>

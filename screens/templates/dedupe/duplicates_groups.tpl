@@ -2,10 +2,28 @@
 <link rel="stylesheet" href="/static/duplicates.css">
 <section class="card">
 <h2>{{_("dup.groups")}}</h2>
-<p>{{_("dup.groups_summary", groups=len(groups), removed=removed)}}</p>
+<p>{{_("dup.groups_summary", groups=total_groups, removed=removed)}}</p>
 <a class="button" href="{{url('duplicates', project_id=project['id'])}}">{{_("dup.back")}}</a>
+<form method="get" action="{{url('duplicates_groups', project_id=project['id'])}}" class="row" id="groups-search" role="search">
+  <div><label for="groups-q">{{_("dup.groups_find")}}</label>
+  <input id="groups-q" name="q" type="search" value="{{q}}" aria-describedby="groups-q-hint">
+  <span class="meta" id="groups-q-hint">{{_("dup.groups_find_hint")}}</span></div>
+  <div><button type="submit" class="primary">{{_("dup.groups_search")}}</button>
+% if q:
+  <a href="{{url('duplicates_groups', project_id=project['id'])}}">{{_("dup.groups_all")}}</a>
+% end
+  </div>
+</form>
+% if q:
+<p class="meta" role="status" id="groups-found">{{_("dup.groups_found", n=found, q=q)}}</p>
+% end
+% if page['pages'] > 1:
+<p class="meta">{{_("dup.groups_page_of", page=page['page'], pages=page['pages'])}}</p>
+% end
 </section>
-% if not groups:
+% if not groups and q:
+<section class="card"><p class="empty">{{_("dup.groups_none_found")}}</p></section>
+% elif not groups:
 <section class="card"><p class="empty">{{_("dup.no_groups")}}</p></section>
 % end
 % for g in groups:
@@ -28,14 +46,16 @@
 <tr><td>{{m['record_id']}}{{' ★' if m['record_id'] == g['representative_id'] else ''}}</td><td>{{m['source_name']}}</td>
 <td>{{_("dup.status." + m['status'])}}</td><td>{{m['title']}}</td>
 <td><form method="post" action="{{url('duplicates_split', project_id=project['id'], record_id=m['record_id'])}}" class="inline" id="split-{{m['record_id']}}">
-<input type="hidden" name="csrf_token" value="{{csrf}}"><button type="submit" class="link">{{_("dup.split")}}</button></form></td></tr>
+<input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="q" value="{{q}}"><input type="hidden" name="page" value="{{page['page']}}">
+<button type="submit" class="link">{{_("dup.split")}}</button></form></td></tr>
 % end
 </tbody>
 </table>
 <p class="meta">★ {{_("dup.representative")}}</p>
 <form method="post" action="{{url('duplicates_undo', project_id=project['id'], group_id=g['id'])}}" class="inline" id="undo-{{g['id']}}" data-confirm="{{_('dup.undo_confirm')}}">
-  <input type="hidden" name="csrf_token" value="{{csrf}}">
+  <input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="q" value="{{q}}"><input type="hidden" name="page" value="{{page['page']}}">
   <button type="submit">{{_("dup.undo")}}</button>
 </form>
 </section>
 % end
+% include('dedupe/duplicates_pager.tpl')

@@ -17,7 +17,7 @@ from bottle import request, response
 
 import screens
 from review import db
-from review.errors import SilError
+from review.errors import Invalid, SilError
 from review.users import session_user
 from screens.i18n import LANGUAGES, pick_language, translate
 from screens.web import Context, ctx, error_text, render
@@ -45,7 +45,9 @@ def make_app(config: dict[str, Any] | None = None) -> bottle.Bottle:
     config = dict(config or {})
     db_path = str(config.get("db", "sil.sqlite3"))
     db.open_database(db_path).close()
-    app = bottle.Bottle()
+    app = SilBottle()
+    # An id in a path has at most 18 digits (SQLite's integers end at 9.2e18): a longer one is a 404, never a 500.
+    app.router.add_filter("int", lambda conf: (r"-?\d{1,18}", int, lambda x: str(int(x))))
     app.config.update({"sil.db": db_path, "sil.files": str(config.get("files", Path(db_path).parent / "files")),
                        "sil.secure_cookies": config.get("secure_cookies", "auto"), "sil.tabs": []})
     app.config.update({k: v for k, v in config.items() if k.startswith("sil.")})
@@ -58,6 +60,20 @@ def make_app(config: dict[str, Any] | None = None) -> bottle.Bottle:
     for module in screen_modules():
         module.install(app)
     return app
+
+
+class SilBottle(bottle.Bottle):
+    """A Bottle app whose every response carries the security headers: pages, static files, redirects, errors
+    and downloads alike (a redirect or a static file is a response object of its own, which a header set on
+    Bottle's `response` never reaches). A response that sets one of them itself (a PDF's CSP) keeps its own."""
+
+    def wsgi(self, environ: dict, start_response: Callable) -> Any:
+        def start(status: str, headers: list, exc_info: Any = None) -> Any:
+            present = {name.lower() for name, _ in headers}
+            headers = list(headers) + [(k, v) for k, v in SECURITY_HEADERS.items() if k.lower() not in present]
+            return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+
+        return super().wsgi(environ, start)
 
 
 def screen_modules() -> list[Any]:
@@ -98,6 +114,9 @@ class SilPlugin:
                 return callback(*args, **kwargs)
             except SilError as error:
                 return show_error(error.status, error)
+            except OverflowError:  # a number in a form or the query too large for SQLite, wherever it was read
+                return show_error(400, Invalid("A number in the request is too large.", "error.number_too_large",
+                                               field="?"))
             except sqlite3.OperationalError as error:
                 if is_storage_failure(error):
                     log.error("storage failure: %s", error)

@@ -10,6 +10,7 @@ from review import users
 from review.errors import Forbidden, Invalid
 from screens.app import LANGUAGE_COOKIE, SESSION_COOKIE, set_cookie
 from screens.i18n import LANGUAGES
+from screens.safe_paths import same_site_path
 from screens.web import ctx, form, query, redirect_to, render
 
 
@@ -23,10 +24,8 @@ def install(app: bottle.Bottle) -> None:
 
 
 def safe_next(target: str) -> str:
-    """Only local paths are followed after login (no open redirect)."""
-    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/"
+    """Only paths of this site are followed after login (no open redirect)."""
+    return same_site_path(target)
 
 
 def login_form(error: str = "", name: str = "") -> Any:

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import bottle
 from bottle import request, response
 
-from review.errors import SilError
+from review.errors import Invalid, SilError
 from screens.i18n import translate
 
 TEMPLATES = str(Path(__file__).with_name("templates"))
@@ -93,12 +93,20 @@ def query(name: str, default: str = "") -> str:
     return default if value is None else value
 
 
+SQLITE_INT = (-2**63, 2**63 - 1)  # what an INTEGER column holds; a number outside it cannot name any row
+
+
 def query_int(name: str, default: int | None = None) -> int | None:
-    """A query-string parameter as an integer, or the default when absent or not a number."""
+    """A query-string parameter as an integer, or the default when absent or not a number.
+
+    A number too large for SQLite is an Invalid (400) here, before a page or a download has begun."""
     try:
-        return int(query(name))
+        value = int(query(name))
     except ValueError:
         return default
+    if not SQLITE_INT[0] <= value <= SQLITE_INT[1]:
+        raise Invalid(f"{name}: {value} is too large a number", "error.number_too_large", field=name)
+    return value
 
 
 def json_response(value: Any, status: int = 200) -> str:

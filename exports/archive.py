@@ -103,7 +103,9 @@ class ArchiveReader:
             return
         with self.zf.open(name) as member:
             # A buffered reader splits lines in C; ZipExtFile.readline peeks byte by byte in Python.
-            for number, line in enumerate(_capped_lines(io.BufferedReader(member, CHUNK), MAX_MEMBER), start=1):
+            lines = _capped_lines(io.BufferedReader(member, CHUNK), MAX_MEMBER, self.zf.getinfo(name).file_size,
+                                  f"{self.path.name}: {name}")
+            for number, line in enumerate(lines, start=1):
                 try:
                     row = json.loads(line)
                 except ValueError:
@@ -138,10 +140,13 @@ class ArchiveReader:
         self.zf.close()
 
 
-def _capped_lines(member: IO[bytes], limit: int) -> Iterator[bytes]:
+def _capped_lines(member: IO[bytes], limit: int, declared: int, what: str) -> Iterator[bytes]:
+    """The member's lines; Invalid when it is larger than allowed or than the zip's directory says it is."""
     seen = 0
     for line in member:
         seen += len(line)
         if seen > limit:
             raise Invalid("an archive table is larger than allowed")
         yield line
+    if seen != declared:  # a crafted directory: the content ended before (or after) the size it gives
+        raise Invalid(f"{what} holds {seen} bytes, but the zip's directory says {declared}; the zip is damaged")

@@ -8,6 +8,7 @@ from bottle import request
 
 from review import projects, screening
 from review.errors import Conflict, Invalid
+from review.screening_events import own_event_number
 from review.screening_pilot import open_pilot
 from review.screening_reasons import list_reasons
 from review.screening_reports import progress
@@ -66,7 +67,7 @@ def decide(project_id: int, stage: str) -> Any:
     if _wants_json():
         mine = screening.my_count(c.conn, project_id, c.user["id"], stage_no)
         return json_response({"ok": True, "record_id": record_id, "mine": mine, "own_state": "decided",
-                              "event_id": state["event_id"]})
+                              "event_id": own_event_number(c.conn, project_id, c.user["id"], state["event_id"])})
     redirect_to("screen", query=hide or None, project_id=project_id, stage=stage)
 
 

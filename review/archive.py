@@ -13,7 +13,7 @@ from exports.archive import write_archive
 from review.db import now, schema_version
 from review.errors import Invalid
 
-GLOBAL = {"users", "sessions", "login_failures"}
+GLOBAL = {"users", "sessions", "login_failures", "account_links", "project_invitations"}  # not a project's data
 USER_FIELDS = ("id", "name", "display_name")
 
 

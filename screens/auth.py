@@ -11,7 +11,7 @@ from review.errors import Forbidden, Invalid
 from screens.app import LANGUAGE_COOKIE, SESSION_COOKIE, set_cookie
 from screens.i18n import LANGUAGES
 from screens.safe_paths import same_site_path
-from screens.web import ctx, form, query, redirect_to, render
+from screens.web import ctx, error_text, form, query, redirect_to, render
 
 
 def install(app: bottle.Bottle) -> None:
@@ -28,6 +28,12 @@ def safe_next(target: str) -> str:
     return same_site_path(target)
 
 
+def client_address() -> str:
+    """The browser's address: REMOTE_ADDR, which waitress sets from X-Forwarded-For only when the request came
+    from the trusted proxy (run.py --trusted-proxy). Not Bottle's remote_addr: that believes anyone's header."""
+    return request.environ.get("REMOTE_ADDR") or ""
+
+
 def login_form(error: str = "", name: str = "") -> Any:
     if ctx().user and not error:
         bottle.redirect("/", 303)
@@ -38,13 +44,14 @@ def login() -> Any:
     c = ctx()
     name = form("name").strip()
     try:
-        user = users.authenticate(c.conn, name, form("password"), request.remote_addr or "")
-    except Forbidden:
+        user = users.authenticate(c.conn, name, form("password"), client_address())
+    except Forbidden as error:
         bottle.response.status = 429
-        return login_form(c._("login.limited"), name)
-    except Invalid:
+        bottle.response.set_header("Retry-After", str(error.values.get("seconds", 60)))
+        return login_form(error_text(error), name)
+    except Invalid as error:
         bottle.response.status = 400
-        return login_form(c._("login.failed"), name)
+        return login_form(error_text(error), name)
     users.end_session(c.conn, request.get_cookie(SESSION_COOKIE))
     set_cookie(SESSION_COOKIE, users.create_session(c.conn, user["id"]))
     bottle.redirect(safe_next(form("next", "/")), 303)
@@ -69,10 +76,11 @@ def change_password() -> Any:
     if new != repeat:
         bottle.response.status = 400
         return password_form(c._("password.mismatch"))
-    if len(new) < users.MIN_PASSWORD_LENGTH:
+    try:
+        users.set_password(c.conn, c.user["id"], new)  # refuses short, common and one-time passwords
+    except Invalid as error:
         bottle.response.status = 400
-        return password_form(c._("password.short"))
-    users.set_password(c.conn, c.user["id"], new)
+        return password_form(error_text(error))
     set_cookie(SESSION_COOKIE, users.create_session(c.conn, c.user["id"]))
     redirect_to("home", flash="password.changed")
 

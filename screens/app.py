@@ -38,6 +38,7 @@ SECURITY_HEADERS = {
 }
 bottle.BaseRequest.MEMFILE_MAX = 1024 * 1024
 MAX_UPLOAD = 256 * 1024 * 1024  # a request body above this is refused before it is read (config: sil.max_upload)
+ANONYMOUS_BODY = 1024 * 1024  # before login only the login form is read: a few hundred bytes (screens/serving.py)
 
 
 def make_app(config: dict[str, Any] | None = None) -> bottle.Bottle:
@@ -141,14 +142,17 @@ class SilPlugin:
         limit = context.app.config.get("sil.max_upload", MAX_UPLOAD)
         if (request.content_length or 0) > limit:
             raise bottle.HTTPError(413, translate(context.language, "error.too_large", mb=max(1, limit // 1_000_000)))
+        if context.user is None and not public:  # refused before the body is read (the CSRF check reads it)
+            if request.method == "GET":
+                bottle.redirect(context.app.get_url("login") + "?" + urlencode({"next": request.fullpath}), 303)
+            raise bottle.HTTPError(403, translate(context.language, "login.title"))
+        if context.user is None and (request.content_length or 0) > ANONYMOUS_BODY:
+            raise bottle.HTTPError(413, translate(context.language, "error.anonymous_too_large",
+                                                  kb=ANONYMOUS_BODY // 1024))
         if request.method == "POST" and not csrf_ok(context):
             raise bottle.HTTPError(403, translate(context.language, "error.csrf"))
         if public:
             return
-        if context.user is None:
-            if request.method == "GET":
-                bottle.redirect(context.app.get_url("login") + "?" + urlencode({"next": request.fullpath}), 303)
-            raise bottle.HTTPError(403, translate(context.language, "login.title"))
         if context.user["must_change_password"] and request.route.name not in ("password", "password_post", "logout", "language"):
             bottle.redirect(context.app.get_url("password"), 303)
 

@@ -3,6 +3,8 @@
 MESSAGES = {
     "error.number_too_large": {"en": "A number in the request is too large ({field}); no such item exists.",
                                "nb": "Et tall i forespørselen er for stort ({field}); det finnes ingen slik."},
+    "error.anonymous_too_large": {"en": "Log in first: before login Sil reads at most {kb} kB of a request.",
+                                  "nb": "Logg inn først: før innlogging leser Sil høyst {kb} kB av en forespørsel."},
     # Login backoff
     "error.user.slowed": {"en": "Too many failed logins. Wait {seconds} seconds and try again.",
                           "nb": "For mange mislykkede innlogginger. Vent {seconds} sekunder og prøv igjen."},

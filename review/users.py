@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import hmac
 import os
+import re
 import secrets
 import sqlite3
 from typing import Any
@@ -67,10 +68,21 @@ def validate_name(name: str) -> str:
     return name
 
 
+def validate_email(email: str | None) -> str | None:
+    """An email address (None for none): something@somewhere.tld, at most 254 characters."""
+    email = (email or "").strip()
+    if not email:
+        return None
+    if len(email) > 254 or not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", email):
+        raise Invalid(f"{email!r} is not an email address.", "error.user.bad_email", email=email[:80])
+    return email
+
+
 def create_user(conn: sqlite3.Connection, name: str, password: str | None = None, is_admin: bool = False,
-                display_name: str = "") -> tuple[int, str]:
+                display_name: str = "", email: str | None = None) -> tuple[int, str]:
     """Create an account; without a password, a one-time one is made. Returns (id, password)."""
     name = validate_name(name)
+    email = validate_email(email)
     one_time = password is None
     password = new_password() if one_time else password
     if not one_time:
@@ -78,11 +90,14 @@ def create_user(conn: sqlite3.Connection, name: str, password: str | None = None
     with transaction(conn):
         if conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
             raise Conflict(f"There is already a user called {name}.", "error.user.exists", name=name)
+        if email and conn.execute("SELECT 1 FROM users WHERE email = ? COLLATE NOCASE", (email,)).fetchone():
+            raise Conflict(f"There is already an account with the email address {email}.",
+                           "error.user.email_exists", email=email)
         cur = conn.execute(
             "INSERT INTO users (name, display_name, password_hash, is_admin, must_change_password, created_at,"
-            " one_time_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " one_time_expires_at, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (name, display_name.strip() or name, hash_password(password), int(is_admin), int(one_time), now(),
-             one_time_expiry() if one_time else None),
+             one_time_expiry() if one_time else None, email),
         )
     return cur.lastrowid, password
 
@@ -125,7 +140,7 @@ def find_user(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
 def list_users(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every account, by name."""
     return [dict(r) for r in conn.execute(
-        "SELECT id, name, display_name, is_admin, must_change_password, created_at, disabled_at"
+        "SELECT id, name, display_name, email, is_admin, must_change_password, created_at, disabled_at"
         " FROM users ORDER BY name").fetchall()]
 
 

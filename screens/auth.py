@@ -37,7 +37,8 @@ def client_address() -> str:
 def login_form(error: str = "", name: str = "") -> Any:
     if ctx().user and not error:
         bottle.redirect("/", 303)
-    return render("login.tpl", title=ctx()._("login.title"), error=error, name=name, next=safe_next(query("next", "/")))
+    return render("login.tpl", title=ctx()._("login.title"), error=error, name=name, next=safe_next(query("next", "/")),
+                  forgot=bool(ctx().app.config.get("sil.mail")))
 
 
 def login() -> Any:

@@ -65,3 +65,11 @@ def test_an_expired_one_time_password_says_so_at_login(app, conn):
     conn.execute("UPDATE users SET one_time_expires_at = '2000-01-01T00:00:00Z' WHERE id = ?", (user_id,))
     page = login(app, "kari", one_time)
     assert "expired" in page.text and "sil_session" not in app.cookies
+
+
+def test_long_passwords_are_judged_by_their_start_and_never_crash():
+    check_chosen_password("tre blå fjorder og en kaffekopp på hytta i påsken " * 4)  # 200 characters
+    with pytest.raises(Invalid, match="use most"):
+        check_chosen_password("a" * 200)
+    with pytest.raises(Invalid, match="at most"):
+        check_chosen_password("x" * 5000)

@@ -116,8 +116,8 @@ class SilPlugin:
             except SilError as error:
                 return show_error(error.status, error)
             except OverflowError:  # a number in a form or the query too large for SQLite, wherever it was read
-                return show_error(400, Invalid("A number in the request is too large.", "error.number_too_large",
-                                               field="?"))
+                return show_error(400, Invalid("A number in the request is too large; no such item exists.",
+                                               "error.number_too_large_somewhere"))
             except sqlite3.OperationalError as error:
                 if is_storage_failure(error):
                     log.error("storage failure: %s", error)

@@ -17,6 +17,8 @@ MESSAGES = {
                                    "nb": "Velg et eget passord, ikke engangspassordet."},
     "error.user.one_time_expired": {"en": "This one-time password has expired; ask the site administrator for a new one.",
                                     "nb": "Dette engangspassordet er utløpt; be nettstedsadministratoren om et nytt."},
+    "error.number_too_large_somewhere": {"en": "A number in the request is too large; no such item exists.",
+                                         "nb": "Et tall i forespørselen er for stort; det finnes ingen slik."},
     # Project archives
     "error.archive.damaged": {"en": "{file}: the zip is damaged ({detail}); write the archive again with 'run.py archive'",
                               "nb": "{file}: zip-filen er skadet ({detail}); skriv arkivet på nytt med «run.py archive»"},

@@ -25,7 +25,7 @@ def _hash(token: str) -> str:
 
 
 def _later(hours: float) -> str:
-    moment = dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=hours)
+    moment = dt.datetime.now(dt.UTC) + dt.timedelta(hours=hours)
     return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 

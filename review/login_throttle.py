@@ -26,7 +26,7 @@ ACCOUNT_FREE, ACCOUNT_CAP = 5, 5
 
 
 def _stamp(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _moment(stamp: str) -> dt.datetime:
@@ -40,7 +40,7 @@ def pause(failures: int, free: int, cap: float) -> float:
 
 def wait_seconds(conn: sqlite3.Connection, name: str, address: str, at: dt.datetime | None = None) -> int:
     """How many seconds this address must wait before trying this account again (0: try now)."""
-    at = at or dt.datetime.now(dt.timezone.utc)
+    at = at or dt.datetime.now(dt.UTC)
     since = _stamp(at - WINDOW)
     counts = (
         ("name = ? AND address = ?", (name, address), PAIR_FREE, PAIR_CAP),
@@ -58,7 +58,7 @@ def wait_seconds(conn: sqlite3.Connection, name: str, address: str, at: dt.datet
 
 def record_failure(conn: sqlite3.Connection, name: str, address: str, at: dt.datetime | None = None) -> None:
     """Count a failed login (and forget failures older than the window)."""
-    at = at or dt.datetime.now(dt.timezone.utc)
+    at = at or dt.datetime.now(dt.UTC)
     with transaction(conn):
         conn.execute("DELETE FROM login_failures WHERE failed_at < ?", (_stamp(at - WINDOW),))
         conn.execute("INSERT INTO login_failures (name, address, failed_at) VALUES (?, ?, ?)", (name, address, _stamp(at)))

@@ -3,7 +3,6 @@ import os
 import time
 from pathlib import Path
 
-from review import users
 from screening_setup import make_project
 from sil_process import kill, serve
 from test_faults_kill import big_ris, session_of, upload_in_background

@@ -3,7 +3,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import PASSWORD, login
+from conftest import PASSWORD
 from screens.safe_paths import same_site_path
 
 CRAFTED = ["/%09/evil.com", "/\t/evil.com", "/\n/evil.com", "/\r/evil.com", "//evil.com", "///evil.com",

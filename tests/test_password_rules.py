@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import PASSWORD, csrf_of, login
+from conftest import PASSWORD, login
 from review import users
 from review.errors import Invalid
 from review.password_rules import check_chosen_password

@@ -8,7 +8,9 @@ Three counts of failed logins within WINDOW, each with its own pause after its l
 - one account, any addresses (guesses from many addresses): at most ACCOUNT_CAP seconds.
 
 So the right password from another address gets in after at most a few seconds, however many guesses
-were made at the account, while the address that made them waits longer with every one. Behind a proxy
+were made at the account, while the address that made them waits longer with every one. A browser that
+has logged in to the account before (a device cookie, as OWASP suggests) is not slowed by others at all:
+not by guesses at the account, nor by failures of others behind the same address (an office, a proxy). Behind a proxy
 the address is the client's own only when the proxy is trusted (run.py --trusted-proxy); else every user
 shares the proxy's address and its count. A refused attempt checks no password and is not counted."""
 from __future__ import annotations
@@ -38,15 +40,19 @@ def pause(failures: int, free: int, cap: float) -> float:
     return 0.0 if failures < free else float(min(cap, 2 ** min(failures - free + 1, 30)))
 
 
-def wait_seconds(conn: sqlite3.Connection, name: str, address: str, at: dt.datetime | None = None) -> int:
-    """How many seconds this address must wait before trying this account again (0: try now)."""
+def wait_seconds(conn: sqlite3.Connection, name: str, address: str, at: dt.datetime | None = None,
+                 known_device: bool = False) -> int:
+    """How many seconds this address must wait before trying this account again (0: try now).
+
+    A known device (a browser that logged in to this account before: `address` is then its own key) counts
+    only its own failures on the account: neither others' guesses at it nor its shared address slow it."""
     at = at or dt.datetime.now(dt.UTC)
     since = _stamp(at - WINDOW)
     counts = (
         ("name = ? AND address = ?", (name, address), PAIR_FREE, PAIR_CAP),
         ("address = ?", (address,), ADDRESS_FREE, ADDRESS_CAP),
         ("name = ?", (name,), ACCOUNT_FREE, ACCOUNT_CAP),
-    )
+    )[:1 if known_device else 3]
     longest = 0.0
     for where, args, free, cap in counts:
         count, last = conn.execute(f"SELECT COUNT(*), MAX(failed_at) FROM login_failures WHERE {where} AND failed_at >= ?",

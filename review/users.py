@@ -164,25 +164,46 @@ def set_language(conn: sqlite3.Connection, user_id: int, language: str) -> None:
 
 
 def authenticate(conn: sqlite3.Connection, name: str, password: str, address: str,
-                 at: dt.datetime | None = None) -> dict[str, Any]:
+                 at: dt.datetime | None = None, device: str | None = None) -> dict[str, Any]:
     """The account for a name and password, or Invalid; Forbidden (with the seconds to wait) while this
-    address must pause before trying this account again (review.login_throttle)."""
+    address must pause before trying this account again (review.login_throttle). device: the device cookie
+    of a browser that logged in to this account before (device_token), which others' failures do not slow."""
     name = (name or "").strip()
-    wait = login_throttle.wait_seconds(conn, name, address, at)
+    row = conn.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
+    key = known_device(dict(row), device) if row is not None and device else None
+    wait = login_throttle.wait_seconds(conn, name, key or address, at, known_device=key is not None)
     if wait:
         raise Forbidden(f"Too many failed logins. Wait {wait} seconds and try again.",
                         "error.user.slowed", seconds=wait)
-    row = conn.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
     if row is None:
         hash_password(password)  # spend the same time as for a real account
     if row is None or not verify_password(password, row["password_hash"]) or row["disabled_at"]:
-        login_throttle.record_failure(conn, name, address, at)
+        login_throttle.record_failure(conn, name, key or address, at)
         raise Invalid("Wrong user name or password.", "error.user.wrong_login")
     if row["must_change_password"] and row["one_time_expires_at"] and row["one_time_expires_at"] < now():
         raise Invalid("This one-time password has expired; ask the site administrator for a new one.",
                       "error.user.one_time_expired")
-    login_throttle.forget_failures(conn, name, address)
+    login_throttle.forget_failures(conn, name, key or address)
     return dict(row)
+
+
+def device_token(user: dict[str, Any]) -> str:
+    """A device cookie for a browser that has just logged in to this account: id.nonce.mac, the MAC keyed by the
+    account's password hash (server-side only), so it stops counting when the password changes."""
+    nonce = secrets.token_urlsafe(12)
+    return f"{user['id']}.{nonce}.{_device_mac(user, nonce)}"
+
+
+def known_device(user: dict[str, Any], token: str | None) -> str | None:
+    """The throttle key of a device cookie that this account issued ("device:<nonce>"), or None."""
+    parts = (token or "").split(".")
+    if len(parts) != 3 or parts[0] != str(user["id"]):
+        return None
+    return f"device:{parts[1]}" if hmac.compare_digest(parts[2], _device_mac(user, parts[1])) else None
+
+
+def _device_mac(user: dict[str, Any], nonce: str) -> str:
+    return hmac.new(user["password_hash"].encode(), f"{user['id']}.{nonce}".encode(), "sha256").hexdigest()[:32]
 
 
 def _token_hash(token: str) -> str:

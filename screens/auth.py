@@ -14,6 +14,10 @@ from screens.safe_paths import same_site_path
 from screens.web import ctx, error_text, form, query, redirect_to, render
 
 
+DEVICE_COOKIE = "sil_device"  # this browser logged in to an account before: others' failures do not slow it
+DEVICE_DAYS = 180
+
+
 def install(app: bottle.Bottle) -> None:
     app.route("/login", "GET", login_form, name="login", public=True)
     app.route("/login", "POST", login, name="login_post", public=True)
@@ -45,7 +49,7 @@ def login() -> Any:
     c = ctx()
     name = form("name").strip()
     try:
-        user = users.authenticate(c.conn, name, form("password"), client_address())
+        user = users.authenticate(c.conn, name, form("password"), client_address(), device=request.get_cookie(DEVICE_COOKIE))
     except Forbidden as error:
         bottle.response.status = 429
         bottle.response.set_header("Retry-After", str(error.values.get("seconds", 60)))
@@ -55,6 +59,7 @@ def login() -> Any:
         return login_form(error_text(error), name)
     users.end_session(c.conn, request.get_cookie(SESSION_COOKIE))
     set_cookie(SESSION_COOKIE, users.create_session(c.conn, user["id"]))
+    set_cookie(DEVICE_COOKIE, users.device_token(user), max_age=DEVICE_DAYS * 24 * 3600)
     bottle.redirect(safe_next(form("next", "/")), 303)
 
 

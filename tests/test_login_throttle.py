@@ -88,3 +88,29 @@ def test_the_login_page_says_how_long_to_wait_and_sends_retry_after(app, make_us
     response = page.submit(expect_errors=True)
     assert response.status_int == 429 and "Wait" in response.text and "seconds" in response.text
     assert int(response.headers["Retry-After"]) > 0
+
+
+def test_a_browser_that_logged_in_before_is_not_slowed_by_others_behind_its_address(conn):
+    """An office behind one address: someone there guesses at anne's account and at many others; anne, in the
+    browser she logged in from before, still gets in at once. Without that browser she waits like anyone."""
+    anne = users.get_user(conn, users.create_user(conn, "anne", PASSWORD)[0])
+    device = users.device_token(anne)
+    second = 0
+    for i in range(40):
+        second += login_throttle.wait_seconds(conn, "anne" if i % 2 else f"user{i}", "192.0.2.1", at(second))
+        guess(conn, "192.0.2.1", at(second), name="anne" if i % 2 else f"user{i}")
+    with pytest.raises(Forbidden):
+        users.authenticate(conn, "anne", PASSWORD, "192.0.2.1", at=at(second))
+    assert users.authenticate(conn, "anne", PASSWORD, "192.0.2.1", at=at(second), device=device)["id"] == anne["id"]
+    forged = device.rsplit(".", 1)[0] + ".0123456789abcdef0123456789abcdef"
+    with pytest.raises(Forbidden):
+        users.authenticate(conn, "anne", PASSWORD, "192.0.2.1", at=at(second), device=forged)
+
+
+def test_the_device_cookie_is_set_at_login_and_stops_counting_after_a_password_change(app, conn, make_user):
+    user_id = make_user("anne")
+    login(app, "anne")
+    device = app.cookies["sil_device"].strip('"')
+    assert users.known_device(users.get_user(conn, user_id), device)
+    users.set_password(conn, user_id, "another-long-passphrase")
+    assert users.known_device(users.get_user(conn, user_id), device) is None

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import re
+import struct
 import zipfile
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
@@ -74,7 +75,22 @@ class ArchiveReader:
             raise Invalid(f"{self.path.name}: unpacks to {total} bytes, more than the {MAX_TOTAL} allowed")
         if "manifest.json" not in names:
             raise Invalid(f"{self.path.name}: no manifest.json; not a Sil project archive")
+        self._check_layout(infos)
         return names
+
+    def _check_layout(self, infos: list[zipfile.ZipInfo]) -> None:
+        """Each member's compressed bytes, as the directory gives their size, end before the next member begins."""
+        ends = sorted(info.header_offset for info in infos)[1:] + [self.zf.start_dir]
+        for info, end in zip(sorted(infos, key=lambda i: i.header_offset), ends):
+            self.zf.fp.seek(info.header_offset)
+            header = self.zf.fp.read(30)
+            if len(header) < 30 or header[:4] != b"PK\x03\x04":
+                raise Invalid(f"{self.path.name}: {info.filename[:80]} does not start where the zip's directory "
+                              "says; the zip is damaged")
+            name_length, extra_length = struct.unpack("<HH", header[26:30])
+            if info.header_offset + 30 + name_length + extra_length + info.compress_size > end:
+                raise Invalid(f"{self.path.name}: the zip's directory gives {info.filename[:80]} "
+                              f"{info.compress_size} bytes, more than the archive holds there; the zip is damaged")
 
     def _manifest(self) -> dict[str, Any]:
         try:
@@ -90,6 +106,9 @@ class ArchiveReader:
             data = member.read(limit + 1)
         if len(data) > limit:
             raise Invalid(f"{self.path.name}: {name} is larger than {limit} bytes")
+        if len(data) != self.zf.getinfo(name).file_size:
+            raise Invalid(f"{self.path.name}: {name} holds {len(data)} bytes, but the zip's directory says "
+                          f"{self.zf.getinfo(name).file_size}; the zip is damaged")
         return data
 
     def tables(self) -> list[str]:

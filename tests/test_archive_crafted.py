@@ -21,8 +21,9 @@ def archived(conn, tmp_path):
     return conn, path
 
 
-def with_directory_size(path, member, change):
-    """The archive with the uncompressed size that the zip's central directory gives member changed."""
+def with_directory_size(path, member, change, offset=24):
+    """The archive with the size that the zip's central directory gives member changed (offset 24: the
+    uncompressed size, 20: the compressed one)."""
     data = bytearray(path.read_bytes())
     with zipfile.ZipFile(path) as zf:
         info = zf.getinfo(member)
@@ -34,8 +35,9 @@ def with_directory_size(path, member, change):
         if bytes(data[start + 46:start + 46 + name_length]) == name:
             break
         start += 4
-    struct.pack_into("<I", data, start + 24, change(info.file_size))
-    out = path.with_name(f"crafted-{change(info.file_size)}.zip")
+    size = info.file_size if offset == 24 else info.compress_size
+    struct.pack_into("<I", data, start + offset, change(size))
+    out = path.with_name(f"crafted-{offset}-{change(size)}.zip")
     out.write_bytes(bytes(data))
     return out
 
@@ -57,12 +59,14 @@ def projects_count(conn):
     return conn.execute("SELECT COUNT(*) FROM projects").fetchone()[0]
 
 
+@pytest.mark.parametrize("member", ["data/records.jsonl", "manifest.json"])
+@pytest.mark.parametrize("offset", [24, 20])
 @pytest.mark.parametrize("change", [lambda n: n // 2, lambda n: n + 1000, lambda n: 1])
-def test_a_wrong_size_in_the_zip_directory_is_refused_with_a_message(archived, tmp_path, change):
+def test_a_wrong_size_in_the_zip_directory_is_refused_with_a_message(archived, tmp_path, change, offset, member):
     conn, path = archived
-    crafted = with_directory_size(path, "data/records.jsonl", change)
+    crafted = with_directory_size(path, member, change, offset)
     before = projects_count(conn)
-    with pytest.raises(Invalid, match=r"crafted-\d+\.zip.*(damaged|records)"):
+    with pytest.raises(Invalid, match=r"crafted-\d+-\d+\.zip.*(damaged|records|manifest|not valid)"):
         archive_import.import_project_archive(conn, crafted, None, tmp_path / "files")
     assert projects_count(conn) == before
 

@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_common(q)
     q.add_argument("name")
     q.add_argument("--admin", action="store_true", help="make it a site administrator")
+    q.add_argument("--email", help="the person's email address (for 'forgot password' when SMTP is configured)")
     q.set_defaults(command=cmd_users_add)
     q = users_sub.add_parser("passwd", help="give an account a new one-time password")
     add_common(q)
@@ -239,7 +240,7 @@ def serve(args: argparse.Namespace) -> None:
 
 def cmd_users_add(args: argparse.Namespace) -> None:
     conn = open_db(args)
-    _, password = users.create_user(conn, args.name, is_admin=args.admin)
+    _, password = users.create_user(conn, args.name, is_admin=args.admin, email=args.email)
     print(f"Added {args.name}{' (site administrator)' if args.admin else ''}. One-time password: {password}")
 
 
@@ -253,7 +254,7 @@ def cmd_users_list(args: argparse.Namespace) -> None:
     for user in users.list_users(open_db(args)):
         flags = " admin" if user["is_admin"] else ""
         flags += " disabled" if user["disabled_at"] else ""
-        print(f"{user['name']}\t{user['display_name']}{flags}")
+        print(f"{user['name']}\t{user['display_name']}\t{user['email'] or ''}{flags}")
 
 
 def cmd_projects_add(args: argparse.Namespace) -> None:

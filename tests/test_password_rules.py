@@ -73,3 +73,16 @@ def test_long_passwords_are_judged_by_their_start_and_never_crash():
         check_chosen_password("a" * 200)
     with pytest.raises(Invalid, match="at most"):
         check_chosen_password("x" * 5000)
+
+
+def test_run_py_users_add_keeps_an_email_address_and_the_one_time_password_expires(db_path, capsys):
+    import run
+    from review import db
+
+    assert run.main(["users", "add", "kari", "--db", str(db_path), "--email", "kari@example.org"]) == 0
+    assert "One-time password" in capsys.readouterr().out
+    conn = db.connect(db_path)
+    row = conn.execute("SELECT email, one_time_expires_at FROM users WHERE name = 'kari'").fetchone()
+    assert row["email"] == "kari@example.org" and row["one_time_expires_at"]
+    assert run.main(["users", "add", "ola", "--db", str(db_path), "--email", "not-an-address"]) == 1
+    assert "not an email address" in capsys.readouterr().err

@@ -36,22 +36,19 @@ def main(argv: list[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="run.py", description="Sil, a systematic-review workbench.")
     add_common(parser)
-    parser.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8080, help="port to serve on (default 8080)")
+    add_serve_options(parser)
     parser.add_argument("--demo", action="store_true", help="serve with a demo review (in sil-demo.sqlite3 unless --db)")
     sub = parser.add_subparsers(metavar="COMMAND")
 
     p = sub.add_parser("serve", help="serve Sil (the default)")
     add_common(p)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8080)
-    p.add_argument("--demo", action="store_true")
+    add_serve_options(p, suppress=True)
+    p.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
     p.set_defaults(command=serve)
 
     p = sub.add_parser("demo", help="serve Sil with a demo review")
     add_common(p)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8080)
+    add_serve_options(p, suppress=True)
     p.set_defaults(command=serve, demo=True)
 
     p = sub.add_parser("users", help="manage accounts")
@@ -60,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_common(q)
     q.add_argument("name")
     q.add_argument("--admin", action="store_true", help="make it a site administrator")
+    q.add_argument("--email", help="the person's email address (for 'forgot password' when SMTP is configured)")
     q.set_defaults(command=cmd_users_add)
     q = users_sub.add_parser("passwd", help="give an account a new one-time password")
     add_common(q)
@@ -158,6 +156,47 @@ def cmd_simulate(args: argparse.Namespace) -> None:
     print(ranking.run(args))
 
 
+def add_serve_options(parser: argparse.ArgumentParser, suppress: bool = False) -> None:
+    """Where and how to serve; on a subcommand (suppress) an option left out keeps the main parser's value."""
+    default = (lambda value: argparse.SUPPRESS) if suppress else (lambda value: value)  # noqa: E731
+    parser.add_argument("--host", default=default("127.0.0.1"), help="address to serve on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=default(8080), help="port to serve on (default 8080)")
+    parser.add_argument("--trusted-proxy", metavar="ADDR", default=default(os.environ.get("SIL_TRUSTED_PROXY")),
+                        help="the address of the reverse proxy in front of Sil (default $SIL_TRUSTED_PROXY): "
+                             "X-Forwarded-Proto, -For and -Host are honoured from it alone")
+    parser.add_argument("--base-url", default=default(os.environ.get("SIL_BASE_URL")),
+                        help="Sil's address as people reach it, e.g. https://sil.example.org (default $SIL_BASE_URL); "
+                             "links in emails use it")
+    parser.add_argument("--smtp-host", default=default(os.environ.get("SIL_SMTP_HOST")),
+                        help="SMTP server for invitations and password resets (default $SIL_SMTP_HOST); "
+                             "without it, accounts get one-time passwords")
+    parser.add_argument("--smtp-port", type=int, default=default(int(os.environ.get("SIL_SMTP_PORT", 587))),
+                        help="SMTP port (default $SIL_SMTP_PORT or 587)")
+    parser.add_argument("--smtp-user", default=default(os.environ.get("SIL_SMTP_USER")),
+                        help="SMTP user name (default $SIL_SMTP_USER); the password is read from $SIL_SMTP_PASSWORD")
+    parser.add_argument("--smtp-from", default=default(os.environ.get("SIL_SMTP_FROM")),
+                        help="the sender of Sil's emails (default $SIL_SMTP_FROM, else the SMTP user)")
+    parser.add_argument("--smtp-tls", choices=("starttls", "none"),
+                        default=default(os.environ.get("SIL_SMTP_TLS", "starttls")),
+                        help="STARTTLS (the default) or none (only for a server on the same machine)")
+
+
+def mail_settings(args: argparse.Namespace) -> dict[str, Any] | None:
+    """The SMTP settings of the serve options, or None without --smtp-host."""
+    from review.store import Invalid
+
+    host = getattr(args, "smtp_host", None)
+    if not host:
+        return None
+    if not getattr(args, "base_url", None):
+        raise Invalid("--smtp-host needs --base-url (or SIL_BASE_URL): the links in emails must not take their "
+                      "address from a request's Host header")
+    user = getattr(args, "smtp_user", None)
+    return {"host": host, "port": getattr(args, "smtp_port", 587), "user": user,
+            "password": os.environ.get("SIL_SMTP_PASSWORD"), "sender": getattr(args, "smtp_from", None) or user
+            or f"sil@{host}", "tls": getattr(args, "smtp_tls", "starttls")}
+
+
 def add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", default=argparse.SUPPRESS,
                         help=f"database file (default: $SIL_DB or ./{DEFAULT_DB})")
@@ -176,9 +215,8 @@ def open_db(args: argparse.Namespace):
 
 
 def serve(args: argparse.Namespace) -> None:
-    import waitress
-
     from screens.app import make_app
+    from screens.serving import create_server
 
     path = database_path(args)
     conn = store.open_database(path)
@@ -197,8 +235,10 @@ def serve(args: argparse.Namespace) -> None:
 
     sweep_stale_scratch()  # what a server killed mid-import left in the temporary folder
     host, port = getattr(args, "host", "127.0.0.1"), getattr(args, "port", 8080)
+    config = {"db": path, "sil.background_ranking": True, "sil.mail": mail_settings(args),
+              "sil.base_url": (getattr(args, "base_url", None) or "").rstrip("/")}
     try:
-        server = waitress.create_server(make_app({"db": path, "sil.background_ranking": True}), host=host, port=port, threads=8, ident="Sil")
+        server = create_server(make_app(config), path, host, port, trusted_proxy=getattr(args, "trusted_proxy", None))
     except OSError as error:
         from review.store import Invalid
 
@@ -209,7 +249,7 @@ def serve(args: argparse.Namespace) -> None:
 
 def cmd_users_add(args: argparse.Namespace) -> None:
     conn = open_db(args)
-    _, password = accounts.create_user(conn, args.name, is_admin=args.admin)
+    _, password = accounts.create_user(conn, args.name, is_admin=args.admin, email=args.email)
     print(f"Added {args.name}{' (site administrator)' if args.admin else ''}. One-time password: {password}")
 
 
@@ -223,7 +263,7 @@ def cmd_users_list(args: argparse.Namespace) -> None:
     for user in accounts.list_users(open_db(args)):
         flags = " admin" if user["is_admin"] else ""
         flags += " disabled" if user["disabled_at"] else ""
-        print(f"{user['name']}\t{user['display_name']}{flags}")
+        print(f"{user['name']}\t{user['display_name']}\t{user['email'] or ''}{flags}")
 
 
 def cmd_projects_add(args: argparse.Namespace) -> None:

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import re
+import struct
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -75,7 +76,22 @@ class ArchiveReader:
             raise ExportFailure(f"{self.path.name}: unpacks to {total} bytes, more than the {MAX_TOTAL} allowed")
         if "manifest.json" not in names:
             raise ExportFailure(f"{self.path.name}: no manifest.json; not a Sil project archive")
+        self._check_layout(infos)
         return names
+
+    def _check_layout(self, infos: list[zipfile.ZipInfo]) -> None:
+        """Each member's compressed bytes, as the directory gives their size, end before the next member begins."""
+        ends = sorted(info.header_offset for info in infos)[1:] + [self.zf.start_dir]
+        for info, end in zip(sorted(infos, key=lambda i: i.header_offset), ends):
+            self.zf.fp.seek(info.header_offset)
+            header = self.zf.fp.read(30)
+            if len(header) < 30 or header[:4] != b"PK\x03\x04":
+                raise ExportFailure(f"{self.path.name}: {info.filename[:80]} does not start where the zip's directory "
+                              "says; the zip is damaged")
+            name_length, extra_length = struct.unpack("<HH", header[26:30])
+            if info.header_offset + 30 + name_length + extra_length + info.compress_size > end:
+                raise ExportFailure(f"{self.path.name}: the zip's directory gives {info.filename[:80]} "
+                              f"{info.compress_size} bytes, more than the archive holds there; the zip is damaged")
 
     def _manifest(self) -> dict[str, Any]:
         try:
@@ -91,6 +107,9 @@ class ArchiveReader:
             data = member.read(limit + 1)
         if len(data) > limit:
             raise ExportFailure(f"{self.path.name}: {name} is larger than {limit} bytes")
+        if len(data) != self.zf.getinfo(name).file_size:
+            raise ExportFailure(f"{self.path.name}: {name} holds {len(data)} bytes, but the zip's directory says "
+                          f"{self.zf.getinfo(name).file_size}; the zip is damaged")
         return data
 
     def tables(self) -> list[str]:
@@ -104,7 +123,9 @@ class ArchiveReader:
             return
         with self.zf.open(name) as member:
             # A buffered reader splits lines in C; ZipExtFile.readline peeks byte by byte in Python.
-            for number, line in enumerate(_capped_lines(io.BufferedReader(member, CHUNK), MAX_MEMBER), start=1):
+            lines = _capped_lines(io.BufferedReader(member, CHUNK), MAX_MEMBER, self.zf.getinfo(name).file_size,
+                                  f"{self.path.name}: {name}")
+            for number, line in enumerate(lines, start=1):
                 try:
                     row = json.loads(line)
                 except ValueError:
@@ -139,10 +160,13 @@ class ArchiveReader:
         self.zf.close()
 
 
-def _capped_lines(member: IO[bytes], limit: int) -> Iterator[bytes]:
+def _capped_lines(member: IO[bytes], limit: int, declared: int, what: str) -> Iterator[bytes]:
+    """The member's lines; ExportFailure when it is larger than allowed or than the zip's directory says it is."""
     seen = 0
     for line in member:
         seen += len(line)
         if seen > limit:
             raise ExportFailure("an archive table is larger than allowed")
         yield line
+    if seen != declared:  # a crafted directory: the content ended before (or after) the size it gives
+        raise ExportFailure(f"{what} holds {seen} bytes, but the zip's directory says {declared}; the zip is damaged")

@@ -7,6 +7,7 @@ import bottle
 
 from review import accounts
 from review.store import Forbidden
+from screens import mail
 from screens.web import ctx, form, redirect_to, render
 
 
@@ -29,18 +30,28 @@ def user_list(notice: str = "") -> str:
 
 
 def add_user() -> Any:
+    """With an email address and SMTP configured: an invitation link by email. Else a one-time password."""
     require_admin()
     c = ctx()
-    name = form("name").strip()
-    _, password = accounts.create_user(c.conn, name, is_admin=form("is_admin") == "1", display_name=form("display_name"))
+    name, email = form("name").strip(), accounts.validate_email(form("email"))
+    admin, display = form("is_admin") == "1", form("display_name")
+    if email and mail.settings():
+        _, token = accounts.invite_account(c.conn, name, email, c.user["id"], is_admin=admin, display_name=display)
+        mail.send_account_link(email, token, "invite", c.user["display_name"] or c.user["name"])
+        return user_list(c._("users.invited", name=name, email=email))
+    _, password = accounts.create_user(c.conn, name, is_admin=admin, display_name=display, email=email)
     return user_list(c._("users.created", name=name, password=password))
 
 
 def reset_password(user_id: int) -> Any:
     require_admin()
     c = ctx()
+    target = accounts.get_user(c.conn, user_id)
+    if target["email"] and mail.settings():
+        mail.send_account_link(target["email"], accounts.create_link(c.conn, user_id, "reset", c.user["id"]), "reset")
+        return user_list(c._("users.reset_sent", email=target["email"]))
     password = accounts.set_password(c.conn, user_id)
-    return user_list(c._("users.reset_done", name=accounts.get_user(c.conn, user_id)["name"], password=password))
+    return user_list(c._("users.reset_done", name=target["name"], password=password))
 
 
 def toggle_disabled(user_id: int) -> Any:

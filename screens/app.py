@@ -19,7 +19,7 @@ from bottle import request, response
 import screens
 from review import store
 from review.accounts import session_user
-from review.store import SilError
+from review.store import Invalid, SilError
 from screens.i18n import LANGUAGES, pick_language, translate
 from screens.web import Context, ctx, error_text, render
 
@@ -39,6 +39,7 @@ SECURITY_HEADERS = {
 }
 bottle.BaseRequest.MEMFILE_MAX = 1024 * 1024
 MAX_UPLOAD = 256 * 1024 * 1024  # a request body above this is refused before it is read (config: sil.max_upload)
+ANONYMOUS_BODY = 1024 * 1024  # before login only the login form is read: a few hundred bytes (screens/serving.py)
 
 
 def make_app(config: dict[str, Any] | None = None) -> bottle.Bottle:
@@ -46,7 +47,9 @@ def make_app(config: dict[str, Any] | None = None) -> bottle.Bottle:
     config = dict(config or {})
     db_path = str(config.get("db", "sil.sqlite3"))
     store.open_database(db_path).close()
-    app = bottle.Bottle()
+    app = SilBottle()
+    # An id in a path has at most 18 digits (SQLite's integers end at 9.2e18): a longer one is a 404, never a 500.
+    app.router.add_filter("int", lambda conf: (r"-?\d{1,18}", int, lambda x: str(int(x))))
     app.config.update({"sil.db": db_path, "sil.files": str(config.get("files", Path(db_path).parent / "files")),
                        "sil.secure_cookies": config.get("secure_cookies", "auto"), "sil.tabs": []})
     app.config.update({k: v for k, v in config.items() if k.startswith("sil.")})
@@ -59,6 +62,20 @@ def make_app(config: dict[str, Any] | None = None) -> bottle.Bottle:
     for module in screen_modules():
         module.install(app)
     return app
+
+
+class SilBottle(bottle.Bottle):
+    """A Bottle app whose every response carries the security headers: pages, static files, redirects, errors
+    and downloads alike (a redirect or a static file is a response object of its own, which a header set on
+    Bottle's `response` never reaches). A response that sets one of them itself (a PDF's CSP) keeps its own."""
+
+    def wsgi(self, environ: dict, start_response: Callable) -> Any:
+        def start(status: str, headers: list, exc_info: Any = None) -> Any:
+            present = {name.lower() for name, _ in headers}
+            headers = list(headers) + [(k, v) for k, v in SECURITY_HEADERS.items() if k.lower() not in present]
+            return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+
+        return super().wsgi(environ, start)
 
 
 def screen_modules() -> list[Any]:
@@ -99,6 +116,9 @@ class SilPlugin:
                 return callback(*args, **kwargs)
             except SilError as error:
                 return show_error(error.status, error)
+            except OverflowError:  # a number in a form or the query too large for SQLite, wherever it was read
+                return show_error(400, Invalid("A number in the request is too large; no such item exists.",
+                                               "error.number_too_large_somewhere"))
             except sqlite3.OperationalError as error:
                 if is_storage_failure(error):
                     log.error("storage failure: %s", error)
@@ -122,14 +142,17 @@ class SilPlugin:
         limit = context.app.config.get("sil.max_upload", MAX_UPLOAD)
         if (request.content_length or 0) > limit:
             raise bottle.HTTPError(413, translate(context.language, "error.too_large", mb=max(1, limit // 1_000_000)))
+        if context.user is None and not public:  # refused before the body is read (the CSRF check reads it)
+            if request.method == "GET":
+                bottle.redirect(context.app.get_url("login") + "?" + urlencode({"next": request.fullpath}), 303)
+            raise bottle.HTTPError(403, translate(context.language, "login.title"))
+        if context.user is None and (request.content_length or 0) > ANONYMOUS_BODY:
+            raise bottle.HTTPError(413, translate(context.language, "error.anonymous_too_large",
+                                                  kb=ANONYMOUS_BODY // 1024))
         if request.method == "POST" and not csrf_ok(context):
             raise bottle.HTTPError(403, translate(context.language, "error.csrf"))
         if public:
             return
-        if context.user is None:
-            if request.method == "GET":
-                bottle.redirect(context.app.get_url("login") + "?" + urlencode({"next": request.fullpath}), 303)
-            raise bottle.HTTPError(403, translate(context.language, "login.title"))
         if context.user["must_change_password"] and request.route.name not in ("password", "password_post", "logout", "language"):
             bottle.redirect(context.app.get_url("password"), 303)
 

@@ -10,7 +10,11 @@ from review import accounts
 from review.store import Forbidden, Invalid
 from screens.app import LANGUAGE_COOKIE, SESSION_COOKIE, set_cookie
 from screens.i18n import LANGUAGES
-from screens.web import ctx, form, query, redirect_to, render
+from screens.safe_paths import same_site_path
+from screens.web import ctx, error_text, form, query, redirect_to, render
+
+DEVICE_COOKIE = "sil_device"  # this browser logged in to an account before: others' failures do not slow it
+DEVICE_DAYS = 180
 
 
 def install(app: bottle.Bottle) -> None:
@@ -23,31 +27,38 @@ def install(app: bottle.Bottle) -> None:
 
 
 def safe_next(target: str) -> str:
-    """Only local paths are followed after login (no open redirect)."""
-    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/"
+    """Only paths of this site are followed after login (no open redirect)."""
+    return same_site_path(target)
+
+
+def client_address() -> str:
+    """The browser's address: REMOTE_ADDR, which waitress sets from X-Forwarded-For only when the request came
+    from the trusted proxy (run.py --trusted-proxy). Not Bottle's remote_addr: that believes anyone's header."""
+    return request.environ.get("REMOTE_ADDR") or ""
 
 
 def login_form(error: str = "", name: str = "") -> Any:
     if ctx().user and not error:
         bottle.redirect("/", 303)
-    return render("accounts/login.tpl", title=ctx()._("login.title"), error=error, name=name, next=safe_next(query("next", "/")))
+    return render("accounts/login.tpl", title=ctx()._("login.title"), error=error, name=name, next=safe_next(query("next", "/")),
+                  forgot=bool(ctx().app.config.get("sil.mail")))
 
 
 def login() -> Any:
     c = ctx()
     name = form("name").strip()
     try:
-        user = accounts.authenticate(c.conn, name, form("password"), request.remote_addr or "")
-    except Forbidden:
+        user = accounts.authenticate(c.conn, name, form("password"), client_address(), device=request.get_cookie(DEVICE_COOKIE))
+    except Forbidden as error:
         bottle.response.status = 429
-        return login_form(c._("login.limited"), name)
-    except Invalid:
+        bottle.response.set_header("Retry-After", str(error.values.get("seconds", 60)))
+        return login_form(error_text(error), name)
+    except Invalid as error:
         bottle.response.status = 400
-        return login_form(c._("login.failed"), name)
+        return login_form(error_text(error), name)
     accounts.end_session(c.conn, request.get_cookie(SESSION_COOKIE))
     set_cookie(SESSION_COOKIE, accounts.create_session(c.conn, user["id"]))
+    set_cookie(DEVICE_COOKIE, accounts.device_token(user), max_age=DEVICE_DAYS * 24 * 3600)
     bottle.redirect(safe_next(form("next", "/")), 303)
 
 
@@ -70,10 +81,11 @@ def change_password() -> Any:
     if new != repeat:
         bottle.response.status = 400
         return password_form(c._("password.mismatch"))
-    if len(new) < accounts.MIN_PASSWORD_LENGTH:
+    try:
+        accounts.set_password(c.conn, c.user["id"], new)  # refuses short, common and one-time passwords
+    except Invalid as error:
         bottle.response.status = 400
-        return password_form(c._("password.short"))
-    accounts.set_password(c.conn, c.user["id"], new)
+        return password_form(error_text(error))
     set_cookie(SESSION_COOKIE, accounts.create_session(c.conn, c.user["id"]))
     redirect_to("home", flash="password.changed")
 

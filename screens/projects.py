@@ -6,6 +6,7 @@ from typing import Any
 import bottle
 
 from review import accounts, projects
+from screens.invitations import invite_member
 from screens.web import add_project_tab, ctx, form, overview_cards, project_page, query_int, redirect_to, render
 
 SETTINGS_FORM = ("title", "question", "review_type", "population", "exposure", "comparator", "outcome",
@@ -33,7 +34,8 @@ def install(app: bottle.Bottle) -> None:
 
 def home() -> str:
     c = ctx()
-    return render("projects/projects.tpl", title=c._("projects.title"), projects=projects.list_projects(c.conn, c.user["id"]))
+    return render("projects/projects.tpl", title=c._("projects.title"), projects=projects.list_projects(c.conn, c.user["id"]),
+                  invitations=projects.my_invitations(c.conn, c.user))
 
 
 def new_project_form(error: str = "", values: dict | None = None) -> str:
@@ -74,14 +76,13 @@ def save_settings(project_id: int) -> Any:
 
 def members(project_id: int) -> str:
     return project_page("projects/members.tpl", project_id, "project_members", "lead",
-                        members=projects.list_members(ctx().conn, project_id), roles=projects.ROLES)
+                        members=projects.list_members(ctx().conn, project_id), roles=projects.ROLES,
+                        invitations=projects.project_invitations(ctx().conn, project_id))
 
 
 def set_member(project_id: int) -> Any:
-    c = ctx()
-    accounts.require_member(c.conn, project_id, c.user_id, "lead")
-    projects.set_member(c.conn, project_id, c.user["id"], form("name"), form("role"), form("can_resolve") == "1")
-    redirect_to("project_members", flash="common.saved", project_id=project_id)
+    """Invite someone (they join when they accept) or change a member's role: screens.invitations."""
+    return invite_member(project_id)
 
 
 def remove_member(project_id: int, user_id: int) -> Any:

@@ -8,7 +8,7 @@ from bottle import request
 
 from review import accounts, screening
 from review.projects import list_reasons
-from review.screening import open_pilot, progress, record_for_screening
+from review.screening import open_pilot, own_event_number, progress, record_for_screening
 from review.store import Conflict, Invalid
 from screens.web import (
     add_project_tab,
@@ -73,7 +73,7 @@ def decide(project_id: int, stage: str) -> Any:
     if _wants_json():
         mine = screening.my_count(c.conn, project_id, c.user["id"], stage_no)
         return json_response({"ok": True, "record_id": record_id, "mine": mine, "own_state": "decided",
-                              "event_id": state["event_id"]})
+                              "event_id": own_event_number(c.conn, project_id, c.user["id"], state["event_id"])})
     redirect_to("screen", query=hide or None, project_id=project_id, stage=stage)
 
 

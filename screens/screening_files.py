@@ -7,11 +7,20 @@ import bottle
 from bottle import request, response
 
 from review import accounts
-from review.screening import attach_pdf, export_screening, mark_not_retrieved, pdf_for_member, project_settings
+from review.screening import (
+    PDF_MAGIC,
+    attach_pdf,
+    export_screening,
+    mark_not_retrieved,
+    pdf_for_member,
+    project_settings,
+)
 from review.store import Invalid
 from screens.web import ctx, form, query, redirect_to
 
 P = "/projects/<project_id:int>"
+# A PDF is shown sandboxed: no script in it (nor in anything passed off as one) runs with Sil's origin.
+PDF_POLICY = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'"
 
 
 def install(app: bottle.Bottle) -> None:
@@ -45,8 +54,15 @@ def missing(project_id: int, record_id: int) -> Any:
 def view_pdf(project_id: int, record_id: int) -> Any:
     c = ctx()
     path, name = pdf_for_member(c.conn, request.app.config["sil.files"], project_id, c.user["id"], record_id)
-    result = bottle.static_file(path.name, root=str(path.parent), mimetype="application/pdf")
-    result.set_header("Content-Disposition", f'inline; filename="{_ascii(name)}"')
+    try:
+        with open(path, "rb") as file:
+            is_pdf = file.read(len(PDF_MAGIC)) == PDF_MAGIC  # one stored before PDFs had to start with the header
+    except OSError:
+        is_pdf = False  # gone from the folder: static_file answers 404
+    result = bottle.static_file(path.name, root=str(path.parent),
+                                mimetype="application/pdf" if is_pdf else "application/octet-stream")
+    result.set_header("Content-Disposition", f'{"inline" if is_pdf else "attachment"}; filename="{_ascii(name)}"')
+    result.set_header("Content-Security-Policy", PDF_POLICY)
     result.set_header("Cache-Control", "private, no-store")
     return result
 

@@ -13,7 +13,7 @@ import bottle
 from bottle import request, response
 
 from review import accounts, projects
-from review.store import NotFound, SilError
+from review.store import Invalid, NotFound, SilError
 from screens.i18n import translate
 
 TEMPLATES = str(Path(__file__).with_name("templates"))
@@ -105,14 +105,20 @@ def id_in(text: str) -> int:
     if not text.isdigit() or int(text) > MAX_ID:
         raise NotFound(f"nothing with the id {text[:40]!r}", "error.not_found", value=text[:40])
     return int(text)
+SQLITE_INT = (-2**63, 2**63 - 1)  # what an INTEGER column holds; a number outside it cannot name any row
 
 
 def query_int(name: str, default: int | None = None) -> int | None:
-    """A query-string parameter as an integer, or the default when absent or not a number."""
+    """A query-string parameter as an integer, or the default when absent or not a number.
+
+    A number too large for SQLite is an Invalid (400) here, before a page or a download has begun."""
     try:
-        return int(query(name))
+        value = int(query(name))
     except ValueError:
         return default
+    if not SQLITE_INT[0] <= value <= SQLITE_INT[1]:
+        raise Invalid(f"{name}: {value} is too large a number", "error.number_too_large", field=name)
+    return value
 
 
 def json_response(value: Any, status: int = 200) -> str:

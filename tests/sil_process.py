@@ -39,10 +39,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def serve(db_path: Path) -> tuple[subprocess.Popen, int]:
-    """Start `run.py --db PATH --port P` and wait until it accepts connections."""
+def serve(db_path: Path, *options: str) -> tuple[subprocess.Popen, int]:
+    """Start `run.py --db PATH --port P [OPTIONS]` and wait until it accepts connections."""
     port = free_port()
-    process = run_py("--db", str(db_path), "--port", str(port), scratch=Path(db_path).parent / "scratch")
+    process = run_py("--db", str(db_path), "--port", str(port), *options, scratch=Path(db_path).parent / "scratch")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:

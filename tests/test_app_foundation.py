@@ -76,10 +76,13 @@ def test_add_member_and_role_refusals(app, make_user, conn):
     form = app.get(f"/projects/{project_id}/members").forms["member-form"]
     form["name"], form["role"] = "rev", "reviewer"
     assert "rev" in form.submit().follow().text
-    assert access.find_member(conn, project_id, conn.execute("SELECT id FROM users WHERE name='rev'").fetchone()[0])
+    rev = conn.execute("SELECT id FROM users WHERE name='rev'").fetchone()[0]
+    assert not access.find_member(conn, project_id, rev)  # invited: a member only once they accept
 
     app.reset()
     login(app, "rev")
+    app.get("/").forms[2].submit().follow()  # the invitation's Accept (after the language and logout forms)
+    assert access.find_member(conn, project_id, rev)["role"] == "reviewer"
     assert "Settings" not in app.get(f"/projects/{project_id}").text
     app.get(f"/projects/{project_id}/settings", status=403)
     app.post(f"/projects/{project_id}/settings", {"csrf_token": csrf_of(app), "title": "Hijacked"}, status=403)

@@ -9,7 +9,7 @@ from review.searches import records
 
 def test_demo_review_has_accounts_members_and_records(conn):
     lines = demo.ensure_demo(conn)
-    assert any("demo-password" in line for line in lines)
+    assert any(demo.DEMO_PASSWORD in line for line in lines)
     expected = json.loads((demo.DEMO_DIR / "expected.json").read_text(encoding="utf-8"))
     project = projects.resolve_project(conn, demo.DEMO_TITLE)
     roles = {m["name"]: m["role"] for m in projects.list_members(conn, project["id"])}

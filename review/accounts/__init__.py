@@ -7,41 +7,53 @@ list_events write and read the project's audit trail.
 """
 from review.accounts.access import find_member, project_blinded, require_member
 from review.accounts.audit import list_events, record_event
+from review.accounts.links import create_link, invite_account, link_account, reset_link, use_link
+from review.accounts.mail import send_mail
 from review.accounts.users import (
-    MIN_PASSWORD_LENGTH,
     authenticate,
     count_users,
     create_session,
     create_user,
+    device_token,
     end_session,
     find_user,
     get_user,
     list_users,
+    name_taken,
     session_user,
     set_disabled,
     set_language,
     set_password,
+    validate_email,
     verify_password,
 )
 
 __all__ = [
-    "MIN_PASSWORD_LENGTH",
     "authenticate",
     "count_users",
+    "create_link",
     "create_session",
     "create_user",
+    "device_token",
     "end_session",
     "find_member",
     "find_user",
     "get_user",
+    "invite_account",
+    "link_account",
     "list_events",
     "list_users",
+    "name_taken",
     "project_blinded",
     "record_event",
     "require_member",
+    "reset_link",
+    "send_mail",
     "session_user",
     "set_disabled",
     "set_language",
     "set_password",
+    "use_link",
+    "validate_email",
     "verify_password",
 ]

@@ -1,22 +1,24 @@
-"""Accounts, password hashing (scrypt), server-side sessions and the login rate limit."""
+"""Accounts, password hashing (scrypt), server-side sessions; the login backoff is review.login_throttle."""
 from __future__ import annotations
 
 import base64
 import datetime as dt
 import hashlib
 import hmac
+import os
+import re
 import secrets
 import sqlite3
 from typing import Any
 
+from review.accounts import throttle as login_throttle
+from review.accounts.passwords import MIN_LENGTH, check_chosen_password
 from review.store import Conflict, Forbidden, Invalid, NotFound, now, transaction
 
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 SESSION_DAYS = 7
-FAILURE_WINDOW_MINUTES = 15
-MAX_FAILURES_PER_NAME = 5
-MAX_FAILURES_PER_ADDRESS = 30
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = MIN_LENGTH
+ONE_TIME_HOURS = 72  # a one-time password handed over and never used stops working after three days
 
 
 def hash_password(password: str) -> str:
@@ -45,11 +47,16 @@ def new_password() -> str:
     return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(5))
 
 
-def check_password_strength(password: str) -> None:
-    """Refuse passwords that are too short to be safe."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise Invalid(f"The password must have at least {MIN_PASSWORD_LENGTH} characters.",
-                      "error.user.password_short", min=MIN_PASSWORD_LENGTH)
+def check_password_strength(password: str, user: dict[str, Any] | None = None) -> None:
+    """Refuse passwords that are too short, or common (for this user: close to their names)."""
+    check_chosen_password(password, user)
+
+
+def one_time_expiry(hours: float | None = None) -> str:
+    """When a one-time password made now stops working (ONE_TIME_HOURS, or SIL_ONE_TIME_HOURS, from now)."""
+    hours = float(os.environ.get("SIL_ONE_TIME_HOURS", ONE_TIME_HOURS)) if hours is None else hours
+    moment = dt.datetime.now(dt.UTC) + dt.timedelta(hours=hours)
+    return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def validate_name(name: str) -> str:
@@ -60,21 +67,36 @@ def validate_name(name: str) -> str:
     return name
 
 
+def validate_email(email: str | None) -> str | None:
+    """An email address (None for none): something@somewhere.tld, at most 254 characters."""
+    email = (email or "").strip()
+    if not email:
+        return None
+    if len(email) > 254 or not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", email):
+        raise Invalid(f"{email!r} is not an email address.", "error.user.bad_email", email=email[:80])
+    return email
+
+
 def create_user(conn: sqlite3.Connection, name: str, password: str | None = None, is_admin: bool = False,
-                display_name: str = "") -> tuple[int, str]:
+                display_name: str = "", email: str | None = None) -> tuple[int, str]:
     """Create an account; without a password, a one-time one is made. Returns (id, password)."""
     name = validate_name(name)
+    email = validate_email(email)
     one_time = password is None
     password = new_password() if one_time else password
     if not one_time:
-        check_password_strength(password)
+        check_password_strength(password, {"name": name, "display_name": display_name})
     with transaction(conn):
         if conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
             raise Conflict(f"There is already a user called {name}.", "error.user.exists", name=name)
+        if email and conn.execute("SELECT 1 FROM users WHERE email = ? COLLATE NOCASE", (email,)).fetchone():
+            raise Conflict(f"There is already an account with the email address {email}.",
+                           "error.user.email_exists", email=email)
         cur = conn.execute(
-            "INSERT INTO users (name, display_name, password_hash, is_admin, must_change_password, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (name, display_name.strip() or name, hash_password(password), int(is_admin), int(one_time), now()),
+            "INSERT INTO users (name, display_name, password_hash, is_admin, must_change_password, created_at,"
+            " one_time_expires_at, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (name, display_name.strip() or name, hash_password(password), int(is_admin), int(one_time), now(),
+             one_time_expiry() if one_time else None, email),
         )
     return cur.lastrowid, password
 
@@ -84,10 +106,14 @@ def set_password(conn: sqlite3.Connection, user_id: int, password: str | None = 
     one_time = password is None
     password = new_password() if one_time else password
     if not one_time:
-        check_password_strength(password)
+        user = get_user(conn, user_id)
+        check_password_strength(password, user)
+        if user["must_change_password"] and verify_password(password, user["password_hash"]):
+            raise Invalid("Choose a password of your own, not the one-time password.", "error.user.password_reused")
     with transaction(conn):
-        cur = conn.execute("UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?",
-                           (hash_password(password), int(one_time), user_id))
+        cur = conn.execute("UPDATE users SET password_hash = ?, must_change_password = ?, one_time_expires_at = ?"
+                           " WHERE id = ?", (hash_password(password), int(one_time),
+                                             one_time_expiry() if one_time else None, user_id))
         if cur.rowcount == 0:
             raise NotFound("No such user.", "error.user.not_found")
         conn.execute("DELETE FROM sessions WHERE user_id = ?", (user_id,))
@@ -110,10 +136,15 @@ def find_user(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
     return dict(row)
 
 
+def name_taken(conn: sqlite3.Connection, name: str) -> bool:
+    """Whether an account has this user name."""
+    return conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone() is not None
+
+
 def list_users(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every account, by name."""
     return [dict(r) for r in conn.execute(
-        "SELECT id, name, display_name, is_admin, must_change_password, created_at, disabled_at"
+        "SELECT id, name, display_name, email, is_admin, must_change_password, created_at, disabled_at"
         " FROM users ORDER BY name").fetchall()]
 
 
@@ -136,39 +167,47 @@ def set_language(conn: sqlite3.Connection, user_id: int, language: str) -> None:
         conn.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
 
 
-def _minutes_ago(minutes: int) -> str:
-    moment = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=minutes)
-    return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def check_rate_limit(conn: sqlite3.Connection, name: str, address: str) -> None:
-    """Refuse a login attempt while too many recent ones failed for this name or address."""
-    since = _minutes_ago(FAILURE_WINDOW_MINUTES)
-    by_name = conn.execute("SELECT COUNT(*) FROM login_failures WHERE name = ? AND failed_at >= ?",
-                           (name, since)).fetchone()[0]
-    by_address = conn.execute("SELECT COUNT(*) FROM login_failures WHERE address = ? AND failed_at >= ?",
-                              (address, since)).fetchone()[0]
-    if by_name >= MAX_FAILURES_PER_NAME or by_address >= MAX_FAILURES_PER_ADDRESS:
-        raise Forbidden(f"Too many failed logins. Wait {FAILURE_WINDOW_MINUTES} minutes and try again, "
-                        "or ask the site administrator to reset your password.",
-                        "error.user.locked", minutes=FAILURE_WINDOW_MINUTES)
-
-
-def authenticate(conn: sqlite3.Connection, name: str, password: str, address: str) -> dict[str, Any]:
-    """The account for a name and password, or Invalid; failures count towards the rate limit."""
+def authenticate(conn: sqlite3.Connection, name: str, password: str, address: str,
+                 at: dt.datetime | None = None, device: str | None = None) -> dict[str, Any]:
+    """The account for a name and password, or Invalid; Forbidden (with the seconds to wait) while this
+    address must pause before trying this account again (review.login_throttle). device: the device cookie
+    of a browser that logged in to this account before (device_token), which others' failures do not slow."""
     name = (name or "").strip()
-    check_rate_limit(conn, name, address)
     row = conn.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
+    key = known_device(dict(row), device) if row is not None and device else None
+    wait = login_throttle.wait_seconds(conn, name, key or address, at, known_device=key is not None)
+    if wait:
+        raise Forbidden(f"Too many failed logins. Wait {wait} seconds and try again.",
+                        "error.user.slowed", seconds=wait)
     if row is None:
         hash_password(password)  # spend the same time as for a real account
     if row is None or not verify_password(password, row["password_hash"]) or row["disabled_at"]:
-        with transaction(conn):
-            conn.execute("INSERT INTO login_failures (name, address, failed_at) VALUES (?, ?, ?)",
-                         (name, address, now()))
+        login_throttle.record_failure(conn, name, key or address, at)
         raise Invalid("Wrong user name or password.", "error.user.wrong_login")
-    with transaction(conn):
-        conn.execute("DELETE FROM login_failures WHERE name = ?", (name,))
+    if row["must_change_password"] and row["one_time_expires_at"] and row["one_time_expires_at"] < now():
+        raise Invalid("This one-time password has expired; ask the site administrator for a new one.",
+                      "error.user.one_time_expired")
+    login_throttle.forget_failures(conn, name, key or address)
     return dict(row)
+
+
+def device_token(user: dict[str, Any]) -> str:
+    """A device cookie for a browser that has just logged in to this account: id.nonce.mac, the MAC keyed by the
+    account's password hash (server-side only), so it stops counting when the password changes."""
+    nonce = secrets.token_urlsafe(12)
+    return f"{user['id']}.{nonce}.{_device_mac(user, nonce)}"
+
+
+def known_device(user: dict[str, Any], token: str | None) -> str | None:
+    """The throttle key of a device cookie that this account issued ("device:<nonce>"), or None."""
+    parts = (token or "").split(".")
+    if len(parts) != 3 or parts[0] != str(user["id"]):
+        return None
+    return f"device:{parts[1]}" if hmac.compare_digest(parts[2], _device_mac(user, parts[1])) else None
+
+
+def _device_mac(user: dict[str, Any], nonce: str) -> str:
+    return hmac.new(user["password_hash"].encode(), f"{user['id']}.{nonce}".encode(), "sha256").hexdigest()[:32]
 
 
 def _token_hash(token: str) -> str:

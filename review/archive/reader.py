@@ -4,6 +4,8 @@ from __future__ import annotations
 import secrets
 import shutil
 import sqlite3
+import zipfile
+import zlib
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
@@ -32,27 +34,47 @@ def import_project_archive(conn: sqlite3.Connection, path: str | Path, user_id: 
 
 def _import(conn: sqlite3.Connection, path: str | Path, user_id: int | None, files_dir: str | Path,
             trusted: bool) -> int:
-    reader = ArchiveReader(path)
     staging = Path(files_dir) / f".import-{secrets.token_hex(8)}"
+    reader = None
     try:
+        reader = ArchiveReader(path)
         _check_tables(conn, reader)
+        old_id = _manifest_project_id(reader)
         # PDFs are checked against their names before a row is written, so a forged one leaves nothing behind.
         for digest in reader.pdfs():
             reader.extract_pdf(digest, staging / f"{digest}.pdf")
         with transaction(conn):
             ids = _Importer(conn, reader, user_id, trusted=trusted).run()
-            project_id = ids["projects"][reader.manifest["project_id"]]
+            project_id = ids.get("projects", {}).get(old_id)
+            if project_id is None:
+                raise Invalid(f"{reader.path.name}: manifest.json names project_id {old_id}, which the archive does "
+                              "not hold", "error.archive.project_id_missing", file=reader.path.name, id=old_id)
             if user_id is not None and not conn.execute(
                     "SELECT 1 FROM memberships WHERE project_id = ? AND user_id = ?", (project_id, user_id)).fetchone():
                 conn.execute("INSERT INTO memberships (project_id, user_id, role, can_resolve, added_at) "
                              "VALUES (?, ?, 'lead', 1, ?)", (project_id, user_id, now()))
             record_event(conn, project_id, user_id, "project.import_archive", Path(path).name,
-                         {"from_project": reader.manifest["project_id"]})
+                         {"from_project": old_id})
             _move_files(staging, Path(files_dir) / f"project-{project_id}")
+    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+        # The zip's directory disagrees with its content (a size, a checksum): nothing of it is kept.
+        name = Path(path).name
+        raise Invalid(f"{name}: the zip is damaged ({error}); write the archive again with 'run.py archive'",
+                      "error.archive.damaged", file=name, detail=str(error)) from None
     finally:
-        reader.close()
+        if reader is not None:
+            reader.close()
         shutil.rmtree(staging, ignore_errors=True)
     return project_id
+
+
+def _manifest_project_id(reader: ArchiveReader) -> int:
+    """The id the archive's project had where it was written, as the manifest names it (a whole number)."""
+    value = reader.manifest.get("project_id")
+    if type(value) is not int:  # not bool, not a list, not text
+        raise Invalid(f"{reader.path.name}: manifest.json must give project_id as a number, not {value!r}",
+                      "error.archive.bad_project_id", file=reader.path.name, value=repr(value)[:80])
+    return value
 
 
 def _move_files(staging: Path, folder: Path) -> None:

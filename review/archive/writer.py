@@ -14,7 +14,7 @@ from exports.archive import write_archive
 from exports.errors import ExportFailure
 from review.store import Invalid, now, schema_version
 
-GLOBAL = {"users", "sessions", "login_failures"}
+GLOBAL = {"users", "sessions", "login_failures", "account_links", "project_invitations"}  # not a project's data
 USER_FIELDS = ("id", "name", "display_name")
 
 

@@ -11,7 +11,7 @@ from review.store import transaction
 
 DEMO_DIR = Path(__file__).with_name("files")
 DEMO_TITLE = "Effects of breaks at work on the health of health-care workers"
-DEMO_PASSWORD = "demo-password"
+DEMO_PASSWORD = "demo-breaks-at-work"  # passes the password rules, as any password must
 DEMO_ACCOUNTS = (("lead", "Lene Lead", "lead"), ("anna", "Anna Reviewer", "reviewer"),
                  ("bjorn", "Bjørn Reviewer", "reviewer"), ("kari", "Kari Communicator", "communicator"))
 

@@ -4,6 +4,16 @@ members with roles, and the list of exclusion reasons each project has from its 
 create_project, update_project, get_project, resolve_project, list_projects; list_members,
 set_member, remove_member; list_reasons, add_reason, rename_reason, retire_reason.
 """
+from review.projects.invitations import (
+    accept,
+    decline,
+    find_account,
+    invite,
+    is_email,
+    my_invitations,
+    project_invitations,
+    withdraw,
+)
 from review.projects.project import (
     REVIEW_TYPES,
     ROLES,
@@ -22,16 +32,24 @@ __all__ = [
     "REVIEW_TYPES",
     "ROLES",
     "STARTING_REASONS",
+    "accept",
     "add_reason",
     "create_project",
+    "decline",
+    "find_account",
     "get_project",
+    "invite",
+    "is_email",
     "list_members",
     "list_projects",
     "list_reasons",
+    "my_invitations",
+    "project_invitations",
     "remove_member",
     "rename_reason",
     "resolve_project",
     "retire_reason",
     "set_member",
     "update_project",
+    "withdraw",
 ]

@@ -11,8 +11,9 @@ from review.screening.access import require_lead, sees_others
 from review.screening.agreement import agreement, agreement_table
 from review.screening.conflicts import list_conflicts, resolve_conflict
 from review.screening.decisions import decisions_for_training, my_count, my_decisions, record_decision, undo_last
+from review.screening.events import own_event_number
 from review.screening.exports import export_decisions, export_included, export_screening
-from review.screening.fulltext import attach_pdf, mark_not_retrieved, pdf_for_member
+from review.screening.fulltext import PDF_MAGIC, attach_pdf, mark_not_retrieved, pdf_for_member
 from review.screening.pilot import close_pilot, open_pilot, pilot_status, start_pilot
 from review.screening.queue import claim_next
 from review.screening.record_exports import (
@@ -31,6 +32,7 @@ from review.screening.state import project_settings
 from review.screening.view import record_for_screening
 
 __all__ = [
+    "PDF_MAGIC",
     "agreement",
     "agreement_table",
     "attach_pdf",
@@ -50,6 +52,7 @@ __all__ = [
     "my_count",
     "my_decisions",
     "open_pilot",
+    "own_event_number",
     "pdf_for_member",
     "pilot_status",
     "progress",

@@ -20,6 +20,13 @@ def append_event(conn: sqlite3.Connection, project_id: int, record_id: int, stag
     return cur.lastrowid
 
 
+def own_event_number(conn: sqlite3.Connection, project_id: int, user_id: int, event_id: int) -> int:
+    """The event's place among the reviewer's own events in the project (1, 2, ...): what an answer shows
+    instead of the table's id, which counts every event of the whole site and so how busy other projects are."""
+    return conn.execute("SELECT COUNT(*) FROM screening_events WHERE project_id = ? AND user_id = ? AND id <= ?",
+                        (project_id, user_id, event_id)).fetchone()[0]
+
+
 def check_values(conn: sqlite3.Connection, project_id: int, stage: int, decision: str,
                  reason_id: int | None, note: str) -> None:
     """Invalid unless stage, decision, note and (for a full-text exclusion) the reason are acceptable."""

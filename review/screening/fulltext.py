@@ -15,8 +15,8 @@ from review.screening.state import project_settings, refresh_stage2_entry, state
 from review.store import Conflict, Invalid, NotFound, now, transaction
 
 PDF_MAGIC = b"%PDF-"
-# Readers accept the header within the first kilobyte (some tools prepend bytes); so do we.
-MAGIC_WINDOW = 1024
+# Readers accept the header anywhere in the first kilobyte, but a file that starts with anything else
+# (say "<html><script>") is something else to a browser that sniffs it: a PDF must start with the header.
 
 
 def check_pdf(data: bytes, file_name: str, max_bytes: int) -> None:
@@ -27,7 +27,7 @@ def check_pdf(data: bytes, file_name: str, max_bytes: int) -> None:
                       limit=f"{max_bytes / 1e6:.0f}")
     if not data:
         raise Invalid(f"{file_name} is empty", "error.fulltext.empty", file=file_name)
-    if PDF_MAGIC not in data[:MAGIC_WINDOW]:
+    if not data.startswith(PDF_MAGIC):
         raise Invalid(f"{file_name} is not a PDF (its content does not start with %PDF-)",
                       "error.fulltext.not_pdf", file=file_name)
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import mmap
 import os
 import shutil
+import signal
 import sqlite3
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -36,6 +38,8 @@ PARSER_NICENESS = 5
 # the time parsing it does, so the copy then rarely waits for a parser while it holds the write lock.
 COPY_AFTER = 0.75
 SCRATCH_PREFIX = "sil-import-"
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
+PARENT_CHECK_SECONDS = 0.5
 STALE_AFTER_SECONDS = 24 * 3600  # no import parses for a day; younger folders may belong to a running server
 
 
@@ -105,7 +109,7 @@ def _staged_elsewhere(conn: sqlite3.Connection, data: bytes, file_name: str, in_
         source.write_bytes(data)  # the parsers read their byte ranges from here: nothing large is pickled
         ranges = cut_points(data, MAX_PARTS) if in_parts else [(0, len(data))]
         with ProcessPoolExecutor(min(PARSERS, len(ranges)), mp_context=get_context("spawn"),
-                                 initializer=_lower_priority) as pool:
+                                 initializer=_start_parser, initargs=(os.getpid(),)) as pool:
             try:
                 staged_parts = _parts(conn, pool, directory, source, ranges, file_name, attached) if len(ranges) > 1 else None
                 yield staged_parts or _staged_whole(conn, pool, directory, source, file_name, attached, skip_broken)
@@ -190,6 +194,34 @@ def _needs_whole(outcome: tuple, last: bool) -> bool:
     """Whether a part's outcome cannot stand for its share of the file: not UTF-8 RIS on its own, or (any part
     but the last) tags left open at its end."""
     return outcome[0] == "whole" or (outcome[0] == "part" and not last and not outcome[3].clean_end)
+
+
+def _start_parser(parent: int) -> None:
+    """In a parsing process, first: end with the server, and yield the CPU to its requests."""
+    _end_with_parent(parent)
+    _lower_priority()
+
+
+def _end_with_parent(parent: int) -> None:
+    """A server killed with SIGKILL runs no clean-up: its parsers must notice by themselves and end at once.
+
+    On Linux the kernel sends them SIGKILL when it dies (PR_SET_PDEATHSIG); everywhere a watcher thread sees
+    that the parent is gone (the process was handed to another parent) within PARENT_CHECK_SECONDS."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: the watcher alone
+    if os.getppid() != parent:  # died before the signal was asked for
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="sil-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _lower_priority() -> None:

@@ -13,4 +13,7 @@
   <input id="password" name="password" type="password" autocomplete="current-password" required>
   <button type="submit" class="primary">{{_("login.submit")}}</button>
 </form>
+% if get('forgot'):
+<p><a href="{{url('forgot')}}">{{_("forgot.link")}}</a></p>
+% end
 </section>

@@ -5,12 +5,13 @@
 % end
 <section class="card">
 <table>
-<thead><tr><th scope="col">{{_("members.name")}}</th><th scope="col">{{_("users.display_name")}}</th><th scope="col">{{_("users.admin")}}</th><th scope="col"><span class="sr-only">{{_("common.details")}}</span></th></tr></thead>
+<thead><tr><th scope="col">{{_("members.name")}}</th><th scope="col">{{_("users.display_name")}}</th><th scope="col">{{_("users.email")}}</th><th scope="col">{{_("users.admin")}}</th><th scope="col"><span class="sr-only">{{_("common.details")}}</span></th></tr></thead>
 <tbody>
 % for u in users:
 <tr>
   <td>{{u['name']}} {{'(' + _("users.disabled") + ')' if u['disabled_at'] else ''}}</td>
   <td>{{u['display_name']}}</td>
+  <td>{{u['email'] or ''}}</td>
   <td>{{_("common.yes") if u['is_admin'] else _("common.no")}}</td>
   <td class="actions">
     <form method="post" action="{{url('admin_user_password', user_id=u['id'])}}" class="inline">
@@ -33,7 +34,9 @@
   <input type="hidden" name="csrf_token" value="{{csrf}}">
   <div><label for="new-name">{{_("members.name")}}</label><input id="new-name" name="name" required></div>
   <div><label for="new-display">{{_("users.display_name")}}</label><input id="new-display" name="display_name"></div>
+  <div><label for="new-email">{{_("users.email")}}</label><input id="new-email" name="email" type="email" autocomplete="off" aria-describedby="email-hint"></div>
   <div><label class="choice"><input type="checkbox" name="is_admin" value="1"> {{_("users.admin")}}</label></div>
   <div><button type="submit" class="primary">{{_("common.add")}}</button></div>
 </form>
+<p class="meta" id="email-hint">{{_("users.email_hint")}}</p>
 </section>

@@ -24,7 +24,7 @@ CORPORATE = re.compile(
     r"tilsyn\w*|forbund\w*|statens|helse\w*|folkehelse\w*|on behalf of|writing|research|statisti\w*|"
     r"bureau|corporation|company|inc|ltd|limited|laboratory|library|project|initiative|partnership|forum|"
     r"registry|nations|national|international|european|ministr\w*|kommune|fylkeskommune|etat\w*)\b", re.I)
-CONNECTORS = {"of", "for", "and", "the", "on", "in", "og", "for", "i", "av"}  # "Ministry of Health"
+CONNECTORS = {"of", "for", "and", "the", "on", "in", "og", "i", "av"}  # "Ministry of Health"
 ET_AL = re.compile(r"^\s*(?:et\.? al\.?|and others|\.\.\.|…)\s*$", re.I)  # not an author: the list goes on
 ET_AL_MAX = 16
 MARKUP_HINT = re.compile(r"<|&[#A-Za-z]")

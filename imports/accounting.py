@@ -9,44 +9,66 @@ that every record a database returned be accounted for); it is never a guess at 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from imports.detect import FORMAT_NAMES
 
 
-@dataclass(frozen=True)
-class Marker:
-    """How one format starts a record: a loose pattern (the count) and the reader's own (strict)."""
+class Lines:
+    """The lines of a text (str, bytes or an mmap of bytes) that begin with a pattern.
 
-    loose: str
-    strict: str
-    what: str
+    Searched as '\n' + pattern (a literal first character lets the regex engine skip ahead, which a
+    multi-line '^' does not: 10x faster over a large file), plus the text's first line."""
+
+    def __init__(self, body: str, flags: int = 0) -> None:
+        self.text_patterns = (re.compile(body, flags), re.compile("\n" + body, flags))
+        binary = body.replace(r"[-\u2010-\u2015]", r"(?:-|\xe2\x80[\x90-\x95])")
+        encoded = binary.encode("latin-1") if all(ord(c) < 256 for c in binary) else None
+        self.byte_patterns = (re.compile(encoded, flags), re.compile(b"\n" + encoded, flags)) if encoded else None
+
+    def find(self, text, limit: int | None = None) -> list[tuple[int, str]]:
+        """(line number, line text) of each line that begins with the pattern (at most limit of them)."""
+        at_start, after_newline = self.text_patterns if isinstance(text, str) else self.byte_patterns
+        newline = "\n" if isinstance(text, str) else b"\n"
+        found, line, position = [], 1, 0
+        first = at_start.match(text)
+        if first:
+            found.append((1, _line_at(text, 0, newline)))
+        for match in after_newline.finditer(text):
+            start = match.start() + 1
+            line += _newlines(text, position, start)
+            position = start
+            found.append((line, _line_at(text, start, newline)))
+            if limit is not None and len(found) >= limit:
+                break
+        return found
 
 
+def _line_at(text, start: int, newline) -> str:
+    end = text.find(newline, start)
+    return _str(text[start:end if end >= 0 else len(text)]).rstrip("\r")
+
+
+# How each format starts a record: a loose pattern (the count) and the reader's own (strict), in words.
 MARKERS = {
-    "ris": Marker(r"^[ \t]*[Tt][Yy](?:[ \t]*[-\u2010-\u2015][^\n]*|[ \t]*$)", r"^TY(?: {1,2}-|$)", "TY lines"),
-    "medline": Marker(r"^[ \t]*PMID[ \t]*-[^\n]*", r"^(?:PMID(?: {0,3}- |-\d)|OWN - )", "PMID lines"),
-    "wos": Marker(r"^[ \t]*PT[ \t]+[A-Z][ \t]*$", r"^PT [A-Z]\s*$", "PT lines"),
-    "bibtex": Marker(r"^[ \t]*@[ \t]*(?!(?i:string|preamble|comment)\b)[A-Za-z]+[ \t]*[{(][^\n]*",
-                     r"^\s*@[A-Za-z]+\s*[{(]", "@ entries"),
-    "endnote-xml": Marker(r"<record>", r"<record>", "<record> elements"),
-    "cochrane-text": Marker(r"^Record #\d+ of \d+", r"^Record #\d+ of \d+", "'Record #' lines"),
+    "ris": (Lines(r"[ \t]*[Tt][Yy](?:[ \t]*[-\u2010-\u2015]|[ \t]*\r?(?:\n|$))"), re.compile(r"TY(?: {1,2}-|\s*$)"),
+            "TY lines"),
+    "medline": (Lines(r"[ \t]*PMID[ \t]*-"), re.compile(r"(?:PMID(?: {0,3}- |-\d)|OWN - )"), "PMID lines"),
+    "wos": (Lines(r"[ \t]*PT[ \t]+[A-Z][ \t]*\r?(?:\n|$)"), re.compile(r"PT [A-Z]\s*$"), "PT lines"),
+    "bibtex": (Lines(r"[ \t]*@[ \t]*(?!(?i:string|preamble|comment)\b)[A-Za-z]+[ \t]*[{(]"),
+               re.compile(r"\s*@[A-Za-z]+\s*[{(]"), "@ entries"),
+    "cochrane-text": (Lines(r"Record #\d+ of \d+"), re.compile(r"Record #\d+ of \d+"), "'Record #' lines"),
 }
+XML_RECORD = re.compile(r"<record>")
+OWN_LINES = Lines(r"OWN - ")
 # Lines that start a record of each tagged format, as that format's reader would take them.
 FOREIGN = {
-    "ris": r"^TY  - [A-Z]",
-    "medline": r"^PMID- ?\d",
-    "wos": r"^PT [JBSPC]\s*$",
-    "bibtex": r"^@(?:article|inproceedings|book|incollection|inbook|misc|phdthesis|techreport)\s*\{",
-    "refer": r"^%0 \S",
+    "ris": Lines(r"TY  - [A-Z]"),
+    "medline": Lines(r"PMID- ?\d"),
+    "wos": Lines(r"PT [JBSPC][ \t]*\r?(?:\n|$)"),
+    "bibtex": Lines(r"@(?:article|inproceedings|book|incollection|inbook|misc|phdthesis|techreport)\s*\{", re.I),
+    "refer": Lines(r"%0 \S"),
 }
-_COMPILED = {kind: (re.compile(m.loose, re.M), re.compile(m.strict)) for kind, m in MARKERS.items()}
-_FOREIGN = {kind: re.compile(pattern, re.M | re.I if kind == "bibtex" else re.M) for kind, pattern in FOREIGN.items()}
-OWN_LINE = re.compile(r"^OWN - [^\n]*", re.M)
 SHOWN = 10
-# The same for the bytes of a large UTF-8 RIS file (read in parts): en and em dashes as their UTF-8 bytes.
-RIS_LOOSE_BYTES = re.compile(rb"^[ \t]*[Tt][Yy](?:[ \t]*(?:-|\xe2\x80[\x90-\x95])[^\n]*|[ \t]*\r?$)", re.M)
-_FOREIGN_BYTES = {kind: re.compile(p.encode(), re.M | re.I if kind == "bibtex" else re.M) for kind, p in FOREIGN.items()}
 
 
 def _newlines(text, start: int, end: int) -> int:
@@ -60,32 +82,18 @@ def _str(value: str | bytes) -> str:
     return value if isinstance(value, str) else value.decode("utf-8", errors="replace")
 
 
-def record_starts(kind: str, text: str | bytes) -> list[tuple[int, str]] | None:
+def record_starts(kind: str, text) -> list[tuple[int, str]] | None:
     """(line, text) of every record start the independent count finds; None for a format without one.
 
     text may be bytes (or an mmap of UTF-8 RIS: a large file read in parts is not decoded whole again)."""
-    if kind not in _COMPILED:
+    if kind == "endnote-xml":
+        return [(text.count("\n", 0, m.start()) + 1, "<record>") for m in XML_RECORD.finditer(text)]
+    if kind not in MARKERS:
         return None
-    if not isinstance(text, str):
-        return _starts_in_bytes(text)
-    loose, _ = _COMPILED[kind]
-    if kind == "medline" and not loose.search(text):
-        loose = OWN_LINE  # ERIC's MEDLINE-format files have no PMID: each record starts with OWN
-    found, line, position = [], 1, 0
-    for match in loose.finditer(text):
-        line += text.count("\n", position, match.start())
-        position = match.start()
-        found.append((line, match.group(0)))
+    found = MARKERS[kind][0].find(text)
+    if kind == "medline" and not found:
+        found = OWN_LINES.find(text)  # ERIC's MEDLINE-format files have no PMID: each record starts with OWN
     return _one_per_record(found) if kind == "ris" else found
-
-
-def _starts_in_bytes(data) -> list[tuple[int, str]]:
-    found, line, position = [], 1, 0
-    for match in RIS_LOOSE_BYTES.finditer(data):
-        line += _newlines(data, position, match.start())
-        position = match.start()
-        found.append((line, match.group(0).decode("utf-8", errors="replace").rstrip("\r")))
-    return _one_per_record(found)
 
 
 def _one_per_record(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -105,7 +113,7 @@ def count_warnings(kind: str, text: str, read: int, skipped: int = 0) -> list[st
     starts = record_starts(kind, text)
     if starts is None or len(starts) == read + skipped:
         return []
-    _, strict = _COMPILED[kind]
+    strict = MARKERS[kind][1] if kind in MARKERS else XML_RECORD
     near = [(line, value) for line, value in starts if not strict.match(value)]
     if near:
         where = f"; record starts Sil could not read as such: {_lines(near)}"
@@ -116,29 +124,21 @@ def count_warnings(kind: str, text: str, read: int, skipped: int = 0) -> list[st
     else:
         where = f" (record starts: {_lines(starts)})"
     kept = f" and skipped {skipped}" if skipped else ""
-    return [f"the file has {len(starts)} record start(s) ({MARKERS[kind].what}) but Sil read {read} "
+    what = MARKERS[kind][2] if kind in MARKERS else "<record> elements"
+    return [f"the file has {len(starts)} record start(s) ({what}) but Sil read {read} "
             f"record(s){kept}{where}; check the file against the records"]
 
 
-def foreign_warnings(kind: str, text: str) -> list[str]:
+def foreign_warnings(kind: str, text) -> list[str]:
     """Warnings for lines that start a record of another format than the one the file was read as."""
     warnings = []
-    for other, pattern in _FOREIGN.items():
+    for other, lines in FOREIGN.items():
         if other == kind or (kind == "wos" and other == "medline"):  # MEDLINE via WoS writes PMID lines
             continue
-        lines, line, position = [], 1, 0
-        newline = "\n" if isinstance(text, str) else b"\n"
-        for match in (pattern if isinstance(text, str) else _FOREIGN_BYTES[other]).finditer(text):
-            start = match.start()
-            line += _newlines(text, position, start)
-            position = start
-            end = text.find(newline, start)
-            lines.append((line, _str(text[start:end if end >= 0 else len(text)]).rstrip("\r")))
-            if len(lines) > SHOWN:
-                break
-        if lines:
+        found = lines.find(text, limit=SHOWN + 1)
+        if found:
             warnings.append(f"this {FORMAT_NAMES.get(kind, kind)} file also holds lines that start "
-                            f"{FORMAT_NAMES[other]} records ({_lines(lines)}); they were not read as records "
+                            f"{FORMAT_NAMES[other]} records ({_lines(found)}); they were not read as records "
                             "of their own: if the file joins two exports, import each as a file of its own")
     return warnings
 

@@ -26,6 +26,7 @@ CORPORATE = re.compile(
     r"registry|nations|national|international|european|ministr\w*|kommune|fylkeskommune|etat\w*)\b", re.I)
 CONNECTORS = {"of", "for", "and", "the", "on", "in", "og", "i", "av"}  # "Ministry of Health"
 ET_AL = re.compile(r"^\s*(?:et\.? al\.?|and others|\.\.\.|…)\s*$", re.I)  # not an author: the list goes on
+ET_AL_MAX = 16
 MARKUP_HINT = re.compile(r"<|&[#A-Za-z]")
 PLACEHOLDERS = {"na", "n/a", "null", "none", "[no abstract available]", "no abstract available", "no title"}
 PLACEHOLDER_MAX = max(map(len, PLACEHOLDERS))  # longer values are never lower-cased to be compared
@@ -138,7 +139,7 @@ def authors(values: list[str], split_on: str | None = None) -> list[str]:
         elif ";" in value:
             pieces = value.split(";")
         for piece in pieces:
-            if ET_AL.match(piece):
+            if len(piece) <= ET_AL_MAX and ET_AL.match(piece):  # the length test first: it runs for every author
                 continue
             name = author(piece)
             if name:

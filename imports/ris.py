@@ -184,7 +184,8 @@ def to_record(item: Tagged) -> dict[str, Any]:
     language, pub_type, url = first("LA"), first("TY"), first("UR", "L2")
     pmid, source_id = _pmid(item), first("AN", "ID")
     extra = item.leftovers()
-    truncated = [v for v in item.tags.get("AU", []) + item.tags.get("A1", []) if norm.ET_AL.match(v)]
+    truncated = [v for tag in ("AU", "A1") for v in item.tags.get(tag, ())
+                 if len(v) <= norm.ET_AL_MAX and norm.ET_AL.match(v)]
     if truncated:  # "et al." is not an author, but that the list was cut short is worth keeping
         extra["AU"] = truncated
     return finish({

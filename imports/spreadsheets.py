@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Callable
 from typing import Any
 
 from imports.errors import ImportFailure
@@ -28,7 +29,7 @@ def header_cells(first_line: str, delimiter: str) -> list[str]:
         return []
 
 
-def sniff_delimiter(first_line: str, known: callable) -> str | None:
+def sniff_delimiter(first_line: str, known: Callable[[list[str]], bool]) -> str | None:
     """The delimiter of a header line: the one whose cells name a title column (known(header) says),
     else the one that gives the most cells; None when the line has no delimiter at all."""
     best, best_cells = None, 1

@@ -111,6 +111,9 @@ def test_the_ranked_test_tells_the_lead_after_a_batch_and_the_stop_is_kept_with_
     assert summary["stopped"] and summary["method"] == "ranked" and summary["excluded_by_automation"] == 50
     assert "Callaghan" in summary["citation"]
     assert "Decided with the Ranked test" in app.get(f"/projects/{pid}/stopping").text
+    response = app.post(f"/projects/{pid}/stopping", {"action": "method", "method": "random", "csrf_token": csrf_of(app)},
+                        expect_errors=True)  # the method of a stop is not rewritten afterwards
+    assert response.status_int == 409 and stopping_watch.automation_summary(conn, pid)["method"] == "ranked"
 
 
 def test_an_unknown_method_is_refused(app, conn, team):

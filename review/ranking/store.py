@@ -83,6 +83,8 @@ def set_stop_method(conn: sqlite3.Connection, project_id: int, lead_id: int, met
     if method not in known:
         raise Invalid(f"unknown stopping method {method!r}; choose one of {', '.join(known)}")
     with transaction(conn):
+        if get_settings(conn, project_id)["stopped_at"]:
+            raise Conflict("screening has been stopped; the method it was stopped with is kept")
         _upsert(conn, project_id, stop_method=method)
         record_event(conn, project_id, lead_id, "ranking.stop_method", method, {})
 

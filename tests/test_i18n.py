@@ -11,11 +11,18 @@ from screens.i18n import LANGUAGES, catalogue, pick_language, translate
 TEMPLATES = Path(__file__).resolve().parent.parent / "screens"
 
 
+def _names(text) -> set[str]:
+    """The placeholders of a text, or of every plural form of it."""
+    return {name for form in (text if isinstance(text, tuple) else (text,)) for name in re.findall(r"{(\w+)}", form)}
+
+
 def test_every_message_exists_in_every_language_with_the_same_placeholders():
     for key, texts in catalogue().items():
         for language in LANGUAGES:
-            assert texts.get(language, "").strip(), f"{key} lacks {language}"
-        placeholders = {lang: set(re.findall(r"{(\w+)}", texts[lang])) for lang in LANGUAGES}
+            text = texts.get(language) or ""
+            forms = text if isinstance(text, tuple) else (text,)
+            assert forms and all(f.strip() for f in forms), f"{key} lacks {language} (screens/locale/{language}/LC_MESSAGES/sil.po)"
+        placeholders = {lang: _names(texts[lang]) for lang in LANGUAGES}
         assert placeholders["en"] == placeholders["nb"], f"{key}: placeholders differ"
 
 
@@ -73,7 +80,7 @@ def test_every_key_a_typed_error_carries_is_in_the_catalogue_with_its_values():
         assert key in catalogue(), f"{where}: {key} is not in the catalogue"
         assert not values & {"key", "message"}, f"{where}: a value named key or message clashes with SilError's own"
         for language in LANGUAGES:
-            placeholders = set(re.findall(r"{(\w+)}", catalogue()[key][language]))
+            placeholders = _names(catalogue()[key][language])
             # one of several texts a condition chooses may leave a value out; none may name one not given
             fits = placeholders <= values if chosen else placeholders == values
             assert fits, f"{where}: {key} ({language}) names {placeholders}, the error gives {values}"

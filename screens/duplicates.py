@@ -7,7 +7,7 @@ from typing import Any
 import bottle
 
 from review import projects
-from review.db import readable
+from screens.i18n.formats import fmt_datetime
 from review.dedupe import duplicates_removed
 from review.dedupe_decisions import bulk_confirm, confirm_pair, reject_pair, split_record, undo_group
 from review.dedupe_keys import fold
@@ -107,7 +107,9 @@ def _run_view(job: Job | None) -> dict[str, Any] | None:
     """The background run as the page shows it: state, times as a person reads them, counts or error."""
     if job is None:
         return None
-    return {"running": job.running, "since": readable(job.started_at), "finished": readable(job.finished_at or ""),
+    c = ctx()
+    return {"running": job.running, "since": fmt_datetime(job.started_at, c.language, c.time_zone),
+            "finished": fmt_datetime(job.finished_at or "", c.language, c.time_zone),
             "counts": job.counts, "error": error_text(job.failure) if job.failure else job.error}
 
 

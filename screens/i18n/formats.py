@@ -20,6 +20,14 @@ DATETIME_JOIN = {"nb": "{date} kl. {time}", "nn": "{date} kl. {time}"}
 TIME_PATTERN = {"nb": "HH.mm", "nn": "HH.mm"}
 
 
+def _zone(name: str | None):
+    """The named zone; a misspelt setting falls back to Europe/Oslo rather than failing every page."""
+    try:
+        return get_timezone(name or DEFAULT_TIME_ZONE)
+    except LookupError:
+        return get_timezone(DEFAULT_TIME_ZONE)
+
+
 def locale_for(language: str) -> str:
     """The Babel locale of an interface language (the pseudo-language formats as bokmål)."""
     return LOCALES.get(language, LOCALES["nb"] if language.startswith("x-") else LOCALES["en"])
@@ -73,7 +81,7 @@ def fmt_datetime(value: str | datetime | None, language: str, zone: str | None =
         return str(value)
     if not isinstance(moment, datetime):
         return fmt_date(moment, language)
-    local = moment.astimezone(get_timezone(zone or DEFAULT_TIME_ZONE))
+    local = moment.astimezone(_zone(zone))
     locale = locale_for(language)
     base = language if language in LOCALES else ("nb" if language.startswith("x-") else "en")
     day = format_date(local, "medium", locale=locale)
@@ -90,7 +98,7 @@ def fmt_date(value: str | date | datetime | None, language: str, zone: str | Non
     except ValueError:
         return str(value)
     if isinstance(day, datetime):
-        day = day.astimezone(get_timezone(zone or DEFAULT_TIME_ZONE)).date()
+        day = day.astimezone(_zone(zone)).date()
     return format_date(day, "medium", locale=locale_for(language))
 
 
@@ -105,3 +113,20 @@ def iso_utc(value: str | datetime | None) -> str:
     if isinstance(moment, datetime):
         return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     return moment.isoformat()
+
+
+def template_helpers(language: str, zone: str | None = None) -> dict[str, object]:
+    """fmt_number, fmt_percent, fmt_datetime, fmt_date and iso_utc bound to the reader's language and zone."""
+    wrap = _pseudo_wrap if language.startswith("x-") else (lambda text: text)
+    return {
+        "fmt_number": lambda value, digits=None: fmt_number(value, language, digits),
+        "fmt_percent": lambda value, digits=0, of_100=False: fmt_percent(value, language, digits, of_100),
+        "fmt_datetime": lambda value: wrap(fmt_datetime(value, language, zone)),
+        "fmt_date": lambda value: wrap(fmt_date(value, language, zone)),
+        "iso_utc": iso_utc,
+    }
+
+
+def _pseudo_wrap(text: str) -> str:
+    # a date's month name is Babel's bokmål, not untranslated English: marked like a message
+    return f"\u27e6{text}\u27e7" if text else text

@@ -55,7 +55,7 @@
 % end
 </tr></thead><tbody>
 % for row in log:
-<tr><td>{{row['database_name'] or row['file_name']}}</td><td>{{row['platform']}}</td><td>{{row['searched_on'] or ''}}</td><td class="pre">{{row['query']}}</td><td>{{row['limits']}}</td><td>{{row['record_count']}}</td></tr>
+<tr><td>{{row['database_name'] or row['file_name']}}</td><td>{{row['platform']}}</td><td>{{fmt_date(row['searched_on'])}}</td><td class="pre">{{row['query']}}</td><td>{{row['limits']}}</td><td>{{row['record_count']}}</td></tr>
 % end
 </tbody></table></div>
 % else:

@@ -36,7 +36,7 @@
 % s = record['search']
 <p>{{_("records.position", n=record['position'], file=s['file_name'])}} ·
 <a href="{{url('searches', project_id=project['id'])}}#search-{{s['id']}}">#{{s['id']}} {{s['database_name']}}{{' · ' + s['platform'] if s['platform'] else ''}}</a>
-{{' · ' + s['searched_on'] if s['searched_on'] else ''}} · {{s['file_format']}}</p>
+{{' · ' + fmt_date(s['searched_on']) if s['searched_on'] else ''}} · {{s['file_format']}}</p>
 % if record['extra']:
 <h3>{{_("records.other_fields")}}</h3>
 <dl class="fields extra">

@@ -60,11 +60,11 @@
 <tr id="search-{{s['id']}}">
   <td>{{s['id']}}</td>
   <td>{{s['database_name'] or '—'}}{{' · ' + s['platform'] if s['platform'] else ''}}<br><span class="meta">{{_("records.kind." + s['source_kind'])}}</span></td>
-  <td>{{s['searched_on'] or '—'}}</td>
+  <td>{{fmt_date(s['searched_on']) or '—'}}</td>
   <td><pre class="query">{{s['query']}}</pre>{{s['limits']}}</td>
   <td>{{'' if s['reported_count'] is None else s['reported_count']}}</td>
   <td><a href="{{url('records', project_id=project['id'])}}?search_id={{s['id']}}">{{s['record_count']}}</a></td>
-  <td>{{s['file_name']}}<br><span class="meta">{{s['file_format']}}, {{s['encoding']}} · {{s['imported_at'].replace('T', ' ').replace('Z', '')}}</span>
+  <td>{{s['file_name']}}<br><span class="meta">{{s['file_format']}}, {{s['encoding']}} · <time datetime="{{iso_utc(s['imported_at'])}}">{{fmt_datetime(s['imported_at'])}}</time></span>
   <br><span class="meta"><abbr title="SHA-256">{{_("records.sha256")}}</abbr> <code>{{s['file_sha256'][:16]}}…</code></span>
   % if s['warnings']:
   <details><summary>{{_("records.warnings")}} ({{len(s['warnings'])}})</summary>

@@ -6,7 +6,7 @@
 <h2>{{_("stopping.title")}}</h2>
 <p>{{_("stopping.target_is", target=round(s['recall_target'] * 100, 1), confidence=round(s['confidence'] * 100, 1))}}</p>
 % if s['stopped_at']:
-<p id="stopping-answer"><strong>{{_("stopping.stopped", at=s['stopped_at'], n=automation)}}</strong></p>
+<p id="stopping-answer"><strong>{{_("stopping.stopped", at=fmt_datetime(s['stopped_at']), n=automation)}}</strong></p>
 % elif e is None:
 <p id="stopping-answer">{{_("stopping.not_sampling")}}</p>
 <form method="post" action="{{url('stopping_post', project_id=pid)}}">

@@ -113,13 +113,13 @@
 <h3>{{_("summaries.history")}}</h3>
 <ul>
 % for h in history:
-<li>{{h['at'][:16].replace('T', ' ')}}: {{h['user_name']}} – {{_(f"summaries.event_{h['action']}")}}</li>
+<li><time datetime="{{iso_utc(h['at'])}}">{{fmt_datetime(h['at'])}}</time>: {{h['user_name']}} – {{_(f"summaries.event_{h['action']}")}}</li>
 % end
 </ul>
 <h3>{{_("summaries.versions")}}</h3>
 <ul>
 % for v in reversed(versions):
-<li>{{_("summaries.version_line", n=v['number'], at=v['saved_at'][:16].replace('T', ' '))}}</li>
+<li>{{_("summaries.version_line", n=v['number'], at=fmt_datetime(v['saved_at']))}}</li>
 % end
 </ul>
 % end

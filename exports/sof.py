@@ -3,19 +3,31 @@ from __future__ import annotations
 
 import io
 from html import escape
-from typing import Any
+from typing import Any, Callable
 
 from exports.tables import write_csv
 
 COLUMNS = ("Outcome", "Importance", "Studies", "Design", "Participants", "Effect", "Certainty", "Comments")
 
 
-def _cells(row: dict[str, Any]) -> list[str]:
+Texts = Callable[..., str]  # (key, **values) -> text, as the interface's catalogue gives it
+
+
+def _cells(row: dict[str, Any], _: Texts | None = None) -> list[str]:
     marks = ",".join(_letter(n) for n in row["footnotes"])
-    certainty = f"{row['symbol']} {row['certainty']}" + (f" ({marks})" if marks else "")
+    label = _(f"grade.certainty.{row['certainty_key']}") if _ else row["certainty"]
+    certainty = f"{row['symbol']} {label}" + (f" ({marks})" if marks else "")
     participants = "" if row["participants"] is None else str(row["participants"])
-    return [row["outcome"], row["importance"], str(row["studies"]), row["design"], participants,
+    importance = _("grade.importance." + row["importance"].replace(" ", "_")) if _ else row["importance"]
+    design = ", ".join(_("design." + d) for d in row["designs"]) if _ else row["design"]
+    return [row["outcome"], importance, str(row["studies"]), design, participants,
             row["effect"], certainty, row["comments"]]
+
+
+def _notes(table: dict[str, Any], _: Texts | None) -> list[str]:
+    if not _:
+        return table["footnotes"]
+    return [f"{_('grade.factor.' + n['factor'])} ({_('sof.level.' + n['level'])}): " for n in table["notes"]]
 
 
 def _letter(number: int) -> str:
@@ -27,15 +39,24 @@ def _letter(number: int) -> str:
     return letters
 
 
-def sof_fragment(table: dict[str, Any]) -> str:
-    """The table and its footnotes as an HTML fragment (every value escaped)."""
-    head = "".join(f"<th scope=\"col\">{escape(c)}</th>" for c in COLUMNS)
-    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in _cells(row)) + "</tr>\n" for row in table["rows"])
-    notes = "".join(f"<li><span class=\"mark\">{_letter(i)}</span> {escape(text)}</li>\n"
-                    for i, text in enumerate(table["footnotes"], start=1))
-    return (f"<table class=\"sof\">\n<caption>Summary of findings: {escape(table['title'])}</caption>\n"
+def sof_fragment(table: dict[str, Any], _: Texts | None = None) -> str:
+    """The table and its footnotes as an HTML fragment (every value escaped), in English or through _.
+
+    With _, what people typed (outcome, effect, comments, explanations, title) is marked data-content."""
+    columns = [_("sof.col." + c.lower()) for c in COLUMNS] if _ else COLUMNS
+    typed = {0, 5, 7} if _ else set()
+    mark = (lambda text: f"<span data-content>{text}</span>") if _ else (lambda text: text)
+    head = "".join(f"<th scope=\"col\">{escape(c)}</th>" for c in columns)
+    body = "".join("<tr>" + "".join(f"<td>{mark(escape(c)) if i in typed else escape(c)}</td>"
+                                    for i, c in enumerate(_cells(row, _))) + "</tr>\n" for row in table["rows"])
+    explained = [mark(escape(n["explanation"])) for n in table["notes"]] if _ else [""] * len(table["footnotes"])
+    notes = "".join(f"<li><span class=\"mark\">{_letter(i)}</span> {escape(text)}{why}</li>\n"
+                    for i, (text, why) in enumerate(zip(_notes(table, _), explained), start=1))
+    caption = (_("sof.caption") if _ else "Summary of findings") + ": "
+    key = _("sof.key") if _ else GRADE_KEY
+    return (f"<table class=\"sof\">\n<caption>{escape(caption)}{mark(escape(table['title']))}</caption>\n"
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
-            f"<ol class=\"footnotes\">\n{notes}</ol>\n<p class=\"grade-key\">{escape(GRADE_KEY)}</p>\n")
+            f"<ol class=\"footnotes\">\n{notes}</ol>\n<p class=\"grade-key\">{escape(key)}</p>\n")
 
 
 GRADE_KEY = ("GRADE certainty: ⊕⊕⊕⊕ high, ⊕⊕⊕◯ moderate, ⊕⊕◯◯ low, ⊕◯◯◯ very low. "

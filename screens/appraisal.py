@@ -11,7 +11,8 @@ from review.errors import Forbidden, Invalid, SilError
 from review.rob import assessments, tools_for
 from review.rob.consensus import agree_where_identical
 from review.rob.custom import create_tool
-from review.rob.tool import ANSWER_LABELS, ANSWERS
+from review.rob.tool import ANSWERS
+from screens import rob_texts
 from screens.i18n import catalogue
 from screens.web import add_project_tab, ctx, error_text, form, project_page, query, redirect_to
 
@@ -38,10 +39,15 @@ def _labels(project_id: int) -> dict[str, str]:
 def overview(project_id: int, error: str = "") -> str:
     c = ctx()
     projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
+    shown = [dict(a, tool_name=rob_texts.tool_name(c._, a["tool"], a["tool_name"]))
+             for a in assessments.list_assessments(c.conn, project_id, c.user["id"])]
+    plots = [dict(p, tool_name=rob_texts.tool_name(c._, p["tool"], p["tool_name"]))
+             for p in assessments.plot_choices(c.conn, project_id)]
+    tools = tools_for(c.conn, project_id)
     return project_page("appraisal.tpl", project_id, "appraisal", "lead", "reviewer", error=error, wide=True,
-                        assessments=assessments.list_assessments(c.conn, project_id, c.user["id"]),
-                        studies=studies.list_studies(c.conn, project_id), tools=tools_for(c.conn, project_id),
-                        plots=assessments.plot_choices(c.conn, project_id), labels=_labels(project_id))
+                        assessments=shown, studies=studies.list_studies(c.conn, project_id), tools=tools,
+                        tool_names={t.key: rob_texts.tool_name(c._, t.key, t.name) for t in tools},
+                        plots=plots, labels=_labels(project_id))
 
 
 def open_assessment(project_id: int) -> Any:
@@ -67,12 +73,13 @@ def assessment_page(project_id: int, assessment_id: int, error: str = "") -> str
     state = assessments.view_assessment(c.conn, assessment_id, c.user["id"])
     if state["project_id"] != project_id:
         raise bottle.HTTPError(404)
+    rob_texts.localise_state(state, c._)
     owner = state["reviewer_id"]
     names = {m["user_id"]: m["display_name"] or m["name"] for m in projects.list_members(c.conn, project_id)}
     return project_page("rob_assessment.tpl", project_id, "appraisal", "lead", "reviewer", state=state,
                         study=studies.get_study(c.conn, state["study_id"]), error=error, writable=owner in (None, c.user["id"]),
                         owner=names.get(owner, c._("rob.consensus")), labels=_labels(project_id),
-                        answers=ANSWERS, answer_labels=ANSWER_LABELS)
+                        answers=ANSWERS, answer_labels=rob_texts.answer_labels(c._))
 
 
 def save_assessment(project_id: int, assessment_id: int) -> Any:
@@ -101,7 +108,8 @@ def compare(project_id: int) -> str:
         raise bottle.HTTPError(404) from None
     if studies.get_study(c.conn, study_id)["project_id"] != project_id:
         raise bottle.HTTPError(404)
-    view = assessments.compare_assessments(c.conn, study_id, query("tool"), query("outcome"), c.user["id"])
+    view = rob_texts.localise_comparison(
+        assessments.compare_assessments(c.conn, study_id, query("tool"), query("outcome"), c.user["id"]), query("tool"), c._)
     names = {m["user_id"]: m["display_name"] or m["name"] for m in projects.list_members(c.conn, project_id)}
     return project_page("rob_compare.tpl", project_id, "appraisal", "lead", "reviewer", view=view, names=names,
                         labels=_labels(project_id), tool=query("tool"), outcome=query("outcome"))

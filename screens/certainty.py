@@ -41,7 +41,7 @@ def outcomes_page(project_id: int, error: str = "") -> str:
     # sof_fragment escapes every value it writes (tested), so the page may include it as markup
     return project_page("grade.tpl", project_id, "grade", error=error, wide=True,
                         outcomes=evidence.list_outcomes(c.conn, project_id),
-                        sof=sof_fragment(evidence.sof_table(c.conn, project_id)),
+                        sof=sof_fragment(evidence.sof_table(c.conn, project_id), c._),
                         studies=studies.list_studies(c.conn, project_id), starts=grade.STARTS,
                         importance=evidence.IMPORTANCE)
 
@@ -73,7 +73,7 @@ def outcome_page(project_id: int, outcome_id: int, error: str = "") -> str:
     return project_page("grade_outcome.tpl", project_id, "grade", "lead", "reviewer", title=outcome["name"],
                         outcome=outcome, error=error, studies=studies.list_studies(c.conn, project_id),
                         starts=grade.STARTS, importance=evidence.IMPORTANCE, down=grade.DOWN, up=grade.UP,
-                        down_levels=grade.DOWN_LEVELS, factor_labels=grade.FACTOR_LABELS)
+                        down_levels=grade.DOWN_LEVELS, factor_labels={f: c._('grade.factor.' + f) for f in grade.FACTORS})
 
 
 def save_outcome(project_id: int, outcome_id: int) -> Any:

@@ -7,6 +7,7 @@ from typing import Any
 import bottle
 
 from review import projects
+from screens.dup_reasons import reason_text
 from screens.i18n.formats import fmt_datetime
 from review.dedupe import duplicates_removed
 from review.dedupe_decisions import bulk_confirm, confirm_pair, reject_pair, split_record, undo_group
@@ -96,7 +97,7 @@ def review_page(project_id: int) -> str:
     offset = max(0, query_int("skip", 0) or 0)
     pairs = list_pairs(c.conn, project_id, limit=max(PAGE_SIZE, offset + 1))
     current = pairs[offset] if offset < len(pairs) else None
-    return _page("duplicates.tpl", project_id, "duplicates", title_key="dup.title", pairs=pairs[:PAGE_SIZE],
+    return _page("duplicates.tpl", project_id, "duplicates", title_key="dup.title", pairs=pairs[:PAGE_SIZE], reason_text=reason_text,
                  total=count_pairs(c.conn, project_id), current=current, offset=offset,
                  run=_run_view(jobs().latest(project_id)),
                  rows=_side_by_side(current) if current else [],

@@ -8,6 +8,7 @@ from bottle import response
 
 from review import exporting, extraction, forms, projects, studies
 from review.errors import Invalid, SilError
+from screens.form_texts import localise_form, localise_rows
 from screens.web import add_project_tab, ctx, error_text, form, form_all, project_page, query, redirect_to
 
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -107,7 +108,7 @@ def _inputs(form_def: dict[str, Any], values: dict[str, Any]) -> list[dict[str, 
 def study_page(project_id: int, study_id: int, error: str = "", values: dict[str, Any] | None = None) -> str:
     c = ctx()
     study = _study(project_id, study_id)
-    form_def = forms.get_form(c.conn, project_id)
+    form_def = localise_form(forms.get_form(c.conn, project_id), c._)
     if values is None:
         values = extraction.own_values(c.conn, study_id, c.user["id"])
     submitted = c.user["id"] in extraction.submitted_reviewers(c.conn, study_id)
@@ -158,6 +159,7 @@ def compare(project_id: int, study_id: int) -> str:
     c = ctx()
     study = _study(project_id, study_id)
     view = extraction.comparison(c.conn, study_id, c.user["id"])
+    localise_rows(view["rows"], localise_form(forms.get_form(c.conn, project_id), c._))
     return project_page("study_compare.tpl", project_id, "studies", "lead", "reviewer", title=study["label"],
                         view=view, show=show, wide=True)
 

@@ -143,7 +143,8 @@ def _state(conn: sqlite3.Connection, assessment: dict[str, Any]) -> dict[str, An
     derived = tool.overall({d["key"]: d["judgement"] for d in domains})
     override = items.get("overall.override", "")
     return dict(assessment, tool_name=tool.name, levels=tool.levels, domains=domains,
-                derived=derived.judgement, note=derived.note, override=override,
+                derived=derived.judgement, note=derived.note, note_key=derived.key, note_values=derived.values,
+                override=override,
                 reason=items.get("overall.reason", ""), overall=override or derived.judgement)
 
 

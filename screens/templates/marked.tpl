@@ -1,7 +1,7 @@
 % for piece, kind in segs:
 % if kind:
-<mark class="{{kind}}">{{piece}}</mark>\\
+<mark class="{{kind}}"><span data-content>{{piece}}</span></mark>\\
 % else:
-{{piece}}\\
+<span data-content>{{piece}}</span>\\
 % end
 % end

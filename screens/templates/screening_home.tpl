@@ -31,7 +31,7 @@
 <h3>{{_("screening.team")}}</h3>
 <ul>
 % for r in progress[0]['reviewers']:
-<li>{{r['name']}}: {{r['decided']}}</li>
+<li><span data-content>{{r['name']}}</span>: {{r['decided']}}</li>
 % end
 </ul>
 </section>

@@ -130,7 +130,7 @@ def decide_pair(project_id: int, pair_id: int) -> None:
     elif decision == "different":
         reject_pair(c.conn, project_id, pair_id, c.user["id"])
     else:
-        raise Invalid("choose 'same' or 'different' for a pair")
+        raise Invalid("choose 'same' or 'different' for a pair", "error.dup.choose")
     redirect_to("duplicates", flash=f"dup.{decision}_done", project_id=project_id,
                 query={"skip": offset} if offset.isdigit() and offset != "0" else None)
 
@@ -140,7 +140,7 @@ def confirm_many(project_id: int) -> None:
     _lead(project_id, changes=True)
     chosen = [int(p) for p in form_all("pair_id") if p.isdigit()]
     if not chosen:
-        raise Invalid("tick at least one pair to confirm")
+        raise Invalid("tick at least one pair to confirm", "error.dup.tick")
     bulk_confirm(c.conn, project_id, chosen, c.user["id"])
     redirect_to("duplicates", flash="dup.bulk_done", project_id=project_id)
 

@@ -68,7 +68,7 @@ def link_reports(project_id: int, study_id: int) -> Any:
     typed = _typed_ids()
     try:
         if typed is None:
-            raise Invalid(c._("extraction.bad_ids"))
+            raise Invalid(c._("extraction.bad_ids"), "extraction.bad_ids")
         studies.link_records(c.conn, study_id, c.user["id"], typed)
     except SilError as error:
         response.status = error.status

@@ -69,7 +69,7 @@ def stopping_post(project_id: int) -> Any:
     elif action == "stop":
         ranking_progress.stop_now(c.conn, project_id, lead)
     else:
-        raise Invalid("unknown action on the stopping page")
+        raise Invalid("unknown action on the stopping page", "error.stopping.unknown_action")
     _nudge(project_id)
     redirect_to("stopping", flash="ranking.saved", project_id=project_id)
 
@@ -79,4 +79,5 @@ def _percent(name: str) -> float:
     try:
         return float(text) / 100
     except ValueError:
-        raise Invalid(f"{name.replace('_', ' ')} must be a percentage such as 95, not {text!r}") from None
+        raise Invalid(f"{name.replace('_', ' ')} must be a percentage such as 95, not {text!r}",
+                      "error.stopping.bad_percent", field=name.replace('_', ' '), value=text) from None

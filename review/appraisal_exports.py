@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import Any, Callable
 
 from review.errors import NotFound
 
@@ -28,8 +28,11 @@ def export_sof(conn: sqlite3.Connection, project_id: int, fmt: str, **_options: 
 
 
 def export_rob_plot(conn: sqlite3.Connection, project_id: int, fmt: str, tool: str | None = None,
-                    outcome: str | None = None, kind: str = "traffic", **_options: Any) -> bytes:
-    """A traffic-light (or summary) plot of consensus assessments as SVG or PNG; the first tool and outcome by default."""
+                    outcome: str | None = None, kind: str = "traffic",
+                    localise: Callable[[dict[str, Any]], dict[str, Any]] | None = None, **_options: Any) -> bytes:
+    """A traffic-light (or summary) plot of consensus assessments as SVG or PNG; the first tool and outcome by default.
+
+    localise, when given, rewrites the plot's words (tool, domains, levels, labels) for a reader's language."""
     from exports import robplot
     from review.rob.assessments import plot_data
 
@@ -40,6 +43,8 @@ def export_rob_plot(conn: sqlite3.Connection, project_id: int, fmt: str, tool: s
             raise NotFound("no consensus risk-of-bias assessment to plot yet", "error.rob.nothing_to_plot")
         tool, outcome = row["tool"], row["outcome"] if outcome is None else outcome
     data = plot_data(conn, project_id, tool, outcome)
+    if localise is not None:
+        data = localise(data)
     svg = robplot.summary_svg(data) if kind == "summary" else robplot.traffic_light_svg(data)
     return robplot.to_png(svg) if fmt == "png" else svg.encode("utf-8")
 

@@ -8,6 +8,7 @@ from bottle import response
 
 from review import exporting, extraction, forms, projects, studies
 from review.errors import Invalid, SilError
+from screens import rob_texts
 from screens.form_texts import localise_form, localise_rows
 from screens.web import add_project_tab, ctx, error_text, form, form_all, project_page, query, redirect_to
 
@@ -188,6 +189,8 @@ def download(project_id: int, what: str, fmt: str) -> Any:
     if what not in APPRAISAL_EXPORTS or fmt not in EXPORT_TYPES:
         raise bottle.HTTPError(404)
     options = {k: query(k) for k in ("tool", "outcome", "kind") if query(k, None) is not None}
+    if what == "rob-plot":
+        options["localise"] = lambda data: rob_texts.localise_plot(data, c._)
     data = exporting.export(c.conn, project_id, what, fmt, **options)
     response.content_type = EXPORT_TYPES[fmt]
     if fmt not in ("svg", "png") or bottle.request.query.get("download"):

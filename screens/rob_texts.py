@@ -52,3 +52,16 @@ def localise_comparison(view: dict[str, Any], tool_key: str, _: Texts) -> dict[s
     for d in view["domains"]:
         d["name"] = domain_name(_, tool_key, d["key"], d["name"])
     return view
+
+
+def localise_plot(data: dict[str, Any], _: Texts) -> dict[str, Any]:
+    """Plot values (review.rob.assessments.plot_data) with the reader's words for tool, domains, levels and labels."""
+    tool = data["tool"]
+    name = tool_name(_, tool, data["tool_name"])
+    levels = [dict(level, label=text(_, f"rob.level.{level['key']}", level["label"])) for level in data["levels"]]
+    return dict(data, title=f"{name}: {data['outcome']}" if data["outcome"] else name, levels=levels,
+                domains=[(key, domain_name(_, tool, key, words)) for key, words in data["domains"]],
+                texts={name: _(f"rob.plot.{name}") for name in PLOT_TEXTS})
+
+
+PLOT_TEXTS = ("domains", "judgement", "overall", "overall_rob", "not_judged", "domain")

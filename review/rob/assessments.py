@@ -208,7 +208,8 @@ def plot_data(conn: sqlite3.Connection, project_id: int, tool_key: str, outcome:
         studies.append({"label": row["label"], "overall": state["overall"],
                         "judgements": {d["key"]: d["judgement"] for d in state["domains"]}})
     title = f"{tool.name}: {outcome}" if outcome.strip() else tool.name
-    return {"title": title, "domains": [(d.key, d.name) for d in tool.domains],
+    return {"title": title, "tool": tool.key, "tool_name": tool.name, "outcome": outcome.strip(),
+            "domains": [(d.key, d.name) for d in tool.domains],
             "levels": [{"key": l.key, "label": l.label, "symbol": l.symbol, "colour": l.colour} for l in tool.levels],
             "studies": studies}
 

@@ -80,4 +80,4 @@ def _percent(name: str) -> float:
         return float(text) / 100
     except ValueError:
         raise Invalid(f"{name.replace('_', ' ')} must be a percentage such as 95, not {text!r}",
-                      "error.stopping.bad_percent", field=name.replace('_', ' '), value=text) from None
+                      "error.stopping.bad_percent", field=ctx()._(f"stopping.{name}"), value=text) from None

@@ -133,3 +133,37 @@ def test_refusals_are_shown_in_the_users_language_and_escaped(app, conn, make_us
     assert no_reason in page.text and other[2] not in page.text
     page = app.post(f"/projects/{pid}/settings", {"csrf_token": csrf_of(app), "title": "Mine now"}, status=403)
     assert lead_only in page.text and other[3] not in page.text
+
+
+LOCALE = Path(__file__).resolve().parent.parent / "screens" / "locale"
+
+
+def test_the_catalogues_are_gettext_files_with_no_fuzzy_entries_and_no_old_dicts_left():
+    from babel.messages.pofile import read_po
+
+    for language in LANGUAGES:
+        with (LOCALE / language / "LC_MESSAGES" / "sil.po").open("rb") as f:
+            po = read_po(f, locale=language)
+        fuzzy = [m.id for m in po if m.id and m.fuzzy]
+        assert not fuzzy, f"{language}: fuzzy entries are not shown: {fuzzy[:5]}"
+        assert po.plural_forms == "nplurals=2; plural=(n != 1);", language
+    # a branch that still adds MESSAGES dicts must run po_convert.py and remove them (see docs/DEVELOPING.md)
+    leftovers = [p.name for p in (TEMPLATES / "i18n").glob("*.py") if re.search(r"^MESSAGES\s*=", p.read_text(encoding="utf-8"), re.M)]
+    assert not leftovers, f"screens/i18n still has message dicts, not in the .po files: {leftovers}"
+
+
+def test_a_changed_po_file_is_compiled_again(tmp_path):
+    import os
+    import shutil
+
+    from screens.i18n.catalogues import load_language
+
+    folder = tmp_path / "nb" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    shutil.copy(LOCALE / "nb" / "LC_MESSAGES" / "sil.po", folder / "sil.po")
+    assert load_language("nb", tmp_path)[0]["login.title"] == "Logg inn"
+    po = folder / "sil.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Logg inn"', 'msgstr "Logg på"'), encoding="utf-8")
+    later = (folder / "sil.mo").stat().st_mtime + 5
+    os.utime(po, (later, later))
+    assert load_language("nb", tmp_path)[0]["login.title"] == "Logg på"

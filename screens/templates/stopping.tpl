@@ -19,7 +19,7 @@
 <p id="stopping-answer"><strong>{{_("stopping.more", more=e.more_records, n=e.sample_size, found=e.found_in_sample)}}</strong></p>
 % end
 % if e is not None and not s['stopped_at']:
-<p class="meta">{{_("stopping.p_value", p=("%.3f" % e.p_value) if e.p_value is not None else "–", remaining=e.remaining)}}</p>
+<p class="meta">{{_("stopping.p_value", p=fmt_number(e.p_value, 3) if e.p_value is not None else "–", remaining=e.remaining)}}</p>
 <form method="post" action="{{url('stopping_post', project_id=pid)}}">
   <input type="hidden" name="csrf_token" value="{{csrf}}">
   <button type="submit" name="action" value="stop">{{_("stopping.stop")}}</button>
@@ -41,9 +41,9 @@
   <input type="hidden" name="csrf_token" value="{{csrf}}">
   <input type="hidden" name="action" value="target">
   <div><label for="recall_target">{{_("stopping.recall_target")}}</label>
-  <input id="recall_target" name="recall_target" inputmode="decimal" value="{{round(s['recall_target'] * 100, 1)}}"></div>
+  <input id="recall_target" name="recall_target" inputmode="decimal" value="{{fmt_number(round(s['recall_target'] * 100, 1))}}"></div>
   <div><label for="confidence">{{_("stopping.confidence")}}</label>
-  <input id="confidence" name="confidence" inputmode="decimal" value="{{round(s['confidence'] * 100, 1)}}"></div>
+  <input id="confidence" name="confidence" inputmode="decimal" value="{{fmt_number(round(s['confidence'] * 100, 1))}}"></div>
   <div><button type="submit">{{_("common.save")}}</button></div>
 </form>
 </section>

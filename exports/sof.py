@@ -67,22 +67,36 @@ STYLE = ("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}
          "ol.footnotes{list-style:none;padding:0}.mark{font-weight:bold}")
 
 
-def sof_html(table: dict[str, Any]) -> str:
-    """A standalone HTML document with the Summary of Findings table."""
-    return (f"<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
-            f"<title>Summary of findings: {escape(table['title'])}</title><style>{STYLE}</style></head>\n"
-            f"<body>\n{sof_fragment(table)}</body>\n</html>\n")
+def _words(_: Texts | None) -> tuple[list[str], str, str]:
+    """(column names, caption, GRADE key) in English or through _."""
+    if not _:
+        return list(COLUMNS), "Summary of findings", GRADE_KEY
+    return [_("sof.col." + c.lower()) for c in COLUMNS], _("sof.caption"), _("sof.key")
 
 
-def sof_csv(table: dict[str, Any]) -> str:
+def _full_notes(table: dict[str, Any], _: Texts | None) -> list[str]:
+    if not _:
+        return table["footnotes"]
+    return [prefix + n["explanation"] for prefix, n in zip(_notes(table, _), table["notes"])]
+
+
+def sof_html(table: dict[str, Any], _: Texts | None = None, lang: str = "en") -> str:
+    """A standalone HTML document with the Summary of Findings table (in English, or through _ in lang)."""
+    caption = _words(_)[1]
+    return (f"<!DOCTYPE html>\n<html lang=\"{escape(lang)}\">\n<head><meta charset=\"utf-8\">"
+            f"<title>{escape(caption)}: {escape(table['title'])}</title><style>{STYLE}</style></head>\n"
+            f"<body>\n{sof_fragment(table, _)}</body>\n</html>\n")
+
+
+def sof_csv(table: dict[str, Any], _: Texts | None = None) -> str:
     """CSV with one row per outcome, then a blank line and the footnotes."""
-    rows = [_cells(row) for row in table["rows"]]
+    rows = [_cells(row, _) for row in table["rows"]]
     rows.append([""] * len(COLUMNS))
-    rows.extend([f"{_letter(i)}: {text}", *[""] * (len(COLUMNS) - 1)] for i, text in enumerate(table["footnotes"], 1))
-    return write_csv(COLUMNS, rows)
+    rows.extend([f"{_letter(i)}: {text}", *[""] * (len(COLUMNS) - 1)] for i, text in enumerate(_full_notes(table, _), 1))
+    return write_csv(_words(_)[0], rows)
 
 
-def sof_docx(table: dict[str, Any]) -> bytes:
+def sof_docx(table: dict[str, Any], _: Texts | None = None) -> bytes:
     """A Word document with the table, its footnotes and the GRADE key."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -91,18 +105,19 @@ def sof_docx(table: dict[str, Any]) -> bytes:
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = section.page_height, section.page_width
-    document.add_heading(f"Summary of findings: {table['title']}", level=1)
+    columns, caption, key = _words(_)
+    document.add_heading(f"{caption}: {table['title']}", level=1)
     grid = document.add_table(rows=1, cols=len(COLUMNS))
     grid.style = "Table Grid"
-    for cell, name in zip(grid.rows[0].cells, COLUMNS):
+    for cell, name in zip(grid.rows[0].cells, columns):
         cell.text = name
         cell.paragraphs[0].runs[0].bold = True
     for row in table["rows"]:
-        for cell, value in zip(grid.add_row().cells, _cells(row)):
+        for cell, value in zip(grid.add_row().cells, _cells(row, _)):
             cell.text = value
-    for i, text in enumerate(table["footnotes"], start=1):
+    for i, text in enumerate(_full_notes(table, _), start=1):
         document.add_paragraph(f"{_letter(i)}. {text}")
-    document.add_paragraph(GRADE_KEY)
+    document.add_paragraph(key)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

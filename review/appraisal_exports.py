@@ -16,15 +16,16 @@ def export_extraction(conn: sqlite3.Connection, project_id: int, fmt: str, **_op
     return extraction_xlsx(table) if fmt == "xlsx" else extraction_csv(table).encode("utf-8")
 
 
-def export_sof(conn: sqlite3.Connection, project_id: int, fmt: str, **_options: Any) -> bytes:
-    """The Summary of Findings table as HTML, CSV or DOCX."""
+def export_sof(conn: sqlite3.Connection, project_id: int, fmt: str, texts: Callable[..., str] | None = None,
+               lang: str = "en", **_options: Any) -> bytes:
+    """The Summary of Findings table as HTML, CSV or DOCX; in English, or through texts (key, **values) in lang."""
     from exports import sof
     from review.evidence import sof_table
 
     table = sof_table(conn, project_id)
     if fmt == "docx":
-        return sof.sof_docx(table)
-    return (sof.sof_html(table) if fmt == "html" else sof.sof_csv(table)).encode("utf-8")
+        return sof.sof_docx(table, texts)
+    return (sof.sof_html(table, texts, lang) if fmt == "html" else sof.sof_csv(table, texts)).encode("utf-8")
 
 
 def export_rob_plot(conn: sqlite3.Connection, project_id: int, fmt: str, tool: str | None = None,

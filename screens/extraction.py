@@ -191,6 +191,8 @@ def download(project_id: int, what: str, fmt: str) -> Any:
     options = {k: query(k) for k in ("tool", "outcome", "kind") if query(k, None) is not None}
     if what == "rob-plot":
         options["localise"] = lambda data: rob_texts.localise_plot(data, c._)
+    if what == "sof":
+        options.update(texts=c._, lang=c.language)
     data = exporting.export(c.conn, project_id, what, fmt, **options)
     response.content_type = EXPORT_TYPES[fmt]
     if fmt not in ("svg", "png") or bottle.request.query.get("download"):

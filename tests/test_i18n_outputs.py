@@ -1,4 +1,6 @@
 """What the appraisal screens draw and tabulate is in the reader's language: RoB plots, SoF table, tool texts."""
+import re
+
 import pytest
 
 from conftest import login
@@ -44,3 +46,21 @@ def test_the_summary_of_findings_and_the_assessment_speak_bokmal(app, appraised)
     assert "Var tildelingssekvensen tilfeldig?" in page and "Sannsynligvis ja (PY)" in page
     assert "ikke vurdert ennå: Skjevhet i utvelgelsen av det rapporterte resultatet" in page
     assert "Was the allocation sequence random" not in page and "not yet judged" not in page
+
+
+@pytest.mark.parametrize("fmt", ["html", "csv", "docx"])
+def test_the_summary_of_findings_download_is_in_the_readers_language(app, appraised, fmt):
+    import io
+
+    login(app, "lena")
+    body = app.get(f"/projects/{appraised['pid']}/export/sof.{fmt}").body
+    if fmt == "docx":
+        from docx import Document
+
+        document = Document(io.BytesIO(body))
+        text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+            c.text for t in document.tables for row in t.rows for c in row.cells)
+    else:
+        text = re.sub(r"<[^>]+>", "", body.decode("utf-8"))
+    assert "Utfall" in text and "Upresisjon (alvorlig): Bare 40 deltakere" in text and "Randomisert" in text
+    assert "Outcome" not in text and "Imprecision" not in text

@@ -142,12 +142,13 @@ def world(app, conn, tmp_path, monkeypatch):
     assessment = rob.open_assessment(conn, study, ids["anna"], "rob2", "Fatigue")
     rob.record(conn, assessment, ids["anna"], {f"d{i}.judgement": "low" for i in range(1, 6)})
     rob.submit_assessment(conn, assessment, ids["anna"])
+    robins = [rob.open_assessment(conn, study, ids["anna"], tool, "Fatigue") for tool in ("robins_i", "robins_e")]
     outcome = evidence.create_outcome(conn, pid, ids["lead"], "Fatigue", [study])
     evidence.rate(conn, outcome, ids["lead"], "imprecision", "serious", "Few participants")
     summary = published(conn, pid, {"comm": ids["kari"], "lead": ids["lead"]})
     published(conn, pid, {"comm": ids["kari"], "lead": ids["lead"]}, lang="en")
     values = {"project_id": [pid], "stage": ["1", "2"], "record_id": [both[0], both[1]], "study_id": [study],
-              "outcome_id": [outcome], "assessment_id": [assessment], "summary_id": [summary], "lang": ["nb", "en"],
+              "outcome_id": [outcome], "assessment_id": [assessment, *robins], "summary_id": [summary], "lang": ["nb", "en"],
               "user_id": [ids["anna"]]}
     return {"pid": pid, "ids": ids, "values": values}
 

@@ -6,6 +6,7 @@ from typing import Any
 import bottle
 
 from review import audit, projects
+from screens.i18n import catalogue
 from screens.web import add_project_tab, ctx, form, overview_cards, project_page, query_int, redirect_to, render
 
 SETTINGS_FORM = ("title", "question", "review_type", "population", "exposure", "comparator", "outcome",
@@ -95,4 +96,7 @@ def audit_log(project_id: int) -> str:
     c = ctx()
     projects.require_role(c.conn, project_id, c.user, "lead")
     events = audit.list_events(c.conn, project_id, before_id=query_int("before"))
-    return project_page("audit.tpl", project_id, "project_audit", "lead", events=events)
+    # an action's words where the catalogue has them; its code otherwise (and always, for searching the log)
+    known = catalogue()
+    actions = {e["action"]: c._(f"audit.action.{e['action']}") for e in events if f"audit.action.{e['action']}" in known}
+    return project_page("audit.tpl", project_id, "project_audit", "lead", events=events, actions=actions)

@@ -184,3 +184,13 @@ def test_every_page_is_translated_for_every_role(app, conn, world, who):
             problems[path] = sorted(set(leftovers))
     assert shown >= (25 if who == "lead" else 12), f"only {shown} pages rendered: did the walk lose its data?"
     assert not problems, "\n".join(f"{path}: {found}" for path, found in problems.items())
+
+
+def test_every_action_in_the_walks_audit_log_has_words(app, conn, world):
+    """The audit log shows each action in words (its code stays beside it, for searching)."""
+    from screens.i18n import catalogue
+
+    actions = {row[0] for row in conn.execute("SELECT DISTINCT action FROM audit_events")}
+    assert len(actions) >= 15
+    missing = sorted(a for a in actions if f"audit.action.{a}" not in catalogue())
+    assert not missing, missing

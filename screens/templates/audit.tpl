@@ -9,7 +9,7 @@
 <tbody>
 % for e in events:
 <tr><td><time datetime="{{e['at']}}">{{fmt_datetime(e['at'])}}</time></td><td><span data-content>{{e['user_name'] or '—'}}</span></td>
-<td><code data-content>{{e['action']}}</code> <span data-content>{{e['subject']}}</span></td>
+<td>{{actions.get(e['action'], '')}} <code data-content>{{e['action']}}</code> <span data-content>{{e['subject']}}</span></td>
 <td><span data-content>{{', '.join(f'{k}: {v}' for k, v in e['detail'].items())}}</span></td></tr>
 % end
 </tbody>

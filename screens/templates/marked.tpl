@@ -1,7 +1,7 @@
 % for piece, kind in segs:
 % if kind:
-<mark class="{{kind}}"><span data-content>{{piece}}</span></mark>\\
+<mark class="{{kind}}">{{piece}}</mark>\\
 % else:
-<span data-content>{{piece}}</span>\\
+{{piece}}\\
 % end
 % end

@@ -33,7 +33,7 @@
 <tbody>
 % for r in page['items']:
 <tr>
-  <td><a href="{{url('record', project_id=project['id'], record_id=r['id'])}}"><span data-content>{{r['title'] or _("records.untitled")}}</span></a></td>
+  <td><a data-content href="{{url('record', project_id=project['id'], record_id=r['id'])}}">{{r['title'] or _("records.untitled")}}</a></td>
   <td><span data-content>{{'; '.join(r['authors'][:3])}}</span>{{' …' if len(r['authors']) > 3 else ''}}</td>
   <td>{{r['year'] or ''}}</td>
   <td><span data-content>{{r['journal']}}</span></td>

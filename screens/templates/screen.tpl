@@ -2,7 +2,7 @@
 % hidden = {'hide': '1'} if hide else {}
 <div class="screenbar">
   <p class="meta" id="progress">{{_("screening.stage" + str(stage))}} ·
-    {{_("screening.mine")}}: <strong id="mine-count">{{progress['mine']}}</strong> ·
+    {{_("screening.mine")}}: <strong id="mine-count">{{fmt_number(progress['mine'])}}</strong> ·
     {{_("screening.team_complete", done=progress['complete'], total=progress['total'])}}</p>
   <p class="meta screenlinks">
     <a href="{{url('screen_history', project_id=project['id'], stage=stage)}}">{{_("screening.history")}}</a> ·
@@ -36,17 +36,17 @@
 </section>
 % else:
 <article class="card record" id="record" data-record="{{record['id']}}" data-hide="{{'1' if hide else '0'}}">
-  <h2 id="rec-title">\\
+  <h2 id="rec-title" data-content>\\
 % include('marked.tpl', segs=record['title_marked'])
 </h2>
   <p class="meta" id="rec-meta"><span id="rec-journal"{{!' hidden' if hide else ''}}><span data-content>{{record['journal']}}</span> · </span><span id="rec-year">{{record['year'] or ''}}</span></p>
   <p class="meta" id="rec-authors"{{!' hidden' if hide else ''}}><span data-content>{{'; '.join(record['authors'])}}</span></p>
-  <div id="rec-abstract" class="abstract">\\
+  <div id="rec-abstract" class="abstract" data-content>\\
 % include('marked.tpl', segs=record['abstract_marked'])
 </div>
   <p class="meta" id="rec-keywords">
   % for k in record['keywords_marked']:
-  <span class="kw">\\
+  <span class="kw" data-content>\\
 % include('marked.tpl', segs=k)
 </span>
   % end

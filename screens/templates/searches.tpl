@@ -62,8 +62,8 @@
   <td><span data-content>{{s['database_name'] or '—'}}</span><span data-content>{{' · ' + s['platform'] if s['platform'] else ''}}</span><br><span class="meta">{{_("records.kind." + s['source_kind'])}}</span></td>
   <td>{{fmt_date(s['searched_on']) or '—'}}</td>
   <td><pre class="query"><span data-content>{{s['query']}}</span></pre><span data-content>{{s['limits']}}</span></td>
-  <td>{{'' if s['reported_count'] is None else s['reported_count']}}</td>
-  <td><a href="{{url('records', project_id=project['id'])}}?search_id={{s['id']}}">{{s['record_count']}}</a></td>
+  <td>{{fmt_number('' if s['reported_count'] is None else s['reported_count'])}}</td>
+  <td><a href="{{url('records', project_id=project['id'])}}?search_id={{s['id']}}">{{fmt_number(s['record_count'])}}</a></td>
   <td><span data-content>{{s['file_name']}}</span><br><span class="meta"><span data-content>{{s['file_format']}}</span>, <span data-content>{{s['encoding']}}</span> · <time datetime="{{iso_utc(s['imported_at'])}}">{{fmt_datetime(s['imported_at'])}}</time></span>
   <br><span class="meta"><abbr title="SHA-256">{{_("records.sha256")}}</abbr> <code data-content>{{s['file_sha256'][:16]}}…</code></span>
   % if s['warnings']:

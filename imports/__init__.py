@@ -48,14 +48,17 @@ class StreamedFile:
 def stream_file(data: bytes, file_name: str) -> StreamedFile:
     """Start reading a file: its format and encoding now, its records (and ImportFailure) as they come."""
     if not data.strip():
-        raise ImportFailure(file_name, None, "the file is empty")
+        raise ImportFailure(file_name, None, "the file is empty",
+                            key="error.import.empty")
     text, encoding, warnings = decode(data)
     kind = detect(text)
     if kind is None:
         raise ImportFailure(file_name, 1, "Sil does not recognise this format. Export the search as RIS "
-                            "(or PubMed/MEDLINE, Web of Science plain text, EndNote XML, BibTeX or CSV)")
+                            "(or PubMed/MEDLINE, Web of Science plain text, EndNote XML, BibTeX or CSV)",
+                            key="error.import.unknown_format")
     if kind.startswith("display:"):
-        raise ImportFailure(file_name, 1, ADVICE[kind.split(":", 1)[1]])
+        advice = kind.split(":", 1)[1]
+        raise ImportFailure(file_name, 1, ADVICE[advice], key=f"error.import.advice.{advice}")
     return StreamedFile(kind, encoding, guarded(_records(kind, text, file_name, warnings), file_name, kind), warnings)
 
 
@@ -82,4 +85,5 @@ def guarded(records: Iterator[dict[str, Any]], file_name: str, kind: str) -> Ite
 def reader_failure(file_name: str, kind: str, exc: Exception) -> ImportFailure:
     """The refusal for an unexpected error inside a reader: typed, naming the file, asking for a report."""
     return ImportFailure(file_name, None, f"Sil could not read this {FORMAT_NAMES[kind]} file "
-                         f"({type(exc).__name__}: {exc}); please report it with the file")
+                         f"({type(exc).__name__}: {exc}); please report it with the file",
+                         key="error.import.reader_crash", format=FORMAT_NAMES[kind], problem=f'{type(exc).__name__}: {exc}')

@@ -18,7 +18,8 @@ def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
     try:
         library = bibtexparser.parse_string(text)
     except Exception as exc:  # the parser's own errors are not typed; any of them means "cannot read"
-        raise ImportFailure(file_name, None, f"the BibTeX could not be parsed ({exc})") from None
+        raise ImportFailure(file_name, None, f"the BibTeX could not be parsed ({exc})",
+                            key="error.import.bibtex_unparsable", problem=str(exc)) from None
     entries = list(library.entries)
     warnings = []
     for block in library.failed_blocks:
@@ -28,10 +29,12 @@ def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
             warnings.append(f"line {block.start_line + 1}: an entry repeats a field; every value was kept")
         else:
             raise ImportFailure(file_name, block.start_line + 1, f"this BibTeX entry is broken ({block.error}); "
-                                "fix it or export the records again")
+                                "fix it or export the records again",
+                                key="error.import.bibtex_broken", problem=str(block.error))
     entries.sort(key=lambda e: e.start_line)
     if not entries:
-        raise ImportFailure(file_name, None, "no BibTeX entries found")
+        raise ImportFailure(file_name, None, "no BibTeX entries found",
+                            key="error.import.bibtex_none")
     tagged = [_tagged(entry) for entry in entries]
     records = [to_record(item) for item in tagged]
     return records, warnings + missing_title_warnings(records, [t.line for t in tagged])

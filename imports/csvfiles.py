@@ -45,16 +45,19 @@ def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
     try:
         rows = [(reader.line_num, row) for row in reader]
     except csv.Error as exc:
-        raise ImportFailure(file_name, reader.line_num, f"the CSV is broken ({exc})") from None
+        raise ImportFailure(file_name, reader.line_num, f"the CSV is broken ({exc})",
+                            key="error.import.csv_broken", problem=str(exc)) from None
     if rows and rows[0][1] and rows[0][1][0].strip().upper() == "TITLE" and len(rows[0][1]) <= 2:
         return read_vertical(rows, file_name)
     if not rows:
-        raise ImportFailure(file_name, None, "the CSV file is empty")
+        raise ImportFailure(file_name, None, "the CSV file is empty",
+                            key="error.import.csv_empty")
     header = [h.strip().lstrip("\ufeff") for h in rows[0][1]]
     picks = _pick_columns(header)
     if "title" not in picks:
         raise ImportFailure(file_name, 1, "the CSV has no title column (expected a column named Title); "
-                            "export with titles, or use RIS")
+                            "export with titles, or use RIS",
+                            key="error.import.csv_no_title")
     records, lines = [], []
     for line, row in rows[1:]:
         if not any(cell.strip() for cell in row):

@@ -53,7 +53,8 @@ def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
     tagged = tokenise(text)
     if not tagged:
         raise ImportFailure(file_name, None, "no MEDLINE records found (no 'PMID- ' line); "
-                            "in PubMed choose Send to > Citation manager, or Save > PubMed format")
+                            "in PubMed choose Send to > Citation manager, or Save > PubMed format",
+                            key="error.import.medline_none")
     records = [to_record(item) for item in tagged]
     return records, missing_title_warnings(records, [t.line for t in tagged])
 

@@ -119,7 +119,7 @@ def _staged_whole(conn: sqlite3.Connection, pool: ProcessPoolExecutor, directory
     """The file parsed whole in one process, its table attached."""
     outcome = pool.submit(parse_into_file, str(directory / "whole.sqlite"), str(source), file_name).result()
     if outcome[0] == "failed":
-        raise ImportFailure(*outcome[1:])
+        raise ImportFailure(*outcome[1:5], **outcome[5])
     _, file_format, encoding, warnings, [(path, _)] = outcome
     conn.execute("ATTACH DATABASE ? AS staging_whole", (path,))
     attached.append("staging_whole")
@@ -175,7 +175,7 @@ def _check(outcome: tuple, last: bool, rest: list) -> None:
     if outcome[0] == "failed":
         if any(_needs_whole(future.result(), last=future is rest[-1]) for future in rest):
             raise ReadWhole()
-        raise ImportFailure(*outcome[1:])
+        raise ImportFailure(*outcome[1:5], **outcome[5])
 
 
 def _needs_whole(outcome: tuple, last: bool) -> bool:
@@ -210,7 +210,7 @@ def parse_part_into_file(path: str, source: str, start: int, end: int, file_name
         stage_records(conn, records, "main")
         return ("part", path, notes.records, notes, lines)
     except ImportFailure as failure:
-        return ("failed", failure.file, failure.line, failure.message)
+        return ("failed", failure.file, failure.line, failure.message, failure.key, failure.values)
     finally:
         conn.close()
 
@@ -219,7 +219,7 @@ def parse_into_file(path: str, source: str, file_name: str) -> tuple:
     """In a parsing process: stage the whole file into a scratch file; ('parsed', format, encoding, warnings,
     [(path, records)]).
 
-    An ImportFailure comes back as ('failed', file, line, message): its custom constructor does not pickle."""
+    An ImportFailure comes back as ('failed', file, line, message, key, values): its custom constructor does not pickle."""
     from review.searches import stage_records
 
     conn = _scratch(path)
@@ -228,7 +228,7 @@ def parse_into_file(path: str, source: str, file_name: str) -> tuple:
         count = stage_records(conn, parsed.records, "main")
         return ("parsed", parsed.format, parsed.encoding, parsed.warnings, [(path, count)])
     except ImportFailure as failure:
-        return ("failed", failure.file, failure.line, failure.message)
+        return ("failed", failure.file, failure.line, failure.message, failure.key, failure.values)
     finally:
         conn.close()
 

@@ -173,6 +173,8 @@ def import_file(conn: sqlite3.Connection, project_id: int, user_id: int | None, 
             return _import_staged(conn, project_id, user_id, file_name, data, meta, sha256, bool(earlier), False)
     except ImportFailure as failure:
         where = f"{failure.file}:{failure.line}" if failure.line else failure.file
+        if failure.key:  # the importer's own key: its texts begin with {where}
+            raise Invalid(str(failure), key=failure.key, where=where, **failure.values) from failure
         raise Invalid(str(failure), "error.import.failed", where=where, problem=failure.message) from failure
 
 

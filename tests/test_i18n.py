@@ -167,3 +167,22 @@ def test_a_changed_po_file_is_compiled_again(tmp_path):
     later = (folder / "sil.mo").stat().st_mtime + 5
     os.utime(po, (later, later))
     assert load_language("nb", tmp_path)[0]["login.title"] == "Logg på"
+
+
+def test_every_key_an_importer_gives_is_in_the_catalogue_and_names_where_and_its_values():
+    found = []
+    for path in sorted((REVIEW.parent / "imports").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "ImportFailure":
+                key = next((kw.value for kw in node.keywords if kw.arg == "key"), None)
+                where = f"{path.name}:{node.lineno}"
+                assert key is not None, f"{where}: an ImportFailure without a catalogue key"
+                values = {kw.arg for kw in node.keywords if kw.arg != "key"} | {"where"}
+                keys = [key.value] if isinstance(key, ast.Constant) else [
+                    k for k in catalogue() if k.startswith("error.import.advice.")]
+                found += [(where, k, values) for k in keys]
+    assert len(found) >= 17
+    for where, key, values in found:
+        assert key in catalogue(), f"{where}: {key} is not in the catalogue"
+        for language in LANGUAGES:
+            assert _names(catalogue()[key][language]) == values, f"{where}: {key} ({language})"

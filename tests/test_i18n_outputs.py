@@ -64,3 +64,15 @@ def test_the_summary_of_findings_download_is_in_the_readers_language(app, apprai
         text = re.sub(r"<[^>]+>", "", body.decode("utf-8"))
     assert "Utfall" in text and "Upresisjon (alvorlig): Bare 40 deltakere" in text and "Randomisert" in text
     assert "Outcome" not in text and "Imprecision" not in text
+
+
+def test_a_file_sil_cannot_read_is_refused_in_bokmal(app, appraised):
+    from conftest import csrf_of
+
+    login(app, "lena")
+    files = [("files", "tom.ris", b""), ("files", "notes.txt", b"just some notes\nnothing else\n")]
+    page = app.post(f"/projects/{appraised['pid']}/searches", {"csrf_token": csrf_of(app)}, upload_files=files,
+                    expect_errors=True)
+    assert "tom.ris: filen er tom." in page.text
+    assert "notes.txt:1: Sil kjenner ikke igjen dette formatet." in page.text
+    assert "the file is empty" not in page.text and "does not recognise" not in page.text

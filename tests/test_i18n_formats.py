@@ -9,6 +9,11 @@ from screens.i18n.formats import fmt_date, fmt_datetime, fmt_number, fmt_percent
 NBSP = "\u00a0"
 
 
+def _spaced(text: str) -> str:
+    """A shown time with its no-break spaces as plain ones, to compare with what a person reads."""
+    return text.replace(NBSP, " ")
+
+
 def test_bokmal_writes_a_decimal_comma_and_a_spaced_percent():
     assert fmt_number(0.684, "nb", 3) == "0,684"
     assert fmt_number(0.684, "en", 3) == "0.684"
@@ -19,15 +24,16 @@ def test_bokmal_writes_a_decimal_comma_and_a_spaced_percent():
 
 
 def test_a_stored_utc_time_is_shown_in_oslo_time_as_bokmal_writes_it():
-    assert fmt_datetime("2026-12-03T12:43:13Z", "nb") == "3. des. 2026 kl. 13.43"
-    assert fmt_datetime("2026-12-03T12:43:13Z", "en") == "3 Dec 2026, 13:43"
-    assert fmt_datetime("2026-06-03T12:43:13Z", "nb") == "3. juni 2026 kl. 14.43", "summer time is UTC+2"
-    assert fmt_datetime("2026-12-03T12:43:13Z", "nb", "America/New_York") == "3. des. 2026 kl. 07.43"
-    assert fmt_datetime("2026-12-03T12:43:13Z", "nb", "No/Such_Zone") == "3. des. 2026 kl. 13.43"
-    assert fmt_date("2026-12-03", "nb") == "3. des. 2026"
-    assert fmt_date("2026-12-31T23:30:00Z", "nb") == "1. jan. 2027", "the day is the reader's day"
+    assert _spaced(fmt_datetime("2026-12-03T12:43:13Z", "nb")) == "3. des. 2026 kl. 13.43"
+    assert _spaced(fmt_datetime("2026-12-03T12:43:13Z", "en")) == "3 Dec 2026, 13:43"
+    assert _spaced(fmt_datetime("2026-06-03T12:43:13Z", "nb")) == "3. juni 2026 kl. 14.43", "summer time is UTC+2"
+    assert _spaced(fmt_datetime("2026-12-03T12:43:13Z", "nb", "America/New_York")) == "3. des. 2026 kl. 07.43"
+    assert _spaced(fmt_datetime("2026-12-03T12:43:13Z", "nb", "No/Such_Zone")) == "3. des. 2026 kl. 13.43"
+    assert _spaced(fmt_date("2026-12-03", "nb")) == "3. des. 2026"
+    assert _spaced(fmt_date("2026-12-31T23:30:00Z", "nb")) == "1. jan. 2027", "the day is the reader's day"
     assert fmt_date("spring 2024", "nb") == "spring 2024", "a free-text date is shown as typed"
     assert iso_utc("2026-12-03T12:43:13Z") == "2026-12-03T12:43:13Z"
+    assert fmt_datetime("2026-12-03T12:43:13Z", "nb").count(" ") == 1, "a time breaks only before kl."
 
 
 @settings(max_examples=50)
@@ -66,5 +72,5 @@ def test_the_audit_page_shows_times_in_bokmal_not_iso(app, conn, make_user, monk
     pid = projects.create_project(conn, lead, "Pauser")
     login(app, "lea")
     page = app.get(f"/projects/{pid}/audit")
-    assert "3. des. 2026 kl. 13.43" in page.text
+    assert "3.\u00a0des.\u00a02026 kl.\u00a013.43" in page.text
     assert "2026-12-03 12:43" not in page.text and "T12:43:13Z<" not in page.text

@@ -16,7 +16,8 @@ from babel.numbers import format_decimal, format_percent
 DEFAULT_TIME_ZONE = "Europe/Oslo"
 LOCALES = {"en": "en_GB", "nb": "nb_NO", "nn": "nn_NO"}
 # how the date and the time of day are joined, and the clock's pattern (CLDR's nb joins with a comma and a colon)
-DATETIME_JOIN = {"nb": "{date} kl. {time}", "nn": "{date} kl. {time}"}
+DATETIME_JOIN = {"nb": "{date} kl.\u00a0{time}", "nn": "{date} kl.\u00a0{time}"}
+NBSP = "\u00a0"  # a day ("3. des. 2026") and "kl. 13.43" never break inside, so a time takes two lines at most
 TIME_PATTERN = {"nb": "HH.mm", "nn": "HH.mm"}
 
 
@@ -84,7 +85,7 @@ def fmt_datetime(value: str | datetime | None, language: str, zone: str | None =
     local = moment.astimezone(_zone(zone))
     locale = locale_for(language)
     base = language if language in LOCALES else ("nb" if language.startswith("x-") else "en")
-    day = format_date(local, "medium", locale=locale)
+    day = format_date(local, "medium", locale=locale).replace(" ", NBSP)
     clock = format_time(local, TIME_PATTERN.get(base, "HH:mm"), locale=locale)
     return DATETIME_JOIN.get(base, "{date}, {time}").format(date=day, time=clock)
 
@@ -99,7 +100,7 @@ def fmt_date(value: str | date | datetime | None, language: str, zone: str | Non
         return str(value)
     if isinstance(day, datetime):
         day = day.astimezone(_zone(zone)).date()
-    return format_date(day, "medium", locale=locale_for(language))
+    return format_date(day, "medium", locale=locale_for(language)).replace(" ", NBSP)
 
 
 def iso_utc(value: str | datetime | None) -> str:

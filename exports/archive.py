@@ -54,28 +54,35 @@ class ArchiveReader:
         try:
             self.zf = zipfile.ZipFile(self.path)
         except (zipfile.BadZipFile, OSError) as error:
-            raise ExportFailure(f"{self.path.name}: not a Sil project archive (not a readable zip: {error})") from None
+            raise ExportFailure(f"{self.path.name}: not a Sil project archive (not a readable zip: {error})",
+                          "error.archive.not_zip", file=self.path.name, problem=error) from None
         self.names = self._check_members()
         self.manifest = self._manifest()
 
     def _check_members(self) -> set[str]:
         infos = self.zf.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise ExportFailure(f"{self.path.name}: {len(infos)} files inside; an archive holds at most {MAX_MEMBERS}")
+            raise ExportFailure(f"{self.path.name}: {len(infos)} files inside; an archive holds at most {MAX_MEMBERS}",
+                          "error.archive.too_many", file=self.path.name, n=len(infos), max=MAX_MEMBERS)
         names, total = set(), 0
         for info in infos:
             if not NAME.match(info.filename) or info.filename in names:
                 raise ExportFailure(f"{self.path.name}: unexpected or repeated entry {info.filename[:80]!r}; "
-                              "only manifest.json, data/<table>.jsonl and files/<sha256>.pdf belong in an archive")
+                              "only manifest.json, data/<table>.jsonl and files/<sha256>.pdf belong in an archive",
+                              "error.archive.unexpected_entry", file=self.path.name, entry=info.filename[:80])
             if info.file_size > MAX_MEMBER or info.file_size > MAX_RATIO * max(info.compress_size, 1024):
                 raise ExportFailure(f"{self.path.name}: {info.filename} unpacks to {info.file_size} bytes from "
-                              f"{info.compress_size}; refused as a possible zip bomb")
+                              f"{info.compress_size}; refused as a possible zip bomb",
+                              "error.archive.zip_bomb", file=self.path.name, entry=info.filename, size=info.file_size,
+                              packed=info.compress_size)
             total += info.file_size
             names.add(info.filename)
         if total > MAX_TOTAL:
-            raise ExportFailure(f"{self.path.name}: unpacks to {total} bytes, more than the {MAX_TOTAL} allowed")
+            raise ExportFailure(f"{self.path.name}: unpacks to {total} bytes, more than the {MAX_TOTAL} allowed",
+                          "error.archive.too_large", file=self.path.name, size=total, max=MAX_TOTAL)
         if "manifest.json" not in names:
-            raise ExportFailure(f"{self.path.name}: no manifest.json; not a Sil project archive")
+            raise ExportFailure(f"{self.path.name}: no manifest.json; not a Sil project archive",
+                          "error.archive.no_manifest", file=self.path.name)
         self._check_layout(infos)
         return names
 
@@ -97,16 +104,19 @@ class ArchiveReader:
         try:
             manifest = json.loads(self._read_capped("manifest.json", 1024 * 1024))
         except ValueError:
-            raise ExportFailure(f"{self.path.name}: manifest.json is not valid JSON") from None
+            raise ExportFailure(f"{self.path.name}: manifest.json is not valid JSON",
+                          "error.archive.bad_manifest", file=self.path.name) from None
         if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
-            raise ExportFailure(f"{self.path.name}: not a Sil project archive of version {VERSION}")
+            raise ExportFailure(f"{self.path.name}: not a Sil project archive of version {VERSION}",
+                          "error.archive.version", file=self.path.name, version=VERSION)
         return manifest
 
     def _read_capped(self, name: str, limit: int) -> bytes:
         with self.zf.open(name) as member:
             data = member.read(limit + 1)
         if len(data) > limit:
-            raise ExportFailure(f"{self.path.name}: {name} is larger than {limit} bytes")
+            raise ExportFailure(f"{self.path.name}: {name} is larger than {limit} bytes",
+                          "error.archive.entry_too_large", file=self.path.name, entry=name, max=limit)
         if len(data) != self.zf.getinfo(name).file_size:
             raise ExportFailure(f"{self.path.name}: {name} holds {len(data)} bytes, but the zip's directory says "
                           f"{self.zf.getinfo(name).file_size}; the zip is damaged")
@@ -129,9 +139,11 @@ class ArchiveReader:
                 try:
                     row = json.loads(line)
                 except ValueError:
-                    raise ExportFailure(f"{self.path.name}: {name} line {number} is not valid JSON") from None
+                    raise ExportFailure(f"{self.path.name}: {name} line {number} is not valid JSON",
+                                  "error.archive.bad_json", file=self.path.name, table=name, line=number) from None
                 if not isinstance(row, dict):
-                    raise ExportFailure(f"{self.path.name}: {name} line {number} is not an object")
+                    raise ExportFailure(f"{self.path.name}: {name} line {number} is not an object",
+                                  "error.archive.not_object", file=self.path.name, table=name, line=number)
                 yield row
 
     def pdfs(self) -> list[str]:
@@ -153,7 +165,8 @@ class ArchiveReader:
                 out.write(chunk)
         if written > MAX_MEMBER or check.hexdigest() != digest:
             partial.unlink(missing_ok=True)
-            raise ExportFailure(f"{self.path.name}: files/{digest}.pdf does not match its SHA-256 name")
+            raise ExportFailure(f"{self.path.name}: files/{digest}.pdf does not match its SHA-256 name",
+                          "error.archive.pdf_mismatch", file=self.path.name, digest=digest)
         partial.replace(dest)
 
     def close(self) -> None:
@@ -166,7 +179,7 @@ def _capped_lines(member: IO[bytes], limit: int, declared: int, what: str) -> It
     for line in member:
         seen += len(line)
         if seen > limit:
-            raise ExportFailure("an archive table is larger than allowed")
+            raise ExportFailure("an archive table is larger than allowed", "error.archive.table_too_large")
         yield line
     if seen != declared:  # a crafted directory: the content ended before (or after) the size it gives
         raise ExportFailure(f"{what} holds {seen} bytes, but the zip's directory says {declared}; the zip is damaged")

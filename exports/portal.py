@@ -21,9 +21,10 @@ def export_site(dest: str | Path, items: list[dict], gettext_for: Callable[[str]
     dest = Path(dest)
     if dest.exists() and (not dest.is_dir() or (any(dest.iterdir()) and not (dest / MARKER).exists())):
         raise ExportFailure(f"{dest} exists and is not an earlier portal export; choose an empty or new folder",
-                            "conflict")
+                       "error.portal.dest_taken", kind="conflict", folder=str(dest))
     if base_url and not base_url.startswith(("http://", "https://")):
-        raise ExportFailure(f"the base URL must start with http:// or https://, not {base_url!r}")
+        raise ExportFailure(f"the base URL must start with http:// or https://, not {base_url!r}",
+                      "error.portal.base_url", value=base_url)
     base_url = base_url.rstrip("/") + "/" if base_url else ""
     dest.parent.mkdir(parents=True, exist_ok=True)
     build = Path(tempfile.mkdtemp(prefix=".portal-", dir=dest.parent))

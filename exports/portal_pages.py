@@ -4,9 +4,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from babel.dates import format_date
 from bottle import SimpleTemplate
 
 from exports.prisma import inline_svg, render_svg
@@ -58,9 +60,20 @@ class StaticLinks:
         return self.root + "feed.atom"
 
 
+DATE_LOCALES = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
+
+
+def page_date(stamp: str, lang: str) -> str:
+    """The day of a stored time as the page's language writes it: "3. des. 2026", "3 Dec 2026"."""
+    try:
+        return format_date(date.fromisoformat(stamp[:10]), "medium", locale=DATE_LOCALES.get(lang, "nb_NO"))
+    except ValueError:
+        return stamp[:10]
+
+
 def render(name: str, **values: Any) -> str:
     """Render one of the portal templates (SimpleTemplate escapes every {{ }})."""
-    return SimpleTemplate(name=name, lookup=[str(TEMPLATES)]).render(**values)
+    return SimpleTemplate(name=name, lookup=[str(TEMPLATES)]).render(page_date=page_date, **values)
 
 
 def index_page(items: list[dict], lang: str, _: Gettext, links: Any, topics: list[str], *,

@@ -1,7 +1,8 @@
 """Risk-of-bias plots drawn like robvis (McGuinness & Higgins, Res Syn Meth 2021): traffic light and summary bars.
 
 Input is plain values: {"title", "domains": [(key, name)], "levels": [{"key", "label", "symbol", "colour"}],
-"studies": [{"label", "judgements": {domain key: level key}, "overall": level key or None}]}.
+"studies": [{"label", "judgements": {domain key: level key}, "overall": level key or None}]}, and
+optionally "texts": the plot's own words in another language (keys as in TEXTS).
 """
 from __future__ import annotations
 
@@ -11,6 +12,16 @@ from typing import Any
 CELL = 36
 FONT = "font-family=\"Helvetica, Arial, sans-serif\""
 MISSING = {"key": "", "label": "Not judged", "symbol": "", "colour": "#D9D9D9"}
+TEXTS = {"domains": "Domains:", "judgement": "Judgement", "overall": "Overall", "overall_rob": "Overall risk of bias",
+         "not_judged": "Not judged", "domain": "D"}
+
+
+def _texts(data: dict[str, Any]) -> dict[str, str]:
+    return {**TEXTS, **data.get("texts", {})}
+
+
+def _missing(data: dict[str, Any]) -> dict[str, str]:
+    return dict(MISSING, label=_texts(data)["not_judged"])
 
 
 def _text_width(text: str, size: int = 12) -> int:
@@ -23,11 +34,14 @@ def _levels(data: dict[str, Any]) -> dict[str, dict[str, str]]:
 
 def _legend(data: dict[str, Any], x: int, y: int) -> tuple[list[str], int]:
     """Domain names and the colour key under a plot; returns the elements and the height used."""
-    parts = [f"<text x=\"{x}\" y=\"{y}\" {FONT} font-size=\"12\" font-weight=\"bold\">Domains:</text>"]
+    texts = _texts(data)
+    parts = [f"<text x=\"{x}\" y=\"{y}\" {FONT} font-size=\"12\" font-weight=\"bold\">{escape(texts['domains'])}</text>"]
     for i, (_key, name) in enumerate(data["domains"], start=1):
-        parts.append(f"<text x=\"{x}\" y=\"{y + 16 * i}\" {FONT} font-size=\"11\">D{i}: {escape(name)}</text>")
+        parts.append(f"<text x=\"{x}\" y=\"{y + 16 * i}\" {FONT} font-size=\"11\">"
+                     f"{escape(texts['domain'])}{i}: {escape(name)}</text>")
     y += 16 * (len(data["domains"]) + 1) + 6
-    parts.append(f"<text x=\"{x}\" y=\"{y}\" {FONT} font-size=\"12\" font-weight=\"bold\">Judgement</text>")
+    parts.append(f"<text x=\"{x}\" y=\"{y}\" {FONT} font-size=\"12\" font-weight=\"bold\">"
+                 f"{escape(texts['judgement'])}</text>")
     cx = x + 80
     for level in data["levels"]:
         parts.append(f"<circle cx=\"{cx}\" cy=\"{y - 4}\" r=\"7\" fill=\"{level['colour']}\"/>")
@@ -40,12 +54,13 @@ def traffic_light_svg(data: dict[str, Any]) -> str:
     """One row per study, one circle per domain and the overall judgement, coloured and marked by level."""
     levels = _levels(data)
     left = max([_text_width(s["label"]) for s in data["studies"]] + [80])
-    columns = [f"D{i}" for i in range(1, len(data["domains"]) + 1)] + ["Overall"]
+    texts = _texts(data)
+    columns = [f"{texts['domain']}{i}" for i in range(1, len(data["domains"]) + 1)] + [texts["overall"]]
     top = 56
     parts = [f"<text x=\"{left}\" y=\"20\" {FONT} font-size=\"14\" font-weight=\"bold\">{escape(data['title'])}</text>"]
     for c, name in enumerate(columns):
         parts.append(f"<text x=\"{left + c * CELL + CELL // 2}\" y=\"{top - 8}\" {FONT} font-size=\"12\" "
-                     f"text-anchor=\"middle\">{name}</text>")
+                     f"text-anchor=\"middle\">{escape(name)}</text>")
     for r, study in enumerate(data["studies"]):
         y = top + r * CELL
         parts.append(f"<text x=\"{left - 8}\" y=\"{y + CELL // 2 + 4}\" {FONT} font-size=\"12\" "
@@ -54,7 +69,7 @@ def traffic_light_svg(data: dict[str, Any]) -> str:
                      f"fill=\"#F2F2F2\" stroke=\"#FFFFFF\"/>")
         keys = [study["judgements"].get(k) for k, _ in data["domains"]] + [study.get("overall")]
         for c, key in enumerate(keys):
-            parts.extend(_light(levels.get(key or "", MISSING), left + c * CELL + CELL // 2, y + CELL // 2))
+            parts.extend(_light(levels.get(key or "", _missing(data)), left + c * CELL + CELL // 2, y + CELL // 2))
     # one white line per column boundary instead of a rectangle per cell: PNG conversion cost grows per element
     grid_bottom = top + len(data["studies"]) * CELL
     parts.extend(f"<line x1=\"{left + c * CELL}\" y1=\"{top}\" x2=\"{left + c * CELL}\" y2=\"{grid_bottom}\" "
@@ -74,9 +89,10 @@ def _light(level: dict[str, str], cx: int, cy: int) -> list[str]:
 
 def summary_svg(data: dict[str, Any]) -> str:
     """One horizontal bar per domain and overall: the share of studies at each judgement level."""
-    rows = [(f"D{i}: {name}", [s["judgements"].get(key) for s in data["studies"]])
+    texts = _texts(data)
+    rows = [(f"{texts['domain']}{i}: {name}", [s["judgements"].get(key) for s in data["studies"]])
             for i, (key, name) in enumerate(data["domains"], start=1)]
-    rows.append(("Overall risk of bias", [s.get("overall") for s in data["studies"]]))
+    rows.append((texts["overall_rob"], [s.get("overall") for s in data["studies"]]))
     left = max(_text_width(label) for label, _ in rows)
     bar, height, top = 400, 26, 40
     parts = [f"<text x=\"{left}\" y=\"20\" {FONT} font-size=\"14\" font-weight=\"bold\">{escape(data['title'])}</text>"]
@@ -84,7 +100,7 @@ def summary_svg(data: dict[str, Any]) -> str:
         y = top + r * (height + 8)
         parts.append(f"<text x=\"{left - 8}\" y=\"{y + height // 2 + 4}\" {FONT} font-size=\"12\" "
                      f"text-anchor=\"end\">{escape(label)}</text>")
-        parts.extend(_bar(data["levels"], judged, left, y, bar, height))
+        parts.extend(_bar(data["levels"], judged, left, y, bar, height, _missing(data)))
     axis_y = top + len(rows) * (height + 8)
     for pct in (0, 25, 50, 75, 100):
         x = left + bar * pct // 100
@@ -93,10 +109,11 @@ def summary_svg(data: dict[str, Any]) -> str:
     return _svg(max(left + bar + 20, 560), axis_y + 36 + legend_height, parts + legend)
 
 
-def _bar(levels: list[dict[str, str]], judged: list[str | None], x: int, y: int, width: int, height: int) -> list[str]:
+def _bar(levels: list[dict[str, str]], judged: list[str | None], x: int, y: int, width: int, height: int,
+         missing: dict[str, str] = MISSING) -> list[str]:
     total = len(judged) or 1
     parts, offset = [], 0.0
-    for level in [*levels, MISSING]:
+    for level in [*levels, missing]:
         n = sum(1 for j in judged if (j or "") == level["key"])
         if not n:
             continue

@@ -51,7 +51,7 @@ def stream_file(data: bytes, file_name: str, skip_broken: bool = False) -> Strea
 
     skip_broken: import the entries that can be read and name the broken ones in the warnings (BibTeX)."""
     if not data.strip():
-        raise ImportFailure(file_name, None, "the file is empty")
+        raise ImportFailure(file_name, None, "the file is empty", key="error.import.empty")
     if spreadsheets.is_workbook(data):
         records, warnings = read_workbook(data, file_name)
         return StreamedFile("xlsx", "xlsx", iter(records), warnings)
@@ -62,9 +62,11 @@ def stream_file(data: bytes, file_name: str, skip_broken: bool = False) -> Strea
     kind = detect(text)
     if kind is None:
         raise ImportFailure(file_name, 1, "Sil does not recognise this format. Export the search as RIS "
-                            "(or PubMed/MEDLINE, Web of Science plain text, EndNote XML, BibTeX or CSV)")
+                            "(or PubMed/MEDLINE, Web of Science plain text, EndNote XML, BibTeX or CSV)",
+                            key="error.import.unknown_format")
     if kind.startswith("display:"):
-        raise ImportFailure(file_name, 1, ADVICE[kind.split(":", 1)[1]])
+        advice = kind.split(":", 1)[1]
+        raise ImportFailure(file_name, 1, ADVICE[advice], key=f"error.import.advice.{advice}")
     records = _records(kind, text, file_name, warnings, skip_broken)
     return StreamedFile(kind, encoding, guarded(accounted(records, kind, text, warnings), file_name, kind), warnings)
 
@@ -92,7 +94,8 @@ def read_workbook(data: bytes, file_name: str) -> tuple[list[dict[str, Any]], li
     try:
         records, warnings = csvfiles.read_rows(rows, file_name)
     except ImportFailure as failure:
-        raise ImportFailure(file_name, failure.line, f"sheet {name!r}: {failure.message}") from None
+        raise ImportFailure(file_name, failure.line, f"sheet {name!r}: {failure.message}",
+                            key="error.import.sheet", sheet=name, problem=failure.message) from None
     others = [n for i, (n, r) in enumerate(sheets) if i != chosen and spreadsheets.non_empty(r)]
     if others:
         warnings.append(f"only sheet {name!r} was read; the workbook's other sheet(s) with data "
@@ -127,4 +130,5 @@ def guarded(records: Iterator[dict[str, Any]], file_name: str, kind: str) -> Ite
 def reader_failure(file_name: str, kind: str, exc: Exception) -> ImportFailure:
     """The refusal for an unexpected error inside a reader: typed, naming the file, asking for a report."""
     return ImportFailure(file_name, None, f"Sil could not read this {FORMAT_NAMES[kind]} file "
-                         f"({type(exc).__name__}: {exc}); please report it with the file")
+                         f"({type(exc).__name__}: {exc}); please report it with the file",
+                         key="error.import.reader_crash", format=FORMAT_NAMES[kind], problem=f'{type(exc).__name__}: {exc}')

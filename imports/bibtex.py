@@ -21,7 +21,8 @@ def read(text: str, file_name: str, skip_broken: bool = False) -> tuple[list[dic
         with values.parser_messages() as messages:
             library = bibtexparser.parse_string(text, parse_stack=[])
     except Exception as exc:  # the parser's own errors are not typed; any of them means "cannot read"
-        raise ImportFailure(file_name, None, f"the BibTeX could not be parsed ({type(exc).__name__}: {exc})") from None
+        raise ImportFailure(file_name, None, f"the BibTeX could not be parsed ({type(exc).__name__}: {exc})",
+                            key="error.import.bibtex_unparsable", problem=f"{type(exc).__name__}: {exc}") from None
     macros = values.macro_table(library.strings)
     entries = list(library.entries)
     warnings, broken = [], []
@@ -41,12 +42,15 @@ def read(text: str, file_name: str, skip_broken: bool = False) -> tuple[list[dic
         raise ImportFailure(file_name, first_line, f"{len(broken)} BibTeX entr{'y is' if len(broken) == 1 else 'ies are'} "
                             f"broken: {'; '.join(broken[:10])}. Fix {'it' if len(broken) == 1 else 'them'}, or import "
                             f"with 'skip broken entries' (--skip-broken) to import the other {len(entries)} and list "
-                            "the broken ones in the search's warnings")
+                            "the broken ones in the search's warnings",
+                            key="error.import.bibtex_broken_entries", n=len(broken), entries="; ".join(broken[:10]),
+                            others=len(entries))
     if broken:
         warnings.append(f"{len(broken)} broken BibTeX entr{'y was' if len(broken) == 1 else 'ies were'} skipped "
                         f"(skip broken entries was chosen): {'; '.join(broken)}")
     if not entries:
-        raise ImportFailure(file_name, None, "no BibTeX entries found" + (" that could be read" if broken else ""))
+        raise ImportFailure(file_name, None, "no BibTeX entries found" + (" that could be read" if broken else ""),
+                            key="error.import.bibtex_none")
     warnings += accounting.check("bibtex", text, len(entries), skipped=len(broken))
     tagged = [_tagged(entry, macros) for entry in entries]
     records = [to_record(item) for item in tagged]

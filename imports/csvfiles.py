@@ -64,7 +64,7 @@ def read_rows(rows: list[tuple[int, list[str]]], file_name: str) -> tuple[list[d
     header; rows above it are named in a warning, never read as records silently."""
     rows = [(line, row) for line, row in rows if any(cell.strip() for cell in row)] if rows else rows
     if not rows:
-        raise ImportFailure(file_name, None, "the CSV file is empty")
+        raise ImportFailure(file_name, None, "the CSV file is empty", key="error.import.csv_empty")
     if is_vertical(rows):
         return read_vertical(rows, file_name)
     start = next((i for i, (_, row) in enumerate(rows[:HEADER_SEARCH]) if names_title(row)), None)
@@ -74,7 +74,8 @@ def read_rows(rows: list[tuple[int, list[str]]], file_name: str) -> tuple[list[d
     if start is None:
         shown = ", ".join(repr(h.strip()) for h in rows[0][1][:12] if h.strip())
         raise ImportFailure(file_name, rows[0][0], f"the table has no title column (its header is: {shown}); "
-                            "name the column of titles 'Title' (or export with titles, or use RIS)")
+                            "name the column of titles 'Title' (or export with titles, or use RIS)",
+                            key="error.import.no_title_column", header=shown)
     warnings = ["the table has no title column: its records are imported without titles "
                 "(name the column of titles 'Title' if it has one)"] if untitled else []
     if start:

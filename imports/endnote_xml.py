@@ -21,10 +21,12 @@ def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else None
         raise ImportFailure(file_name, line, f"the XML is broken ({exc.msg if hasattr(exc, 'msg') else exc}); "
-                            "export the library again as EndNote XML") from None
+                            "export the library again as EndNote XML",
+                            key="error.import.xml_broken", problem=str(exc.msg if hasattr(exc, "msg") else exc)) from None
     tagged = [flatten(element, index) for index, element in enumerate(root.iter("record"), start=1)]
     if not tagged:
-        raise ImportFailure(file_name, None, "the XML has no <record> elements; is it an EndNote XML export?")
+        raise ImportFailure(file_name, None, "the XML has no <record> elements; is it an EndNote XML export?",
+                            key="error.import.xml_no_records")
     records = [to_record(item) for item in tagged]
     warnings = missing_title_warnings(records, [0] * len(records))
     return records, warnings

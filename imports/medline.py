@@ -61,7 +61,8 @@ def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
     tagged = tokenise(text, unread)
     if not tagged:
         raise ImportFailure(file_name, None, "no MEDLINE records found (no 'PMID- ' line); "
-                            "in PubMed choose Send to > Citation manager, or Save > PubMed format")
+                            "in PubMed choose Send to > Citation manager, or Save > PubMed format",
+                            key="error.import.medline_none")
     records = [to_record(item) for item in tagged]
     warnings = [f"{len(unread)} line(s) are neither a tag nor a continuation (lines "
                 f"{', '.join(map(str, unread[:10]))}); each was kept apart in the record's other fields"] if unread else []

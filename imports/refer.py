@@ -73,7 +73,8 @@ def read_cochrane(text: str, file_name: str) -> tuple[list[dict[str, Any]], list
 
 def _finish(tagged: list[Tagged], mapper, file_name: str, kind: str) -> tuple[list[dict[str, Any]], list[str]]:
     if not tagged:
-        raise ImportFailure(file_name, None, f"no {kind} records found")
+        raise ImportFailure(file_name, None, f"no {kind} records found",
+                            key="error.import.refer_none", format=kind)
     records = [mapper(item) for item in tagged]
     return records, missing_title_warnings(records, [t.line for t in tagged])
 

@@ -153,7 +153,8 @@ def iter_records(text: str, file_name: str, warnings: list[str]) -> Iterator[dic
     yield from iter_noted(text, notes)
     if not notes.records:
         raise ImportFailure(file_name, None, "no RIS records found (no line starts with 'TY  - '); "
-                            "export the search again as RIS")
+                            "export the search again as RIS",
+                            key="error.import.ris_none")
     warnings.extend(notes.warnings())
 
 

@@ -48,7 +48,8 @@ def split_rows(text: str, delimiter: str, file_name: str) -> Rows:
     try:
         return [(reader.line_num, row) for row in reader]
     except csv.Error as exc:
-        raise ImportFailure(file_name, reader.line_num, f"the CSV is broken ({exc})") from None
+        raise ImportFailure(file_name, reader.line_num, f"the CSV is broken ({exc})",
+                            key="error.import.csv_broken", problem=str(exc)) from None
 
 
 def is_workbook(data: bytes) -> bool:
@@ -66,10 +67,11 @@ def refusal(data: bytes, file_name: str) -> ImportFailure | None:
     """The clear refusal for a binary file Sil cannot read as a spreadsheet, or None."""
     if data.startswith(OLE_MAGIC):
         return ImportFailure(file_name, None, "this is an old Excel workbook (.xls); in Excel choose "
-                             "File > Save As > Excel Workbook (.xlsx) or CSV UTF-8, then import that file")
+                             "File > Save As > Excel Workbook (.xlsx) or CSV UTF-8, then import that file",
+                             key="error.import.xls")
     if data.startswith(XLSX_MAGIC) and not is_workbook(data):
         return ImportFailure(file_name, None, "this is a zip archive, not an Excel workbook; unpack it and "
-                             "import the export files it holds")
+                             "import the export files it holds", key="error.import.zip")
     return None
 
 
@@ -81,7 +83,8 @@ def workbook_sheets(data: bytes, file_name: str) -> list[tuple[str, Rows]]:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl's errors are not typed: any of them means the workbook is broken
         raise ImportFailure(file_name, None, f"the Excel workbook could not be read ({type(exc).__name__}: "
-                            f"{exc}); save it again from Excel as .xlsx or CSV UTF-8") from None
+                            f"{exc}); save it again from Excel as .xlsx or CSV UTF-8",
+                            key="error.import.xlsx_unreadable", problem=f"{type(exc).__name__}: {exc}") from None
     try:
         return [(sheet.title, [(number, [cell_text(v) for v in row])
                                for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)])

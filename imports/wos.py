@@ -93,7 +93,8 @@ def read_tagged(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[s
     tagged, warnings = tokenise(text)
     if not tagged:
         raise ImportFailure(file_name, None, "no Web of Science records found; export as 'Plain text file' "
-                            "with 'Full record' content")
+                            "with 'Full record' content",
+                            key="error.import.wos_none")
     records = [to_record(item) for item in tagged]
     return records, warnings + missing_title_warnings(records, [t.line for t in tagged])
 
@@ -115,7 +116,8 @@ def read_tabbed(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[s
         records.append(to_record(item))
         lines.append(number)
     if not records:
-        raise ImportFailure(file_name, 2, "the tab-delimited file has a header but no records")
+        raise ImportFailure(file_name, 2, "the tab-delimited file has a header but no records",
+                            key="error.import.wos_tab_empty")
     return records, missing_title_warnings(records, lines)
 
 

@@ -20,7 +20,7 @@ def install(app: bottle.Bottle) -> None:
 
 def require_admin() -> None:
     if not ctx().user["is_admin"]:
-        raise Forbidden("Only a site administrator manages accounts.")
+        raise Forbidden("Only a site administrator manages accounts.", "error.admin.only")
 
 
 def user_list(notice: str = "") -> str:
@@ -58,7 +58,7 @@ def toggle_disabled(user_id: int) -> Any:
     require_admin()
     c = ctx()
     if user_id == c.user["id"]:
-        raise Forbidden("You cannot disable your own account.")
+        raise Forbidden("You cannot disable your own account.", "error.admin.own_account")
     target = accounts.get_user(c.conn, user_id)
     accounts.set_disabled(c.conn, user_id, not target["disabled_at"])
     redirect_to("admin_users", flash="common.saved")

@@ -7,8 +7,14 @@ import bottle
 from bottle import response
 
 from review import accounts, appraisal, projects
-from review.appraisal import ANSWER_LABELS, ANSWERS, agree_identical_judgements, create_tool, tools_for
+from review.appraisal import (
+    ANSWERS,
+    agree_identical_judgements,
+    create_tool,
+    tools_for,
+)
 from review.store import Forbidden, Invalid, SilError
+from screens import rob_texts
 from screens.i18n import catalogue
 from screens.web import add_project_tab, ctx, error_text, form, id_in, project_page, query, redirect_to
 
@@ -35,10 +41,15 @@ def _labels(project_id: int) -> dict[str, str]:
 def overview(project_id: int, error: str = "") -> str:
     c = ctx()
     accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
+    shown = [dict(a, tool_name=rob_texts.tool_name(c._, a["tool"], a["tool_name"]))
+             for a in appraisal.list_assessments(c.conn, project_id, c.user["id"])]
+    plots = [dict(p, tool_name=rob_texts.tool_name(c._, p["tool"], p["tool_name"]))
+             for p in appraisal.plot_choices(c.conn, project_id)]
+    tools = tools_for(c.conn, project_id)
     return project_page("appraisal/appraisal.tpl", project_id, "appraisal", "lead", "reviewer", error=error, wide=True,
-                        assessments=appraisal.list_assessments(c.conn, project_id, c.user["id"]),
-                        studies=appraisal.list_studies(c.conn, project_id), tools=tools_for(c.conn, project_id),
-                        plots=appraisal.plot_choices(c.conn, project_id), labels=_labels(project_id))
+                        assessments=shown, studies=appraisal.list_studies(c.conn, project_id), tools=tools,
+                        tool_names={t.key: rob_texts.tool_name(c._, t.key, t.name) for t in tools},
+                        plots=plots, labels=_labels(project_id))
 
 
 def open_assessment(project_id: int) -> Any:
@@ -61,12 +72,13 @@ def open_assessment(project_id: int) -> Any:
 def assessment_page(project_id: int, assessment_id: int, error: str = "") -> str:
     c = ctx()
     state = appraisal.view_assessment(c.conn, assessment_id, c.user["id"], project_id)
+    rob_texts.localise_state(state, c._)
     owner = state["reviewer_id"]
     names = {m["user_id"]: m["display_name"] or m["name"] for m in projects.list_members(c.conn, project_id)}
     return project_page("appraisal/rob_assessment.tpl", project_id, "appraisal", "lead", "reviewer", state=state,
                         study=appraisal.get_study(c.conn, state["study_id"]), error=error, writable=owner in (None, c.user["id"]),
                         owner=names.get(owner, c._("rob.consensus")), labels=_labels(project_id),
-                        answers=ANSWERS, answer_labels=ANSWER_LABELS)
+                        answers=ANSWERS, answer_labels=rob_texts.answer_labels(c._))
 
 
 def save_assessment(project_id: int, assessment_id: int) -> Any:
@@ -88,7 +100,8 @@ def compare(project_id: int) -> str:
     c = ctx()
     accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
     study_id = appraisal.get_study(c.conn, id_in(query("study")), project_id)["id"]
-    view = appraisal.compare_assessments(c.conn, study_id, query("tool"), query("outcome"), c.user["id"])
+    view = rob_texts.localise_comparison(
+        appraisal.compare_assessments(c.conn, study_id, query("tool"), query("outcome"), c.user["id"]), query("tool"), c._)
     names = {m["user_id"]: m["display_name"] or m["name"] for m in projects.list_members(c.conn, project_id)}
     return project_page("appraisal/rob_compare.tpl", project_id, "appraisal", "lead", "reviewer", view=view, names=names,
                         labels=_labels(project_id), tool=query("tool"), outcome=query("outcome"))

@@ -50,7 +50,7 @@ def outcomes_page(project_id: int, error: str = "") -> str:
     # sof_fragment escapes every value it writes (tested), so the page may include it as markup
     return project_page("appraisal/grade.tpl", project_id, "grade", error=error, wide=True,
                         outcomes=appraisal.list_outcomes(c.conn, project_id),
-                        sof=sof_fragment(appraisal.sof_table(c.conn, project_id)),
+                        sof=sof_fragment(appraisal.sof_table(c.conn, project_id), c._),
                         studies=appraisal.list_studies(c.conn, project_id), starts=appraisal.STARTS,
                         importance=appraisal.IMPORTANCE)
 
@@ -79,7 +79,7 @@ def outcome_page(project_id: int, outcome_id: int, error: str = "") -> str:
     return project_page("appraisal/grade_outcome.tpl", project_id, "grade", "lead", "reviewer", title=outcome["name"],
                         outcome=outcome, error=error, studies=appraisal.list_studies(c.conn, project_id),
                         starts=appraisal.STARTS, importance=appraisal.IMPORTANCE, down=appraisal.DOWN, up=appraisal.UP,
-                        down_levels=appraisal.DOWN_LEVELS, factor_labels=appraisal.FACTOR_LABELS)
+                        down_levels=appraisal.DOWN_LEVELS, factor_labels={f: c._('grade.factor.' + f) for f in appraisal.FACTORS})
 
 
 def save_outcome(project_id: int, outcome_id: int) -> Any:

@@ -26,7 +26,8 @@ from review.dedupe import (
     split_record,
     undo_group,
 )
-from review.store import Conflict, Invalid, readable
+from review.store import Conflict, Invalid
+from screens.i18n.formats import fmt_datetime
 from screens.web import (
     add_overview_card,
     add_project_tab,
@@ -140,7 +141,9 @@ def _run_view(job: Job | None) -> dict[str, Any] | None:
     """The background run as the page shows it: state, times as a person reads them, counts or error."""
     if job is None:
         return None
-    return {"running": job.running, "since": readable(job.started_at), "finished": readable(job.finished_at or ""),
+    c = ctx()
+    return {"running": job.running, "since": fmt_datetime(job.started_at, c.language, c.time_zone),
+            "finished": fmt_datetime(job.finished_at or "", c.language, c.time_zone),
             "counts": job.counts, "error": error_text(job.failure) if job.failure else job.error}
 
 
@@ -160,7 +163,7 @@ def decide_pair(project_id: int, pair_id: int) -> None:
     elif decision == "different":
         reject_pair(c.conn, project_id, pair_id, c.user["id"])
     else:
-        raise Invalid("choose 'same' or 'different' for a pair")
+        raise Invalid("choose 'same' or 'different' for a pair", "error.dup.choose")
     redirect_to("duplicates", flash=f"dup.{decision}_done", project_id=project_id,
                 query={"skip": offset} if offset.isdigit() and offset != "0" else None)
 
@@ -170,7 +173,7 @@ def confirm_many(project_id: int) -> None:
     _lead(project_id, changes=True)
     chosen = [int(p) for p in form_all("pair_id") if p.isdigit()]
     if not chosen:
-        raise Invalid("tick at least one pair to confirm")
+        raise Invalid("tick at least one pair to confirm", "error.dup.tick")
     bulk_confirm(c.conn, project_id, chosen, c.user["id"])
     redirect_to("duplicates", flash="dup.bulk_done", project_id=project_id)
 

@@ -136,5 +136,6 @@ def copy_capped(source: Any, dest: Path, limit: int) -> None:
             written += len(chunk)
             if written > limit:
                 raise Invalid(f"{dest.name} is larger than {limit // 1024**2} MB; import it with "
-                              "'run.py import-archive' on the server instead")
+                              "'run.py import-archive' on the server instead",
+                              "error.archive.upload_too_large", file=dest.name, mb=limit // 1024**2)
             out.write(chunk)

@@ -8,6 +8,8 @@ from bottle import response
 
 from review import accounts, appraisal, publishing
 from review.store import Invalid, NotFound, SilError
+from screens import rob_texts
+from screens.form_texts import localise_form, localise_rows
 from screens.web import add_project_tab, ctx, error_text, form, form_all, id_in, project_page, query, redirect_to
 
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -67,7 +69,7 @@ def link_reports(project_id: int, study_id: int) -> Any:
     typed = _typed_ids()
     try:
         if typed is None:
-            raise Invalid(c._("extraction.bad_ids"))
+            raise Invalid(c._("extraction.bad_ids"), "extraction.bad_ids")
         appraisal.link_records(c.conn, study_id, c.user["id"], typed)
     except SilError as error:
         response.status = error.status
@@ -102,7 +104,7 @@ def _inputs(form_def: dict[str, Any], values: dict[str, Any]) -> list[dict[str, 
 def study_page(project_id: int, study_id: int, error: str = "", values: dict[str, Any] | None = None) -> str:
     c = ctx()
     study = _study(project_id, study_id)
-    form_def = appraisal.get_form(c.conn, project_id)
+    form_def = localise_form(appraisal.get_form(c.conn, project_id), c._)
     if values is None:
         values = appraisal.own_values(c.conn, study_id, c.user["id"])
     submitted = c.user["id"] in appraisal.submitted_reviewers(c.conn, study_id)
@@ -153,6 +155,7 @@ def compare(project_id: int, study_id: int) -> str:
     c = ctx()
     study = _study(project_id, study_id)
     view = appraisal.comparison(c.conn, study_id, c.user["id"])
+    localise_rows(view["rows"], localise_form(appraisal.get_form(c.conn, project_id), c._))
     return project_page("appraisal/study_compare.tpl", project_id, "studies", "lead", "reviewer", title=study["label"],
                         view=view, show=show, wide=True)
 
@@ -181,6 +184,10 @@ def download(project_id: int, what: str, fmt: str) -> Any:
     if what not in APPRAISAL_EXPORTS or fmt not in EXPORT_TYPES:
         raise NotFound(f"no export {what}.{fmt}", "error.not_found", value=f"{what}.{fmt}")
     options = {k: query(k) for k in ("tool", "outcome", "kind") if query(k, None) is not None}
+    if what == "rob-plot":
+        options["localise"] = lambda data: rob_texts.localise_plot(data, c._)
+    if what == "sof":
+        options.update(texts=c._, lang=c.language)
     data = publishing.export(c.conn, project_id, what, fmt, **options)
     response.content_type = EXPORT_TYPES[fmt]
     if fmt not in ("svg", "png") or bottle.request.query.get("download"):

@@ -9,6 +9,7 @@ from bottle import response
 
 from review import accounts, appraisal
 from review.store import Invalid
+from screens.form_texts import localise_form
 from screens.web import ctx, error_text, form, project_page, redirect_to
 
 
@@ -24,8 +25,9 @@ def form_design(project_id: int, error: str = "", definition: str | None = None)
     c = ctx()
     current = appraisal.get_form(c.conn, project_id)
     text = definition if definition is not None else json.dumps(current, ensure_ascii=False, indent=2)
-    return project_page("appraisal/extraction_form.tpl", project_id, "studies", "lead", form_name=current["name"],
-                        definition=text, error=error, codebook=appraisal.codebook(current), field_types=appraisal.FIELD_TYPES,
+    shown = localise_form(current, c._, replace_options=True)
+    return project_page("appraisal/extraction_form.tpl", project_id, "studies", "lead", form_name=shown["name"],
+                        definition=text, error=error, codebook=_codebook(shown), field_types=appraisal.FIELD_TYPES,
                         groups=[f["key"] for f in current["fields"] if f["type"] == "group"])
 
 
@@ -68,3 +70,13 @@ def _save_changed(project_id: int, change: Any) -> Any:
         response.status = 400
         return form_design(project_id, error_text(error))
     redirect_to("extraction_form", flash="common.saved", project_id=project_id)
+
+
+def _codebook(shown: dict[str, Any]) -> list[dict[str, str]]:
+    """The codebook of a localised form, with yes/no/unclear in the reader's language too."""
+    c = ctx()
+    lines = appraisal.codebook(shown)
+    for line in lines:
+        if line["type"] == "yesno":
+            line["options"] = "; ".join(c._("common.answer." + a) for a in appraisal.YES_NO)
+    return lines

@@ -89,7 +89,7 @@ def summary(lang: str, summary_id: int) -> str:
 def prisma(summary_id: int, ext: str) -> Any:
     item = publishing.published_summary(ctx().conn, summary_id)
     if not item["prisma"]:
-        raise NotFound("this summary has no PRISMA diagram")
+        raise NotFound("this summary has no PRISMA diagram", "error.portal.no_prisma")
     counts = counts_from_dict(item["prisma"])
     response.set_header("Content-Disposition", f'attachment; filename="prisma-{summary_id}.{ext}"')
     if ext == "png":

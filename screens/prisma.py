@@ -43,7 +43,7 @@ def download(project_id: int, ext: str) -> Any:
     c = ctx()
     accounts.require_member(c.conn, project_id, c.user_id)
     if ext not in ("svg", "png"):
-        raise NotFound("the diagram comes as .svg or .png")
+        raise NotFound("the diagram comes as .svg or .png", "error.prisma.format")
     counts = counts_from_dict(publishing.prisma_counts(c.conn, project_id))
     response.set_header("Content-Disposition", f'attachment; filename="prisma-{project_id}.{ext}"')
     if ext == "png":
@@ -59,7 +59,7 @@ def add_removal(project_id: int) -> Any:
     try:
         count = int(form("count").strip())
     except ValueError:
-        raise Invalid("give the number of records removed as a whole number") from None
+        raise Invalid("give the number of records removed as a whole number", "error.prisma.whole_number") from None
     publishing.add_removal(c.conn, project_id, c.user["id"], count, form("reason"))
     redirect_to("project_prisma", flash="prisma.removal_added", project_id=project_id)
 

@@ -6,6 +6,7 @@ from typing import Any
 import bottle
 
 from review import accounts, projects
+from screens.i18n import catalogue
 from screens.invitations import invite_member
 from screens.web import add_project_tab, ctx, form, overview_cards, project_page, query_int, redirect_to, render
 
@@ -96,4 +97,7 @@ def audit_log(project_id: int) -> str:
     c = ctx()
     accounts.require_member(c.conn, project_id, c.user_id, "lead")
     events = accounts.list_events(c.conn, project_id, before_id=query_int("before"))
-    return project_page("projects/audit.tpl", project_id, "project_audit", "lead", events=events)
+    # an action's words where the catalogue has them; its code otherwise (and always, for searching the log)
+    known = catalogue()
+    actions = {e["action"]: c._(f"audit.action.{e['action']}") for e in events if f"audit.action.{e['action']}" in known}
+    return project_page("projects/audit.tpl", project_id, "project_audit", "lead", events=events, actions=actions)

@@ -85,7 +85,7 @@ def stopping_post(project_id: int) -> Any:
     elif action == "stop":
         ranking.stop(c.conn, project_id, lead)
     else:
-        raise Invalid("unknown action on the stopping page")
+        raise Invalid("unknown action on the stopping page", "error.stopping.unknown_action")
     _nudge(project_id)
     redirect_to("stopping", flash="ranking.saved", project_id=project_id)
 
@@ -95,4 +95,5 @@ def _percent(name: str) -> float:
     try:
         return float(text) / 100
     except ValueError:
-        raise Invalid(f"{name.replace('_', ' ')} must be a percentage such as 95, not {text!r}") from None
+        raise Invalid(f"{name.replace('_', ' ')} must be a percentage such as 95, not {text!r}",
+                      "error.stopping.bad_percent", field=ctx()._(f"stopping.{name}"), value=text) from None

@@ -111,4 +111,5 @@ def _int(value: str, field: str) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise Invalid(f"{field} must be a number, not {value!r}") from None
+        raise Invalid(f"{field} must be a number, not {value!r}",
+                      "error.screening.not_a_number", field=field, value=value) from None

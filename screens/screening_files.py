@@ -35,10 +35,11 @@ def upload(project_id: int, record_id: int) -> Any:
     accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
     limit = project_settings(c.conn, project_id)["pdf_max_bytes"]
     if (request.content_length or 0) > limit + 64 * 1024:
-        raise Invalid(f"the file is larger than the limit of {limit / 1e6:.0f} MB")
+        raise Invalid(f"the file is larger than the limit of {limit / 1e6:.0f} MB",
+                      "error.fulltext.upload_too_large", mb=f'{limit / 1e6:.0f}')
     upload_file = request.files.get("pdf")
     if upload_file is None:
-        raise Invalid("choose a PDF file to upload")
+        raise Invalid("choose a PDF file to upload", "error.fulltext.choose_pdf")
     data = upload_file.file.read(limit + 1)
     attach_pdf(c.conn, request.app.config["sil.files"], project_id, c.user["id"], record_id, data,
                upload_file.raw_filename or "fulltext.pdf")

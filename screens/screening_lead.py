@@ -94,7 +94,7 @@ def reasons_post(project_id: int) -> Any:
     elif action == "retire":
         retire_reason(c.conn, project_id, uid, _int(form("reason_id")))
     else:
-        raise Invalid("unknown action on the reasons list")
+        raise Invalid("unknown action on the reasons list", "error.reasons.unknown_action")
     redirect_to("reasons", flash="common.saved", project_id=project_id)
 
 
@@ -137,4 +137,4 @@ def _int(value: str) -> int:
     try:
         return int(value)
     except ValueError:
-        raise Invalid(f"expected a number, got {value!r}") from None
+        raise Invalid(f"expected a number, got {value!r}", "error.common.not_a_number", value=value) from None

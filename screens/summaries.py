@@ -33,7 +33,7 @@ def overview_card(project: dict[str, Any], member: dict[str, Any]) -> str:
 
 def check_lang(lang: str) -> None:
     if lang not in publishing.LANGS:
-        raise NotFound("summaries are written in bokmål (nb) or English (en)")
+        raise NotFound("summaries are written in bokmål (nb) or English (en)", "error.summary.language")
 
 
 def _frame(project_id: int) -> dict[str, Any]:
@@ -105,9 +105,9 @@ def change(project_id: int, lang: str, action: str) -> Any:
     c = ctx()
     check_lang(lang)
     if action not in ACTIONS:
-        raise NotFound(f"no action {action!r} on summaries")
+        raise NotFound(f"no action {action!r} on summaries", "error.summary.no_action", action=action)
     found = publishing.project_summaries(c.conn, project_id, c.user["id"])[lang]
     if found is None:
-        raise NotFound("this review has no summary in that language yet")
+        raise NotFound("this review has no summary in that language yet", "error.summary.none_in_language")
     publishing.change_state(c.conn, found["id"], c.user["id"], action, note=form("note"))
     redirect_to("summary_editor", flash="summaries.changed", project_id=project_id, lang=lang)

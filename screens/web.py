@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +17,7 @@ from bottle import request, response
 from review import accounts, projects
 from review.store import Invalid, NotFound, SilError
 from screens.i18n import translate
+from screens.i18n.formats import DEFAULT_TIME_ZONE, fmt_datetime, template_helpers
 
 TEMPLATES = str(Path(__file__).with_name("templates"))
 # One list object for every render: Bottle caches compiled templates by id(lookup), so a fresh
@@ -22,6 +25,7 @@ TEMPLATES = str(Path(__file__).with_name("templates"))
 TEMPLATE_LOOKUP = [TEMPLATES]
 FLASH_COOKIE = "sil_flash"
 MAX_ID = 2**63 - 1  # SQLite's largest integer
+STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z")  # a time as review.db.now() writes it
 
 
 @dataclass
@@ -42,6 +46,11 @@ class Context:
     def _(self, key: str, **values: Any) -> str:
         return translate(self.language, key, **values)
 
+    @property
+    def time_zone(self) -> str:
+        """The zone times are shown in: the site's setting (sil.time_zone, or SIL_TIME_ZONE), else Europe/Oslo."""
+        return self.app.config.get("sil.time_zone") or os.environ.get("SIL_TIME_ZONE") or DEFAULT_TIME_ZONE
+
 
 def ctx() -> Context:
     """The current request's context."""
@@ -50,7 +59,12 @@ def ctx() -> Context:
 
 def error_text(error: SilError) -> str:
     """A typed error's message in the user's language: its catalogue text when it has a key, else its message."""
-    return ctx()._(error.key, **error.values) if error.key else error.message
+    if not error.key:
+        return error.message
+    c = ctx()
+    values = {name: fmt_datetime(value, c.language, c.time_zone) if isinstance(value, str) and STAMP.fullmatch(value) else value
+              for name, value in error.values.items()}
+    return c._(error.key, **values)
 
 
 def url(route_name: str, /, query: dict[str, Any] | None = None, **params: Any) -> str:
@@ -70,6 +84,7 @@ def render(template_name: str, /, **values: Any) -> str:
         "flash": c._(flash) if flash and flash.replace(".", "").replace("_", "").isalnum() else "",
         "path": request.path, "project": None, "member": None, "tabs": [], "active_tab": "",
         "title": "", "wide": False, "tab_groups": tab_groups,
+        **template_helpers(c.language, c.time_zone),
     }
     defaults.update(c.extra)
     defaults.update(values)

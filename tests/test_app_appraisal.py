@@ -141,7 +141,7 @@ def test_grade_outcome_rating_and_escaped_sof(app, setup, conn):
     assert "⊕◯◯◯ Very low" in page.text
     page = app.get(f"/projects/{pid}/grade")
     assert "<script>alert(1)" not in page.text and "&lt;script&gt;alert(1)" in page.text
-    assert "a</span> Imprecision (serious): one study of 40 nurses" in page.text
+    assert "a</span> Imprecision (serious): <span data-content>one study of 40 nurses</span>" in page.text
     docx = app.get(f"/projects/{pid}/export/sof.docx")
     assert docx.body.startswith(b"PK") and "attachment" in docx.headers["Content-Disposition"]
 
@@ -154,7 +154,7 @@ def test_overview_card_shows_certainty(app, setup, conn):
     evidence.create_outcome(conn, pid, setup["lead"], "Sleep quality", [study_id])
     _as(app, "lena")
     page = app.get(f"/projects/{pid}")
-    assert "1 studies, 1 outcomes graded" in page.text and "Sleep quality: ⊕⊕⊕⊕ High" in page.text
+    assert "1 study, 1 outcome graded" in page.text and "Sleep quality</span>: ⊕⊕⊕⊕ High" in page.text
 
 
 def test_lead_adds_and_removes_fields(app, setup, conn):

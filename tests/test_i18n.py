@@ -11,11 +11,18 @@ from screens.i18n import LANGUAGES, catalogue, pick_language, translate
 TEMPLATES = Path(__file__).resolve().parent.parent / "screens"
 
 
+def _names(text) -> set[str]:
+    """The placeholders of a text, or of every plural form of it."""
+    return {name for form in (text if isinstance(text, tuple) else (text,)) for name in re.findall(r"{(\w+)}", form)}
+
+
 def test_every_message_exists_in_every_language_with_the_same_placeholders():
     for key, texts in catalogue().items():
         for language in LANGUAGES:
-            assert texts.get(language, "").strip(), f"{key} lacks {language}"
-        placeholders = {lang: set(re.findall(r"{(\w+)}", texts[lang])) for lang in LANGUAGES}
+            text = texts.get(language) or ""
+            forms = text if isinstance(text, tuple) else (text,)
+            assert forms and all(f.strip() for f in forms), f"{key} lacks {language} (screens/locale/{language}/LC_MESSAGES/sil.po)"
+        placeholders = {lang: _names(texts[lang]) for lang in LANGUAGES}
         assert placeholders["en"] == placeholders["nb"], f"{key}: placeholders differ"
 
 
@@ -43,17 +50,22 @@ TYPED_ERRORS = {"SilError", "Invalid", "Forbidden", "NotFound", "Conflict"}
 
 
 def _typed_error_keys() -> list[tuple[str, str, set[str], bool]]:
-    """(where, key, value names, chosen by a condition) for every typed error in review/ raised with a key."""
+    """(where, key, value names, chosen by a condition) for every typed error in review/ (and every
+    ExportFailure in exports/) raised with a key; one that passes on another error's key is checked where
+    that key is written."""
     found = []
-    for path in sorted(REVIEW.rglob("*.py")):
+    for path in sorted([*REVIEW.rglob("*.py"), *(REVIEW.parent / "exports").rglob("*.py")]):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             func = getattr(node, "func", None)
             name = getattr(func, "id", None) or getattr(func, "attr", None)
-            if not isinstance(node, ast.Call) or name not in TYPED_ERRORS or len(node.args) < 2:
+            if not isinstance(node, ast.Call) or name not in TYPED_ERRORS | {"ExportFailure"}:
+                continue
+            key = node.args[1] if len(node.args) >= 2 else next((kw.value for kw in node.keywords if kw.arg == "key"), None)
+            if key is None or isinstance(key, ast.Attribute) and key.attr == "key":
                 continue
             where = f"{path.relative_to(REVIEW.parent)}:{node.lineno}"
-            keys = _literal_keys(node.args[1], where)
-            values = {kw.arg for kw in node.keywords}
+            keys = _literal_keys(key, where)
+            values = {kw.arg for kw in node.keywords} - ({"key", "kind"} if name == "ExportFailure" else set())
             found += [(where, key, values, len(keys) > 1) for key in keys]
     return found
 
@@ -73,7 +85,7 @@ def test_every_key_a_typed_error_carries_is_in_the_catalogue_with_its_values():
         assert key in catalogue(), f"{where}: {key} is not in the catalogue"
         assert not values & {"key", "message"}, f"{where}: a value named key or message clashes with SilError's own"
         for language in LANGUAGES:
-            placeholders = set(re.findall(r"{(\w+)}", catalogue()[key][language]))
+            placeholders = _names(catalogue()[key][language])
             # one of several texts a condition chooses may leave a value out; none may name one not given
             fits = placeholders <= values if chosen else placeholders == values
             assert fits, f"{where}: {key} ({language}) names {placeholders}, the error gives {values}"
@@ -129,3 +141,56 @@ def test_refusals_are_shown_in_the_users_language_and_escaped(app, conn, make_us
     assert no_reason in page.text and other[2] not in page.text
     page = app.post(f"/projects/{pid}/settings", {"csrf_token": csrf_of(app), "title": "Mine now"}, status=403)
     assert lead_only in page.text and other[3] not in page.text
+
+
+LOCALE = Path(__file__).resolve().parent.parent / "screens" / "locale"
+
+
+def test_the_catalogues_are_gettext_files_with_no_fuzzy_entries_and_no_old_dicts_left():
+    from babel.messages.pofile import read_po
+
+    for language in LANGUAGES:
+        with (LOCALE / language / "LC_MESSAGES" / "sil.po").open("rb") as f:
+            po = read_po(f, locale=language)
+        fuzzy = [m.id for m in po if m.id and m.fuzzy]
+        assert not fuzzy, f"{language}: fuzzy entries are not shown: {fuzzy[:5]}"
+        assert po.plural_forms == "nplurals=2; plural=(n != 1);", language
+    # a branch that still adds MESSAGES dicts must run po_convert.py and remove them (see docs/DEVELOPING.md)
+    leftovers = [p.name for p in (TEMPLATES / "i18n").glob("*.py") if re.search(r"^MESSAGES\s*=", p.read_text(encoding="utf-8"), re.M)]
+    assert not leftovers, f"screens/i18n still has message dicts, not in the .po files: {leftovers}"
+
+
+def test_a_changed_po_file_is_compiled_again(tmp_path):
+    import os
+    import shutil
+
+    from screens.i18n.catalogues import load_language
+
+    folder = tmp_path / "nb" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    shutil.copy(LOCALE / "nb" / "LC_MESSAGES" / "sil.po", folder / "sil.po")
+    assert load_language("nb", tmp_path)[0]["login.title"] == "Logg inn"
+    po = folder / "sil.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Logg inn"', 'msgstr "Logg på"'), encoding="utf-8")
+    later = (folder / "sil.mo").stat().st_mtime + 5
+    os.utime(po, (later, later))
+    assert load_language("nb", tmp_path)[0]["login.title"] == "Logg på"
+
+
+def test_every_key_an_importer_gives_is_in_the_catalogue_and_names_where_and_its_values():
+    found = []
+    for path in sorted((REVIEW.parent / "imports").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "ImportFailure":
+                key = next((kw.value for kw in node.keywords if kw.arg == "key"), None)
+                where = f"{path.name}:{node.lineno}"
+                assert key is not None, f"{where}: an ImportFailure without a catalogue key"
+                values = {kw.arg for kw in node.keywords if kw.arg != "key"} | {"where"}
+                keys = [key.value] if isinstance(key, ast.Constant) else [
+                    k for k in catalogue() if k.startswith("error.import.advice.")]
+                found += [(where, k, values) for k in keys]
+    assert len(found) >= 17
+    for where, key, values in found:
+        assert key in catalogue(), f"{where}: {key} is not in the catalogue"
+        for language in LANGUAGES:
+            assert _names(catalogue()[key][language]) == values, f"{where}: {key} ({language})"

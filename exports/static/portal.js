@@ -7,7 +7,7 @@
   var box = document.getElementById("filter"), input = document.getElementById("filter-input");
   if (!box || !input) { return; }
   var items = document.querySelectorAll(".summaries li"), count = document.getElementById("count");
-  var label = count.getAttribute("data-label");
+  var label = count.getAttribute("data-label"), labelOne = count.getAttribute("data-label-one") || label;
   box.hidden = false;
   input.addEventListener("input", function () {
     var words = input.value.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
@@ -17,6 +17,6 @@
       li.hidden = !hit;
       if (hit) { shown++; }
     });
-    count.textContent = label.replace("{n}", shown);
+    count.textContent = (shown === 1 ? labelOne : label).replace("{n}", shown);
   });
 })();

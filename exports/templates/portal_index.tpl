@@ -23,7 +23,7 @@
 % end
 </ul></nav>
 % end
-<p class="meta" aria-live="polite" id="count" data-label="{{_('portal.count', n='{n}')}}">{{_("portal.count", n=len(items))}}</p>
+<p class="meta" aria-live="polite" id="count" data-label="{{_('portal.count', n='{n}')}}" data-label-one="{{_('portal.count', n='{n}', count=1)}}">{{_("portal.count", n=len(items))}}</p>
 % if not items:
 <p>{{_("portal.none")}}</p>
 % end
@@ -31,7 +31,7 @@
 % for item in items:
 <li data-text="{{item['search_text']}}">
 <h2><a href="{{links.summary(item['lang'], item['id'])}}">{{item["title"]}}</a></h2>
-<p class="meta">{{_("portal.published", date=item["first_published_at"][:10])}}
+<p class="meta">{{_("portal.published", date=page_date(item["first_published_at"], lang))}}
 % if item["topics"]:
 · {{", ".join(item["topics"])}}
 % end

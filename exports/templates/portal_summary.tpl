@@ -1,9 +1,9 @@
 % rebase("portal_base.tpl", lang=item["lang"], title=item["title"], links=links, _=_, alternates=alternates)
 <article>
 <h1>{{item["title"]}}</h1>
-<p class="meta">{{_("portal.published", date=item["first_published_at"][:10])}}
+<p class="meta">{{_("portal.published", date=page_date(item["first_published_at"], item["lang"]))}}
 % if item["published_at"][:10] != item["first_published_at"][:10]:
-({{_("portal.updated", date=item["published_at"][:10])}})
+({{_("portal.updated", date=page_date(item["published_at"], item["lang"]))}})
 % end
 · {{_("portal.version", n=item["version"])}}</p>
 % if item["other_id"]:

@@ -6,6 +6,7 @@ create_study, list_studies, get_study; get_form, save_form; save_values, submit,
 record_agreed; open_assessment, record_judgements, submit_assessment, compare_assessments; create_outcome,
 rate, sof_table, certainty_for_outcomes; export_extraction, export_sof, export_rob_plot, export_rob_table.
 """
+from review.appraisal.default_form import DEFAULT_FORM
 from review.appraisal.evidence import (
     IMPORTANCE,
     certainty_for_outcomes,
@@ -28,8 +29,17 @@ from review.appraisal.extraction import (
     submit,
     submitted_reviewers,
 )
-from review.appraisal.forms import FIELD_TYPES, codebook, field_at, get_form, save_form, with_field, without_field
-from review.appraisal.grade import DOWN, DOWN_LEVELS, FACTOR_LABELS, FACTORS, STARTS, UP, check_rating
+from review.appraisal.forms import (
+    FIELD_TYPES,
+    YES_NO,
+    codebook,
+    field_at,
+    get_form,
+    save_form,
+    with_field,
+    without_field,
+)
+from review.appraisal.grade import DOWN, DOWN_LEVELS, FACTORS, STARTS, UP, check_rating
 from review.appraisal.rob import tools_for
 from review.appraisal.rob.assessments import (
     compare_assessments,
@@ -56,15 +66,16 @@ from review.appraisal.studies import (
 __all__ = [
     "ANSWERS",
     "ANSWER_LABELS",
+    "DEFAULT_FORM",
     "DESIGNS",
     "DOWN",
     "DOWN_LEVELS",
     "FACTORS",
-    "FACTOR_LABELS",
     "FIELD_TYPES",
     "IMPORTANCE",
     "STARTS",
     "UP",
+    "YES_NO",
     "agree_identical_judgements",
     "agree_identical_values",
     "candidate_records",

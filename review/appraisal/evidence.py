@@ -159,7 +159,7 @@ def sof_table(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
     title = conn.execute("SELECT title FROM projects WHERE id = ?", (project_id,)).fetchone()
     if title is None:
         raise NotFound("no such project", "error.project.not_found")
-    rows, footnotes = [], []
+    rows, footnotes, notes = [], [], []
     for outcome in list_outcomes(conn, project_id):
         marks = []
         for factor in grade.FACTORS:
@@ -167,13 +167,16 @@ def sof_table(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
             if rating and rating["level"] != "none":
                 footnotes.append(f"{grade.FACTOR_LABELS[factor]} ({rating['level'].replace('_', ' ')}): "
                                  f"{rating['explanation']}")
+                notes.append({"factor": factor, "level": rating["level"], "explanation": rating["explanation"]})
                 marks.append(len(footnotes))
         rows.append({"outcome": outcome["name"], "importance": outcome["importance"],
                      "studies": len(outcome["studies"]), "participants": outcome["participants"],
                      "effect": outcome["effect"], "certainty": outcome["label"], "symbol": outcome["symbol"],
                      "footnotes": marks, "comments": outcome["comments"],
-                     "design": ", ".join(sorted({s["design"].replace("_", "-") for s in outcome["studies"]}))})
-    return {"title": title["title"], "rows": rows, "footnotes": footnotes}
+                     "design": ", ".join(sorted({s["design"].replace("_", "-") for s in outcome["studies"]})),
+                     "certainty_key": outcome["certainty"], "designs": sorted({s["design"] for s in outcome["studies"]})})
+    # footnotes: English text; notes: the same as codes and the explanation, for a table in another language
+    return {"title": title["title"], "rows": rows, "footnotes": footnotes, "notes": notes}
 
 
 def certainty_for_outcomes(conn: Any, project_id: int) -> list[dict[str, Any]]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from review.appraisal.evidence import sof_table
@@ -18,19 +19,23 @@ def export_extraction(conn: sqlite3.Connection, project_id: int, fmt: str, **_op
     return extraction_xlsx(table) if fmt == "xlsx" else extraction_csv(table).encode("utf-8")
 
 
-def export_sof(conn: sqlite3.Connection, project_id: int, fmt: str, **_options: Any) -> bytes:
-    """The Summary of Findings table as HTML, CSV or DOCX."""
+def export_sof(conn: sqlite3.Connection, project_id: int, fmt: str, texts: Callable[..., str] | None = None,
+               lang: str = "en", **_options: Any) -> bytes:
+    """The Summary of Findings table as HTML, CSV or DOCX; in English, or through texts (key, **values) in lang."""
     from exports import sof
 
     table = sof_table(conn, project_id)
     if fmt == "docx":
-        return sof.sof_docx(table)
-    return (sof.sof_html(table) if fmt == "html" else sof.sof_csv(table)).encode("utf-8")
+        return sof.sof_docx(table, texts)
+    return (sof.sof_html(table, texts, lang) if fmt == "html" else sof.sof_csv(table, texts)).encode("utf-8")
 
 
 def export_rob_plot(conn: sqlite3.Connection, project_id: int, fmt: str, tool: str | None = None,
-                    outcome: str | None = None, kind: str = "traffic", **_options: Any) -> bytes:
-    """A traffic-light (or summary) plot of consensus assessments as SVG or PNG; the first tool and outcome by default."""
+                    outcome: str | None = None, kind: str = "traffic",
+                    localise: Callable[[dict[str, Any]], dict[str, Any]] | None = None, **_options: Any) -> bytes:
+    """A traffic-light (or summary) plot of consensus assessments as SVG or PNG; the first tool and outcome by default.
+
+    localise, when given, rewrites the plot's words (tool, domains, levels, labels) for a reader's language."""
     from exports import robplot
 
     if tool is None or outcome is None:
@@ -40,6 +45,8 @@ def export_rob_plot(conn: sqlite3.Connection, project_id: int, fmt: str, tool: s
             raise NotFound("no consensus risk-of-bias assessment to plot yet", "error.rob.nothing_to_plot")
         tool, outcome = row["tool"], row["outcome"] if outcome is None else outcome
     data = plot_data(conn, project_id, tool, outcome)
+    if localise is not None:
+        data = localise(data)
     svg = robplot.summary_svg(data) if kind == "summary" else robplot.traffic_light_svg(data)
     return robplot.to_png(svg) if fmt == "png" else svg.encode("utf-8")
 

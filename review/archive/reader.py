@@ -29,7 +29,7 @@ def import_project_archive(conn: sqlite3.Connection, path: str | Path, user_id: 
     try:
         return _import(conn, path, user_id, files_dir, trusted)
     except ExportFailure as failure:
-        raise Invalid(failure.message) from None
+        raise Invalid(failure.message, failure.key, **failure.values) from None
 
 
 def _import(conn: sqlite3.Connection, path: str | Path, user_id: int | None, files_dir: str | Path,

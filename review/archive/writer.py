@@ -109,7 +109,7 @@ def write_project_archive(conn: sqlite3.Connection, project_id: int, out: IO[byt
     try:
         write_archive(out, manifest, [("users", people), *((t, map(_encode, rows)) for t, rows in tables)], pdfs)
     except ExportFailure as failure:
-        raise Invalid(failure.message) from None
+        raise Invalid(failure.message, failure.key, **failure.values) from None
 
 
 def _people(conn: sqlite3.Connection, tables: list[tuple[str, list[dict]]]) -> list[dict[str, Any]]:

@@ -26,7 +26,8 @@ def reject_pair(conn: sqlite3.Connection, project_id: int, pair_id: int, user_id
     with transaction(conn):
         pair = store.get_pair(conn, project_id, pair_id)
         if pair["decision"] == "same":
-            raise Invalid(f"pair {pair_id} is grouped already; undo its group or split a record out instead")
+            raise Invalid(f"pair {pair_id} is grouped already; undo its group or split a record out instead",
+                          "error.dup.pair_grouped", pair=pair_id)
         store.set_decision(conn, project_id, pair["record_a"], pair["record_b"], "different", user_id)
         record_event(conn, project_id, user_id, "dedupe.reject", f"pair {pair_id}",
                      {"records": [pair["record_a"], pair["record_b"]]})
@@ -88,7 +89,7 @@ def split_record(conn: sqlite3.Connection, project_id: int, record_id: int, user
         store.record_in_project(conn, project_id, record_id)
         link = store.link_of(conn, record_id)
         if link is None:
-            raise Invalid(f"record {record_id} is in no duplicate group")
+            raise Invalid(f"record {record_id} is in no duplicate group", "error.dup.not_grouped", record=record_id)
         group = store.group_of(conn, project_id, link["group_id"])
         others = [r["record_id"] for r in store.group_links(conn, group["id"]) if r["record_id"] != record_id]
         for other in others:

@@ -57,7 +57,7 @@ class DedupeJobs:
                 since = store.readable(current.started_at)
                 raise Conflict(f"duplicate detection is already running on this project (since {since}); "
                                "wait for it to finish, its results will show on the duplicates page",
-                               key="dup.busy", since=since)
+                               key="dup.busy", since=current.started_at)
             job = Job(project_id, user_id, store.now())
             job.thread = threading.Thread(target=self._run, args=(job,), name=f"sil-dedupe-{project_id}",
                                           daemon=True)

@@ -74,7 +74,7 @@ def add_pairs(conn: sqlite3.Connection, project_id: int, pairs: Iterable[tuple[i
 def get_pair(conn: sqlite3.Connection, project_id: int, pair_id: int) -> sqlite3.Row:
     row = conn.execute("SELECT * FROM duplicate_pairs WHERE id = ? AND project_id = ?", (pair_id, project_id)).fetchone()
     if row is None:
-        raise NotFound(f"no candidate pair {pair_id} in this project")
+        raise NotFound(f"no candidate pair {pair_id} in this project", "error.dup.no_pair", pair=pair_id)
     return row
 
 
@@ -94,7 +94,7 @@ def group_of(conn: sqlite3.Connection, project_id: int, group_id: int) -> sqlite
     row = conn.execute("SELECT * FROM duplicate_groups WHERE id = ? AND project_id = ?",
                        (group_id, project_id)).fetchone()
     if row is None:
-        raise NotFound(f"no duplicate group {group_id} in this project")
+        raise NotFound(f"no duplicate group {group_id} in this project", "error.dup.no_group", group=group_id)
     return row
 
 
@@ -123,4 +123,4 @@ def set_representative(conn: sqlite3.Connection, group_id: int, record_id: int) 
 def record_in_project(conn: sqlite3.Connection, project_id: int, record_id: int) -> None:
     """Raise NotFound unless the record belongs to the project."""
     if conn.execute("SELECT 1 FROM records WHERE id = ? AND project_id = ?", (record_id, project_id)).fetchone() is None:
-        raise NotFound(f"no record {record_id} in this project")
+        raise NotFound(f"no record {record_id} in this project", "error.records.not_found", record=record_id)

@@ -58,10 +58,12 @@ def stream(conn: sqlite3.Connection, project_id: int, what: str, fmt: str, **opt
 
 def _check(what: str, fmt: str) -> str:
     if what not in EXPORTS:
-        raise Invalid(f"--what {what}: choose one of {', '.join(sorted(EXPORTS)) or '(none yet)'}.")
+        raise Invalid(f"--what {what}: choose one of {', '.join(sorted(EXPORTS)) or '(none yet)'}.",
+                      "error.export.unknown_what", what=what, choices=', '.join(sorted(EXPORTS)) or '(none yet)')
     formats = EXPORTS[what][1]
     if fmt not in formats:
-        raise Invalid(f"--format {fmt}: '{what}' can be exported as {', '.join(formats)}.")
+        raise Invalid(f"--format {fmt}: '{what}' can be exported as {', '.join(formats)}.",
+                      "error.export.unknown_format", what=what, fmt=fmt, choices=', '.join(formats))
     return what
 
 

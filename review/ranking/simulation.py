@@ -56,15 +56,18 @@ def read_dataset(path: str | Path, settings: ranking.Settings = ranking.DEFAULT)
             label_column = next((c for c in LABEL_COLUMNS if c in columns), None)
             if label_column is None or "title" not in columns:
                 raise Invalid(f"{path}: needs a 'title' column and a label column "
-                              f"({' or '.join(LABEL_COLUMNS)}); found {', '.join(columns) or 'none'}")
+                              f"({' or '.join(LABEL_COLUMNS)}); found {', '.join(columns) or 'none'}",
+                              "error.simulation.columns", file=path, labels=" or ".join(LABEL_COLUMNS),
+                              found=", ".join(columns) or "none")
             texts, labels = [], []
             for row in reader:
                 labels.append(_label(row.get(label_column), path, reader.line_num, label_column))
                 texts.append(ranking.record_text(row.get("title"), row.get("abstract"), row.get("keywords"), settings))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise Invalid(f"{path}: cannot read it as UTF-8 CSV ({exc})") from exc
+        raise Invalid(f"{path}: cannot read it as UTF-8 CSV ({exc})",
+                      "error.simulation.unreadable", file=path, problem=exc) from exc
     if not texts:
-        raise Invalid(f"{path}: has no records")
+        raise Invalid(f"{path}: has no records", "error.simulation.empty", file=path)
     return Dataset(texts, np.array(labels, dtype=np.int8), path.name)
 
 
@@ -72,7 +75,8 @@ def _label(value: str | None, path: Path, line: int, column: str) -> int:
     text = (value or "").strip()
     if text in ("0", "1", "0.0", "1.0"):
         return int(float(text))
-    raise Invalid(f"{path}, line {line}: {column} must be 0 or 1, found {text!r}")
+    raise Invalid(f"{path}, line {line}: {column} must be 0 or 1, found {text!r}",
+                  "error.simulation.bad_label", file=path, line=line, column=column, value=text)
 
 
 def pick_priors(labels: np.ndarray, rng: np.random.Generator, included: int, excluded: int) -> list[int]:
@@ -81,7 +85,8 @@ def pick_priors(labels: np.ndarray, rng: np.random.Generator, included: int, exc
     for value, count in ((1, included), (0, excluded)):
         pool = np.flatnonzero(labels == value)
         if count > len(pool):
-            raise Invalid(f"asked for {count} prior records with label {value}, the file has {len(pool)}")
+            raise Invalid(f"asked for {count} prior records with label {value}, the file has {len(pool)}",
+                          "error.simulation.too_few_priors", count=count, label=value, available=len(pool))
         chosen.extend(int(i) for i in rng.choice(pool, size=count, replace=False))
     return chosen
 
@@ -122,7 +127,8 @@ def simulate(data: Dataset, seed: int = 0, prior_included: int = 1, prior_exclud
     if priors is None:
         priors = pick_priors(data.labels, rng, prior_included, prior_excluded)
     elif len(set(priors)) != len(priors) or not all(0 <= row < n for row in priors):
-        raise Invalid(f"prior rows must be distinct row indices from 0 to {n - 1}; got {list(priors)}")
+        raise Invalid(f"prior rows must be distinct row indices from 0 to {n - 1}; got {list(priors)}",
+                      "error.simulation.bad_priors", last=n - 1, given=list(priors))
     priors = [int(row) for row in priors]
     order = list(priors)
     screened = np.zeros(n, dtype=bool)

@@ -92,8 +92,9 @@ def estimate(total: int, screened_before: int, found_before: int, sample_size: i
 
 def _check(total, screened_before, found_before, sample_size, found_in_sample, target, confidence):
     if not 0 < target < 1 or not 0 < confidence < 1:
-        raise Invalid("the recall target and the confidence level must lie between 0 and 1 (e.g. 0.95)")
+        raise Invalid("the recall target and the confidence level must lie between 0 and 1 (e.g. 0.95)",
+                      "error.stopping.bad_levels")
     if not 0 <= screened_before <= total or not 0 <= sample_size <= total - screened_before:
-        raise Invalid("the numbers of records screened do not fit the number of records")
+        raise Invalid("the numbers of records screened do not fit the number of records", "error.stopping.bad_counts")
     if not 0 <= found_before <= screened_before or not 0 <= found_in_sample <= sample_size:
-        raise Invalid("more relevant records than records screened")
+        raise Invalid("more relevant records than records screened", "error.stopping.too_many_relevant")

@@ -44,7 +44,8 @@ def set_stopping_target(conn: sqlite3.Connection, project_id: int, lead_id: int,
     require_lead(conn, project_id, lead_id)
     for name, value in (("recall target", recall_target), ("confidence level", confidence)):
         if not 0.5 <= value < 1:
-            raise Invalid(f"the {name} must be at least 50 % and below 100 %, not {value * 100:g} %")
+            raise Invalid(f"the {name} must be at least 50 % and below 100 %, not {value * 100:g} %",
+                          "error.stopping.bad_share", name=name, value=f'{value * 100:g}')
     with transaction(conn):
         _upsert(conn, project_id, recall_target=recall_target, confidence=confidence)
         record_event(conn, project_id, lead_id, "ranking.stopping_target", f"{recall_target:g}/{confidence:g}", {})
@@ -55,7 +56,7 @@ def start_sample(conn: sqlite3.Connection, project_id: int, lead_id: int, screen
     require_lead(conn, project_id, lead_id)
     with transaction(conn):
         if get_settings(conn, project_id)["sample_started_at"]:
-            raise Conflict("random sampling for the stopping test has already begun")
+            raise Conflict("random sampling for the stopping test has already begun", "error.stopping.sampling_begun")
         _upsert(conn, project_id, sample_started_at=now(), sample_screened_before=screened, sample_found_before=found)
         clear_ranks(conn, project_id)
         record_event(conn, project_id, lead_id, "ranking.sample_started", str(screened), {"found": found})

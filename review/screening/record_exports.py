@@ -27,7 +27,8 @@ def stream_set(conn: sqlite3.Connection, project_id: int, fmt: str, kind: str, s
     The set, the decisions and any bad option are settled before this returns; the records are read
     from a cursor while the chunks are taken."""
     if fmt not in record_sets.FORMATS:
-        raise Invalid(f"records can be exported as {', '.join(record_sets.FORMATS)}, not {fmt!r}")
+        raise Invalid(f"records can be exported as {', '.join(record_sets.FORMATS)}, not {fmt!r}",
+                      "error.export.records_format", fmt=fmt, choices=', '.join(record_sets.FORMATS))
     ids = record_sets.select_ids(conn, project_id, kind, stage, search, label, viewer_id)
     records = record_sets.records_of(conn, project_id, ids)
     decisions = record_sets.decision_columns(conn, project_id, ids, viewer_id)

@@ -121,7 +121,7 @@ def get_search(conn: sqlite3.Connection, project_id: int, search_id: int) -> dic
     """One search of a project, warnings decoded; NotFound when it is not this project's."""
     row = conn.execute("SELECT * FROM searches WHERE project_id = ? AND id = ?", (project_id, search_id)).fetchone()
     if row is None:
-        raise NotFound(f"search {search_id} does not exist in this project")
+        raise NotFound(f"search {search_id} does not exist in this project", "error.search.not_found", search=search_id)
     return dict(row, warnings=json.loads(row["warnings"]))
 
 
@@ -143,7 +143,9 @@ def import_file(conn: sqlite3.Connection, project_id: int, user_id: int | None, 
     if earlier and not force:
         raise Conflict(f"{file_name}: this file was imported already (search {earlier['id']}, "
                        f"{earlier['file_name']}, {earlier['record_count']} records, {earlier['imported_at']}); "
-                       "import it again only if you mean to, with force")
+                       "import it again only if you mean to, with force", "error.search.duplicate_file",
+                       file=file_name, search=earlier["id"], earlier=earlier["file_name"], n=earlier["record_count"],
+                       at=earlier["imported_at"])
     try:
         try:
             return _import_staged(conn, project_id, user_id, file_name, data, meta, sha256, bool(earlier), True,
@@ -152,7 +154,10 @@ def import_file(conn: sqlite3.Connection, project_id: int, user_id: int | None, 
             return _import_staged(conn, project_id, user_id, file_name, data, meta, sha256, bool(earlier), False,
                                   skip_broken)
     except ImportFailure as failure:
-        raise Invalid(str(failure)) from failure
+        where = f"{failure.file}:{failure.line}" if failure.line else failure.file
+        if failure.key:  # the importer's own key: its texts begin with {where}
+            raise Invalid(str(failure), key=failure.key, where=where, **failure.values) from failure
+        raise Invalid(str(failure), "error.import.failed", where=where, problem=failure.message) from failure
 
 
 def _import_staged(conn: sqlite3.Connection, project_id: int, user_id: int | None, file_name: str, data: bytes,
@@ -196,21 +201,24 @@ def clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
         if value is not None and str(value).strip():
             clean[key] = str(value).strip()
     if clean.get("source_kind", "database") not in ("database", "register", "other"):
-        raise Invalid("source kind must be database, register or other")
+        raise Invalid("source kind must be database, register or other", "error.search.source_kind",
+                      kind=clean.get("source_kind"))
     searched_on = str(meta.get("searched_on") or "").strip()
     if searched_on:
         try:
             clean["searched_on"] = dt.date.fromisoformat(searched_on).isoformat()
         except ValueError:
-            raise Invalid(f"date searched {searched_on!r} is not a date like 2026-03-02") from None
+            raise Invalid(f"date searched {searched_on!r} is not a date like 2026-03-02",
+                          "error.search.bad_date", value=searched_on) from None
     reported = meta.get("reported_count")
     if reported not in (None, ""):
         try:
             clean["reported_count"] = int(str(reported).strip())
         except ValueError:
-            raise Invalid(f"records reported {reported!r} is not a whole number") from None
+            raise Invalid(f"records reported {reported!r} is not a whole number",
+                          "error.search.bad_reported", value=reported) from None
         if clean["reported_count"] < 0:
-            raise Invalid("records reported cannot be negative")
+            raise Invalid("records reported cannot be negative", "error.search.negative_reported")
     return clean
 
 

@@ -127,7 +127,7 @@ def _staged_whole(conn: sqlite3.Connection, pool: ProcessPoolExecutor, directory
     outcome = pool.submit(parse_into_file, str(directory / "whole.sqlite"), str(source), file_name,
                           skip_broken).result()
     if outcome[0] == "failed":
-        raise ImportFailure(*outcome[1:])
+        raise ImportFailure(*outcome[1:5], **outcome[5])
     _, file_format, encoding, warnings, [(path, _)] = outcome
     conn.execute("ATTACH DATABASE ? AS staging_whole", (path,))
     attached.append("staging_whole")
@@ -187,7 +187,7 @@ def _check(outcome: tuple, last: bool, rest: list) -> None:
     if outcome[0] == "failed":
         if any(_needs_whole(future.result(), last=future is rest[-1]) for future in rest):
             raise ReadWhole()
-        raise ImportFailure(*outcome[1:])
+        raise ImportFailure(*outcome[1:5], **outcome[5])
 
 
 def _needs_whole(outcome: tuple, last: bool) -> bool:
@@ -248,7 +248,7 @@ def parse_part_into_file(path: str, source: str, start: int, end: int, file_name
         stage_records(conn, records, "main")
         return ("part", path, notes.records, notes, lines)
     except ImportFailure as failure:
-        return ("failed", failure.file, failure.line, failure.message)
+        return ("failed", failure.file, failure.line, failure.message, failure.key, failure.values)
     finally:
         conn.close()
 
@@ -257,14 +257,14 @@ def parse_into_file(path: str, source: str, file_name: str, skip_broken: bool = 
     """In a parsing process: stage the whole file into a scratch file; ('parsed', format, encoding, warnings,
     [(path, records)]).
 
-    An ImportFailure comes back as ('failed', file, line, message): its custom constructor does not pickle."""
+    An ImportFailure comes back as ('failed', file, line, message, key, values): its custom constructor does not pickle."""
     conn = _scratch(path)
     try:
         parsed = imports.stream_file(Path(source).read_bytes(), file_name, skip_broken=skip_broken)
         count = stage_records(conn, parsed.records, "main")
         return ("parsed", parsed.format, parsed.encoding, parsed.warnings, [(path, count)])
     except ImportFailure as failure:
-        return ("failed", failure.file, failure.line, failure.message)
+        return ("failed", failure.file, failure.line, failure.message, failure.key, failure.values)
     finally:
         conn.close()
 

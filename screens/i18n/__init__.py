@@ -1,34 +1,64 @@
-"""The one message catalogue: every module in this package adds MESSAGES = {key: {"en": ..., "nb": ...}}."""
+"""The one message catalogue: gettext files screens/locale/<lang>/LC_MESSAGES/sil.po (Babel).
+
+The msgid is the message key used in code and templates, _("key", name=value); a message with a
+count has plural forms (msgid_plural, msgstr[0..]) chosen by the value named n (or count).
+"""
 from __future__ import annotations
 
-import importlib
-import pkgutil
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
+from numbers import Number
+
+from screens.i18n.catalogues import available_languages, load_language
+from screens.i18n.formats import fmt_number
 
 LANGUAGES = ("en", "nb")
 DEFAULT_LANGUAGE = "en"
+# a language no one chooses: every message is bokmål wrapped in these marks, so a test can see text that is not a message
+PSEUDO = "x-pseudo"
+PSEUDO_MARKS = ("\u27e6", "\u27e7")
+COUNT_NAMES = ("n", "count")
+GROUPED_NAMES = {"n", "count", "total", "found", "more", "records", "left"}
+
+
+@cache
+def _language(language: str) -> tuple[dict[str, str | tuple[str, ...]], Callable[[int], int]]:
+    return load_language(language)
 
 
 @lru_cache(maxsize=1)
-def catalogue() -> dict[str, dict[str, str]]:
-    """Every message of every area, merged; a key defined twice is a mistake."""
-    merged: dict[str, dict[str, str]] = {}
-    for info in pkgutil.iter_modules(__path__):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        for key, texts in module.MESSAGES.items():
-            if key in merged:
-                raise RuntimeError(f"message key {key!r} is defined twice (again in screens/i18n/{info.name}.py)")
-            merged[key] = texts
+def catalogue() -> dict[str, dict[str, str | tuple[str, ...]]]:
+    """Every message: key -> {language: text, or (singular, plural, ...) for a count}."""
+    merged: dict[str, dict[str, str | tuple[str, ...]]] = {}
+    for language in available_languages():
+        for key, text in _language(language)[0].items():
+            merged.setdefault(key, {})[language] = text
     return merged
 
 
 def translate(language: str, key: str, **values: object) -> str:
-    """The message for key in language, with {names} filled in; the key itself if unknown."""
+    """The message for key in language, with {names} filled in (numbers as the language writes them); the key if unknown."""
+    base = "nb" if language == PSEUDO else language
     texts = catalogue().get(key)
     if texts is None:
         return key
-    text = texts.get(language) or texts[DEFAULT_LANGUAGE]
-    return text.format(**values) if values else text
+    text = texts.get(base) or texts[DEFAULT_LANGUAGE]
+    if isinstance(text, tuple):
+        count = next((values[name] for name in COUNT_NAMES if isinstance(values.get(name), int)), 2)
+        plural = _language(base if base in texts else DEFAULT_LANGUAGE)[1]
+        text = text[min(plural(abs(count)), len(text) - 1)]
+    if values:
+        text = text.format(**{name: _shown(name, value, language) for name, value in values.items()})
+    return f"{PSEUDO_MARKS[0]}{text}{PSEUDO_MARKS[1]}" if language == PSEUDO else text
+
+
+def _shown(name: str, value: object, language: str) -> object:
+    """Decimals always, and counts, in the language's way (0,684; 1 563); other values as given."""
+    if isinstance(value, bool) or not isinstance(value, Number):
+        return value
+    if isinstance(value, float) or name in GROUPED_NAMES:
+        return fmt_number(value, language)
+    return value
 
 
 def pick_language(accept_language: str | None) -> str:

@@ -20,7 +20,7 @@
     % if user['is_admin']:
     <a href="{{url('admin_users')}}">{{_("nav.users")}}</a>
     % end
-    <a href="{{url('password')}}">{{_("nav.account")}}: {{user['name']}}</a>
+    <a href="{{url('password')}}">{{_("nav.account")}}: <span data-content>{{user['name']}}</span></a>
   </nav>
   % end
   <div class="topforms">
@@ -45,7 +45,7 @@
 % if project:
 <div class="projecthead">
   <p class="crumb"><a href="{{url('home')}}">{{_("nav.projects")}}</a></p>
-  <h1 class="projecttitle"><a href="{{url('project', project_id=project['id'])}}">{{project['title']}}</a></h1>
+  <h1 class="projecttitle"><a href="{{url('project', project_id=project['id'])}}"><span data-content>{{project['title']}}</span></a></h1>
 </div>
 <div class="projectframe">
   <nav aria-label="{{_('nav.project')}}" class="tabs">

@@ -142,7 +142,8 @@ def _state(conn: sqlite3.Connection, assessment: dict[str, Any]) -> dict[str, An
     derived = tool.overall({d["key"]: d["judgement"] for d in domains})
     override = items.get("overall.override", "")
     return dict(assessment, tool_name=tool.name, levels=tool.levels, domains=domains,
-                derived=derived.judgement, note=derived.note, override=override,
+                derived=derived.judgement, note=derived.note, note_key=derived.key, note_values=derived.values,
+                override=override,
                 reason=items.get("overall.reason", ""), overall=override or derived.judgement)
 
 
@@ -208,7 +209,8 @@ def plot_data(conn: sqlite3.Connection, project_id: int, tool_key: str, outcome:
         studies.append({"label": row["label"], "overall": state["overall"],
                         "judgements": {d["key"]: d["judgement"] for d in state["domains"]}})
     title = f"{tool.name}: {outcome}" if outcome.strip() else tool.name
-    return {"title": title, "domains": [(d.key, d.name) for d in tool.domains],
+    return {"title": title, "tool": tool.key, "tool_name": tool.name, "outcome": outcome.strip(),
+            "domains": [(d.key, d.name) for d in tool.domains],
             "levels": [{"key": level.key, "label": level.label, "symbol": level.symbol, "colour": level.colour}
                        for level in tool.levels],
             "studies": studies}

@@ -51,7 +51,7 @@ def build_tool(tool_id: int, definition: dict[str, Any]) -> Tool:
     domains = tuple(Domain(f"d{i}", d["name"], tuple((f"{i}.{j}", q) for j, q in enumerate(d["questions"], 1)))
                     for i, d in enumerate(definition["domains"], start=1))
     order = tuple(level.key for level in levels)
-    rule = most_severe(order) if definition["overall"] == "most_severe" else (lambda _j: Overall(None, "set the overall judgement"))
+    rule = most_severe(order) if definition["overall"] == "most_severe" else (lambda _j: Overall(None, "set the overall judgement", "rob.note.set_overall"))
     return Tool(f"custom:{tool_id}", definition["name"], levels, domains, rule)
 
 

@@ -60,7 +60,8 @@ def overall(judgements: dict[str, str]) -> Overall:
         return Overall("low")
     if concerns > 1:
         return Overall("some_concerns", f"some concerns in {concerns} domains: judge 'high' if together they "
-                                        "substantially lower confidence in the result (override with a reason)")
+                                        "substantially lower confidence in the result (override with a reason)",
+                       "rob.note.rob2_concerns", {"n": concerns})
     return Overall("some_concerns")
 
 

@@ -69,7 +69,8 @@ def overall(judgements: dict[str, str]) -> Overall:
     highs = count(judgements, "high")
     if highs > 1:
         return Overall("high", f"high in {highs} domains: judge 'very high' if together they substantially "
-                               "lower confidence in the result (override with a reason)")
+                               "lower confidence in the result (override with a reason)",
+                       "rob.note.robins_e_high", {"n": highs})
     if highs:
         return Overall("high")
     return Overall("some_concerns" if count(judgements, "some_concerns") else "low")

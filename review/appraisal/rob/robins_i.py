@@ -79,7 +79,7 @@ def overall(judgements: dict[str, str]) -> Overall:
             if level == "serious" and count(judgements, "serious") > 1:
                 note = ("serious in several domains: the guidance allows 'critical' when together they make the "
                         "study too problematic to provide useful evidence (override with a reason)")
-            return Overall(level, note)
+            return Overall(level, note, "rob.note.robins_i_serious" if note else "")
     return Overall("low")
 
 

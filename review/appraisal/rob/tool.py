@@ -32,6 +32,8 @@ class Overall:
 
     judgement: str | None
     note: str = ""
+    key: str = ""  # the note's catalogue key, so the web can say it in the reader's language
+    values: dict = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,8 @@ class Tool:
         """Derive the overall judgement from the domain judgements (domain key -> level key)."""
         missing = [d.name for d in self.domains if not judgements.get(d.key)]
         if missing:
-            return Overall(None, "not yet judged: " + "; ".join(missing))
+            return Overall(None, "not yet judged: " + "; ".join(missing), "rob.note.unjudged",
+                           {"domains": [d.key for d in self.domains if not judgements.get(d.key)]})
         return self.rule({d.key: judgements[d.key] for d in self.domains})
 
 

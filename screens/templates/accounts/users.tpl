@@ -9,18 +9,18 @@
 <tbody>
 % for u in users:
 <tr>
-  <td>{{u['name']}} {{'(' + _("users.disabled") + ')' if u['disabled_at'] else ''}}</td>
-  <td>{{u['display_name']}}</td>
+  <td><span data-content>{{u['name']}}</span> {{'(' + _("users.disabled") + ')' if u['disabled_at'] else ''}}</td>
+  <td><span data-content>{{u['display_name']}}</span></td>
   <td>{{u['email'] or ''}}</td>
   <td>{{_("common.yes") if u['is_admin'] else _("common.no")}}</td>
   <td class="actions">
     <form method="post" action="{{url('admin_user_password', user_id=u['id'])}}" class="inline">
       <input type="hidden" name="csrf_token" value="{{csrf}}">
-      <button type="submit" class="link">{{_("users.reset")}}<span class="sr-only"> {{u['name']}}</span></button></form>
+      <button type="submit" class="link">{{_("users.reset")}}<span class="sr-only"> <span data-content>{{u['name']}}</span></span></button></form>
     % if u['id'] != user['id']:
     <form method="post" action="{{url('admin_user_disable', user_id=u['id'])}}" class="inline">
       <input type="hidden" name="csrf_token" value="{{csrf}}">
-      <button type="submit" class="link">{{_("users.enable") if u['disabled_at'] else _("users.disable")}}<span class="sr-only"> {{u['name']}}</span></button></form>
+      <button type="submit" class="link">{{_("users.enable") if u['disabled_at'] else _("users.disable")}}<span class="sr-only"> <span data-content>{{u['name']}}</span></span></button></form>
     % end
   </td>
 </tr>

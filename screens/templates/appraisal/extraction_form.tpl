@@ -26,7 +26,7 @@
 <label for="nf-options">{{_("extraction.field_options")}}</label><textarea id="nf-options" name="options" rows="3"></textarea>
 <label for="nf-group">{{_("extraction.field_group")}}</label><select id="nf-group" name="group"><option value="">—</option>
 % for g in groups:
-<option value="{{g}}">{{g}}</option>
+<option value="{{g}}" data-content>{{g}}</option>
 % end
 </select>
 <label for="nf-help">{{_("extraction.field_help")}}</label><input id="nf-help" name="help">
@@ -35,13 +35,13 @@
 </section>
 <section class="card">
 <h2>{{_("extraction.codebook")}}</h2>
-<table><thead><tr><th scope="col">key</th><th scope="col">{{_("extraction.field")}}</th><th scope="col">type</th><th scope="col">{{_("extraction.options")}}</th><th scope="col"><span class="sr-only">{{_("common.remove")}}</span></th></tr></thead>
+<table><thead><tr><th scope="col">{{_("extraction.col.key")}}</th><th scope="col">{{_("extraction.field")}}</th><th scope="col">{{_("extraction.col.type")}}</th><th scope="col">{{_("extraction.options")}}</th><th scope="col"><span class="sr-only">{{_("common.remove")}}</span></th></tr></thead>
 <tbody>
 % for line in codebook:
-<tr><td><code>{{line['key']}}</code></td><td>{{line['label']}}</td><td>{{line['type']}}</td><td>{{line['options']}}</td>
+<tr><td><code data-content>{{line['key']}}</code></td><td>{{line['label']}}</td><td>{{_('fieldtype.' + line['type'])}}</td><td>{{line['options']}}</td>
 <td><form method="post" action="{{url('extraction_field_remove', project_id=project['id'])}}" class="inline">
 <input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="key" value="{{line['key']}}">
-<button type="submit" class="link">{{_("common.remove")}}<span class="sr-only"> {{line['key']}}</span></button></form></td></tr>
+<button type="submit" class="link">{{_("common.remove")}}<span class="sr-only" data-content> {{line['key']}}</span></button></form></td></tr>
 % end
 </tbody></table>
 </section>

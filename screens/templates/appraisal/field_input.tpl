@@ -4,7 +4,7 @@
 <label for="{{fid}}">{{label}}</label>
 <select id="{{fid}}" name="{{name}}"><option value=""></option>
 % for option in field['options']:
-<option value="{{option}}" {{'selected' if value == option else ''}}>{{option}}</option>
+<option value="{{option}}" {{'selected' if value == option else ''}}>{{field.get('option_labels', {}).get(option, option)}}</option>
 % end
 </select>
 % elif kind == 'yesno':
@@ -17,7 +17,7 @@
 % elif kind == 'multi':
 <fieldset><legend>{{label}}</legend>
 % for i, option in enumerate(field['options']):
-<label class="choice"><input type="checkbox" name="{{name}}" value="{{option}}" {{'checked' if value and option in value else ''}}> {{option}}</label>
+<label class="choice"><input type="checkbox" name="{{name}}" value="{{option}}" {{'checked' if value and option in value else ''}}> {{field.get('option_labels', {}).get(option, option)}}</label>
 % end
 </fieldset>
 % else:

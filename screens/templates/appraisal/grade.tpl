@@ -15,7 +15,7 @@
 <h2>{{_("grade.outcomes")}}</h2>
 <ul>
 % for o in outcomes:
-<li><a href="{{url('grade_outcome', project_id=project['id'], outcome_id=o['id'])}}">{{o['name']}}</a> {{o['symbol']}} {{o['label']}}</li>
+<li><a href="{{url('grade_outcome', project_id=project['id'], outcome_id=o['id'])}}"><span data-content>{{o['name']}}</span></a> {{o['symbol']}} {{_('grade.certainty.' + o['certainty'])}}</li>
 % end
 </ul>
 <h3>{{_("grade.new_outcome")}}</h3>
@@ -32,7 +32,7 @@
 </select>
 <fieldset><legend>{{_("grade.studies")}}</legend>
 % for s in studies:
-<label class="choice"><input type="checkbox" name="study" value="{{s['id']}}"> {{s['label']}} ({{_("design." + s['design'])}})</label>
+<label class="choice"><input type="checkbox" name="study" value="{{s['id']}}"> <span data-content>{{s['label']}}</span> ({{_("design." + s['design'])}})</label>
 % end
 </fieldset>
 <button type="submit" class="primary">{{_("grade.create")}}</button>

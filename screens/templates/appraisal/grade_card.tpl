@@ -1,10 +1,10 @@
 <section class="card">
 <h2>{{_("grade.card")}}</h2>
-<p class="meta">{{_("grade.card_counts", studies=n_studies, outcomes=len(outcomes))}}</p>
+<p class="meta">{{_("grade.card_studies", n=n_studies)}}, {{_("grade.card_outcomes", n=len(outcomes))}}</p>
 % if outcomes:
 <ul>
 % for o in outcomes:
-<li>{{o['name']}}: {{o['symbol']}} {{o['label']}}</li>
+<li><span data-content>{{o['name']}}</span>: {{o['symbol']}} {{_('grade.certainty.' + o['certainty'])}}</li>
 % end
 </ul>
 % end

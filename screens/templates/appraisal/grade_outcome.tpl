@@ -1,6 +1,6 @@
 % rebase('base.tpl')
 <section class="card">
-<h2>{{outcome['name']}} <span class="certainty">{{outcome['symbol']}} {{outcome['label']}}</span></h2>
+<h2><span data-content>{{outcome['name']}}</span> <span class="certainty">{{outcome['symbol']}} {{_('grade.certainty.' + outcome['certainty'])}}</span></h2>
 % if error:
 <p class="error" role="alert">{{error}}</p>
 % end
@@ -20,11 +20,11 @@
 <fieldset><legend>{{_("grade.studies")}}</legend>
 % chosen = {s['id'] for s in outcome['studies']}
 % for s in studies:
-<label class="choice"><input type="checkbox" name="study" value="{{s['id']}}" {{'checked' if s['id'] in chosen else ''}}> {{s['label']}} ({{_("design." + s['design'])}})</label>
+<label class="choice"><input type="checkbox" name="study" value="{{s['id']}}" {{'checked' if s['id'] in chosen else ''}}> <span data-content>{{s['label']}}</span> ({{_("design." + s['design'])}})</label>
 % end
 </fieldset>
 <label for="g-participants">{{_("grade.participants")}}</label><input id="g-participants" name="participants" inputmode="numeric" value="{{outcome['participants'] if outcome['participants'] is not None else ''}}">
-<label for="g-effect">{{_("grade.effect")}}</label><input id="g-effect" name="effect" value="{{outcome['effect']}}" placeholder="OR 0.72 (0.60 to 0.87)">
+<label for="g-effect">{{_("grade.effect")}}</label><input id="g-effect" name="effect" value="{{outcome['effect']}}" placeholder="{{_('grade.effect_example')}}">
 <label for="g-comments">{{_("grade.comments")}}</label><textarea id="g-comments" name="comments" rows="2">{{outcome['comments']}}</textarea>
 <fieldset><legend>{{_("grade.rate_down")}}</legend>
 % for f in down:

@@ -1,7 +1,7 @@
 % rebase('base.tpl')
 <section class="card">
-<h2>{{state['tool_name']}}: {{study['label']}}{{' · ' + state['outcome'] if state['outcome'] else ''}}</h2>
-<p class="meta">{{owner}}{{' · ' + _("rob.submitted") if state['submitted_at'] else ''}} ·
+<h2>{{state['tool_name']}}: <span data-content>{{study['label']}}</span><span data-content>{{' · ' + state['outcome'] if state['outcome'] else ''}}</span></h2>
+<p class="meta"><span data-content>{{owner}}</span>{{' · ' + _("rob.submitted") if state['submitted_at'] else ''}} ·
 <a href="{{url('rob_compare', project_id=project['id'], query={'study': study['id'], 'tool': state['tool'], 'outcome': state['outcome']})}}">{{_("rob.compare")}}</a></p>
 % if error:
 <p class="error" role="alert">{{error}}</p>
@@ -17,7 +17,7 @@
 <label for="q-{{d['key']}}-{{qid}}">{{qid}} {{text}}</label>
 <select id="q-{{d['key']}}-{{qid}}" name="{{d['key']}}.q.{{qid}}" {{'' if writable else 'disabled'}}><option value=""></option>
 % for a in answers:
-<option value="{{a}}" {{'selected' if d['answers'][qid] == a else ''}}>{{a}} ({{answer_labels[a]}})</option>
+<option value="{{a}}" {{'selected' if d['answers'][qid] == a else ''}}>{{answer_labels[a]}} ({{a}})</option>
 % end
 </select>
 % end

@@ -1,13 +1,13 @@
 % rebase('base.tpl')
 <section class="card">
-<h2>{{_("rob.compare")}}: {{view['study']['label']}} · {{view['tool_name']}}</h2>
+<h2>{{_("rob.compare")}}: <span data-content>{{view['study']['label']}}</span> · {{view['tool_name']}}</h2>
 % if len(view['reviewers']) < 2:
 <p class="notice">{{_("extraction.blinded_note")}}</p>
 % end
 <table>
 <thead><tr><th scope="col">{{_("rob.domain")}}</th>
 % for r in view['reviewers']:
-<th scope="col">{{names[r]}}</th>
+<th scope="col"><span data-content>{{names[r]}}</span></th>
 % end
 <th scope="col">{{_("rob.consensus")}}</th></tr></thead>
 <tbody>

@@ -14,9 +14,9 @@
 <thead><tr><th scope="col">{{_("extraction.study")}}</th><th scope="col">{{_("extraction.design")}}</th><th scope="col">{{_("extraction.reports")}}</th><th scope="col">{{_("extraction.progress")}}</th></tr></thead>
 <tbody>
 % for s in studies:
-<tr><td><a href="{{url('study', project_id=project['id'], study_id=s['id'])}}">{{s['label']}}</a></td>
+<tr><td><a href="{{url('study', project_id=project['id'], study_id=s['id'])}}"><span data-content>{{s['label']}}</span></a></td>
 <td>{{_("design." + s['design'])}}</td>
-<td>{{'; '.join(f"#{r['id']} {r['title']}" for r in s['records'])}}</td>
+<td><span data-content>{{'; '.join(f"#{r['id']} {r['title']}" for r in s['records'])}}</span></td>
 <td>{{_("extraction.progress_counts", submitted=progress[s['id']]['submitted'], agreed=progress[s['id']]['agreed'])}}</td></tr>
 % end
 </tbody>
@@ -30,7 +30,7 @@
 % end
 <form method="post" action="{{url('studies_post', project_id=project['id'])}}" id="study-form">
 <input type="hidden" name="csrf_token" value="{{csrf}}">
-<label for="study-label">{{_("extraction.label")}}</label><input id="study-label" name="label" required placeholder="Smith 2020">
+<label for="study-label">{{_("extraction.label")}}</label><input id="study-label" name="label" required placeholder="{{_('extraction.label_example')}}">
 <label for="study-design">{{_("extraction.design")}}</label>
 <select id="study-design" name="design">
 % for d in designs:
@@ -40,7 +40,7 @@
 % if candidates:
 <fieldset><legend>{{_("extraction.included_reports")}}</legend>
 % for r in candidates:
-<label class="choice"><input type="checkbox" name="record" value="{{r['id']}}"> #{{r['id']}} {{r['title']}} {{r['year'] or ''}}</label>
+<label class="choice"><input type="checkbox" name="record" value="{{r['id']}}"> #{{r['id']}} <span data-content>{{r['title']}}</span> {{r['year'] or ''}}</label>
 % end
 </fieldset>
 % end

@@ -1,10 +1,10 @@
 % rebase('base.tpl')
 <section class="card">
-<div class="pagehead"><h2>{{study['label']}} <span class="meta">({{_("design." + study['design'])}})</span></h2>
+<div class="pagehead"><h2><span data-content>{{study['label']}}</span> <span class="meta">({{_("design." + study['design'])}})</span></h2>
 <p><a href="{{url('study_compare', project_id=project['id'], study_id=study['id'])}}">{{_("extraction.compare")}}</a></p></div>
 <ul>
 % for r in study['records']:
-<li>#{{r['id']}} {{r['title']}} {{r['year'] or ''}}
+<li>#{{r['id']}} <span data-content>{{r['title']}}</span> {{r['year'] or ''}}
 <form method="post" action="{{url('study_unlink', project_id=project['id'], study_id=study['id'])}}" class="inline">
 <input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="record" value="{{r['id']}}">
 <button type="submit" class="link">{{_("extraction.unlink")}}<span class="sr-only"> #{{r['id']}}</span></button></form></li>

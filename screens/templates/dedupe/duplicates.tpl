@@ -30,8 +30,8 @@
 <p class="meta" id="pair-why">{{_("dup.why")}}: {{current['why']}} · {{_("dup.score")}} {{int(current['score'])}}</p>
 <table class="pair">
 <thead><tr><th scope="col">{{_("dup.field")}}</th>
-<th scope="col">{{current['a']['source_name']}} · #{{current['a']['id']}}</th>
-<th scope="col">{{current['b']['source_name']}} · #{{current['b']['id']}}</th></tr></thead>
+<th scope="col"><span data-content>{{current['a']['source_name']}}</span> · #{{current['a']['id']}}</th>
+<th scope="col"><span data-content>{{current['b']['source_name']}}</span> · #{{current['b']['id']}}</th></tr></thead>
 <tbody>
 % for row in rows:
 <tr class="{{'differs' if row['differs'] else ''}}"><th scope="row">{{_("dup.f." + row['field'])}}</th>
@@ -39,9 +39,9 @@
 <td>
 % for word, changed in row[side]:
 % if changed:
-<mark class="diff">{{word}}</mark>
+<mark class="diff"><span data-content>{{word}}</span></mark>
 % else:
-{{word}}
+<span data-content>{{word}}</span>
 % end
 % end
 </td>
@@ -75,7 +75,7 @@
 <tbody>
 % for p in pairs:
 <tr><td><input type="checkbox" name="pair_id" value="{{p['id']}}" id="p{{p['id']}}" aria-label="{{_('dup.pick')}} #{{p['a']['id']}} / #{{p['b']['id']}}"></td>
-<td><label for="p{{p['id']}}">{{p['a']['title'] or '—'}}<br><span class="meta">{{p['b']['title'] or '—'}}</span></label></td>
+<td><label for="p{{p['id']}}"><span data-content>{{p['a']['title'] or '—'}}</span><br><span class="meta"><span data-content>{{p['b']['title'] or '—'}}</span></span></label></td>
 <td>{{p['why']}} ({{int(p['score'])}})</td></tr>
 % end
 </tbody>

@@ -28,14 +28,14 @@
 % end
 % for g in groups:
 <section class="card group" aria-labelledby="g{{g['id']}}">
-<h2 id="g{{g['id']}}">{{g['merged']['title']['value'] or _("dup.untitled")}}</h2>
+<h2 id="g{{g['id']}}"><span data-content>{{g['merged']['title']['value'] or _("dup.untitled")}}</span></h2>
 <p class="meta">{{_("dup.group_n", id=g['id'], n=len(g['members']))}}</p>
 <dl class="merged">
 % for field in ('authors', 'year', 'journal', 'volume', 'pages_start', 'doi', 'pmid'):
   % cell = g['merged'][field]
   % if cell['value']:
   <dt>{{_("dup.f." + field)}}</dt>
-  <dd>{{'; '.join(cell['value']) if isinstance(cell['value'], list) else cell['value']}} <span class="meta">(#{{cell['record_id']}})</span></dd>
+  <dd><span data-content>{{'; '.join(cell['value']) if isinstance(cell['value'], list) else cell['value']}}</span> <span class="meta">(#{{cell['record_id']}})</span></dd>
   % end
 % end
 </dl>
@@ -43,8 +43,8 @@
 <thead><tr><th scope="col">#</th><th scope="col">{{_("dup.source")}}</th><th scope="col">{{_("dup.status")}}</th><th scope="col">{{_("dup.f.title")}}</th><th scope="col"></th></tr></thead>
 <tbody>
 % for m in g['members']:
-<tr><td>{{m['record_id']}}{{' ★' if m['record_id'] == g['representative_id'] else ''}}</td><td>{{m['source_name']}}</td>
-<td>{{_("dup.status." + m['status'])}}</td><td>{{m['title']}}</td>
+<tr><td>{{m['record_id']}}{{' ★' if m['record_id'] == g['representative_id'] else ''}}</td><td><span data-content>{{m['source_name']}}</span></td>
+<td>{{_("dup.status." + m['status'])}}</td><td><span data-content>{{m['title']}}</span></td>
 <td><form method="post" action="{{url('duplicates_split', project_id=project['id'], record_id=m['record_id'])}}" class="inline" id="split-{{m['record_id']}}">
 <input type="hidden" name="csrf_token" value="{{csrf}}"><input type="hidden" name="q" value="{{q}}"><input type="hidden" name="page" value="{{page['page']}}">
 <button type="submit" class="link">{{_("dup.split")}}</button></form></td></tr>

@@ -8,9 +8,9 @@
 <thead><tr><th scope="col">{{_("common.when")}}</th><th scope="col">{{_("common.who")}}</th><th scope="col">{{_("common.what")}}</th><th scope="col">{{_("common.details")}}</th></tr></thead>
 <tbody>
 % for e in events:
-<tr><td><time datetime="{{e['at']}}">{{e['at'].replace('T', ' ').replace('Z', '')}}</time></td><td>{{e['user_name'] or '—'}}</td>
-<td><code>{{e['action']}}</code> {{e['subject']}}</td>
-<td>{{', '.join(f'{k}: {v}' for k, v in e['detail'].items())}}</td></tr>
+<tr><td><time datetime="{{e['at']}}">{{fmt_datetime(e['at'])}}</time></td><td><span data-content>{{e['user_name'] or '—'}}</span></td>
+<td>{{actions.get(e['action'], '')}} <code data-content>{{e['action']}}</code> <span data-content>{{e['subject']}}</span></td>
+<td><span data-content>{{', '.join(f'{k}: {v}' for k, v in e['detail'].items())}}</span></td></tr>
 % end
 </tbody>
 </table>

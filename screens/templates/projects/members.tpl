@@ -6,12 +6,12 @@
 <tbody>
 % for m in members:
 <tr>
-  <td>{{m['display_name']}} <span class="meta">({{m['name']}})</span></td>
+  <td><span data-content>{{m['display_name']}}</span> <span class="meta">(<span data-content>{{m['name']}}</span>)</span></td>
   <td>{{_("role." + m['role'])}}</td>
   <td>{{_("common.yes") if m['can_resolve'] else _("common.no")}}</td>
   <td><form method="post" action="{{url('project_member_remove', project_id=project['id'], user_id=m['user_id'])}}" class="inline">
     <input type="hidden" name="csrf_token" value="{{csrf}}">
-    <button type="submit" class="link">{{_("common.remove")}}<span class="sr-only"> {{m['name']}}</span></button></form></td>
+    <button type="submit" class="link">{{_("common.remove")}}<span class="sr-only"> <span data-content>{{m['name']}}</span></span></button></form></td>
 </tr>
 % end
 </tbody>

@@ -2,12 +2,12 @@
 <section class="card">
 <p class="meta">{{_("project.type." + project['review_type'])}} · {{_("projects.role")}}: {{_("role." + member['role'])}}</p>
 <h2>{{_("project.question")}}</h2>
-<p>{{project['question'] or _("project.no_question")}}</p>
+<p><span data-content>{{project['question'] or _("project.no_question")}}</span></p>
 % if any(project[f] for f in ('population', 'exposure', 'comparator', 'outcome')):
 <dl class="peco">
 % for f in ('population', 'exposure', 'comparator', 'outcome'):
   % if project[f]:
-  <dt>{{_("project." + f)}}</dt><dd>{{project[f]}}</dd>
+  <dt>{{_("project." + f)}}</dt><dd><span data-content>{{project[f]}}</span></dd>
   % end
 % end
 </dl>
@@ -15,7 +15,7 @@
 % for f in ('inclusion_criteria', 'exclusion_criteria'):
   % if project[f]:
   <h3>{{_("project." + f)}}</h3>
-  <p class="pre">{{project[f]}}</p>
+  <p class="pre"><span data-content>{{project[f]}}</span></p>
   % end
 % end
 </section>

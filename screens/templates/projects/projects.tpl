@@ -26,10 +26,10 @@
 <ul class="cards">
 % for p in projects:
   <li class="card">
-    <h2><a href="{{url('project', project_id=p['id'])}}">{{p['title']}}</a></h2>
+    <h2><a href="{{url('project', project_id=p['id'])}}"><span data-content>{{p['title']}}</span></a></h2>
     <p class="meta">{{_("project.type." + p['review_type'])}} · {{_("projects.role")}}: {{_("role." + p['role'])}}</p>
     % if p['question']:
-    <p>{{p['question']}}</p>
+    <p><span data-content>{{p['question']}}</span></p>
     % end
   </li>
 % end

@@ -42,7 +42,7 @@
 <select id="f-{{what}}-search" name="search">
 <option value="">{{_("exports.all_searches")}}</option>
 % for s in searches:
-<option value="{{s['id']}}">{{s['database_name'] or s['file_name']}} ({{s['searched_on'] or s['file_name']}}, {{s['record_count']}})</option>
+<option value="{{s['id']}}" data-content>{{s['database_name'] or s['file_name']}} ({{fmt_date(s['searched_on']) or s['file_name']}}, {{fmt_number(s['record_count'])}})</option>
 % end
 </select></div>
 % end

@@ -24,11 +24,11 @@
 % if removals:
 <table><thead><tr><th scope="col">{{_("prisma.count")}}</th><th scope="col">{{_("prisma.reason")}}</th><th scope="col"><span class="sr-only">{{_("prisma.retract")}}</span></th></tr></thead><tbody>
 % for r in removals:
-<tr><td>{{r['count']}}</td><td>{{r['reason']}}</td><td>
+<tr><td>{{fmt_number(r['count'])}}</td><td><span data-content>{{r['reason']}}</span></td><td>
 % if member['role'] == 'lead':
 <form method="post" action="{{url('project_prisma_retract', project_id=project['id'], removal_id=r['id'])}}" class="inline">
 <input type="hidden" name="csrf_token" value="{{csrf}}">
-<button type="submit" class="link">{{_("prisma.retract")}}<span class="sr-only"> {{r['reason']}}</span></button></form>
+<button type="submit" class="link">{{_("prisma.retract")}}<span class="sr-only"> <span data-content>{{r['reason']}}</span></span></button></form>
 % end
 </td></tr>
 % end
@@ -55,7 +55,7 @@
 % end
 </tr></thead><tbody>
 % for row in log:
-<tr><td>{{row['database_name'] or row['file_name']}}</td><td>{{row['platform']}}</td><td>{{row['searched_on'] or ''}}</td><td class="pre">{{row['query']}}</td><td>{{row['limits']}}</td><td>{{row['record_count']}}</td></tr>
+<tr><td><span data-content>{{row['database_name'] or row['file_name']}}</span></td><td><span data-content>{{row['platform']}}</span></td><td>{{fmt_date(row['searched_on'])}}</td><td class="pre"><span data-content>{{row['query']}}</span></td><td><span data-content>{{row['limits']}}</span></td><td>{{fmt_number(row['record_count'])}}</td></tr>
 % end
 </tbody></table></div>
 % else:

@@ -8,7 +8,7 @@
 <li class="card">
 <h3 lang="{{code}}">{{_(f"summaries.lang_{code}")}}</h3>
 % if s:
-<p>{{s['latest']['content']['title'] if s['latest'] else ''}}</p>
+<p><span data-content>{{s['latest']['content']['title'] if s['latest'] else ''}}</span></p>
 <p class="meta">{{_("summaries.state")}}: {{_(f"summaries.state_{s['state']}")}}
 % if s['published_version_id'] and not s['withdrawn_at']:
 · <a href="/portal/{{code}}/{{s['id']}}">{{_("summaries.view_public")}}</a>

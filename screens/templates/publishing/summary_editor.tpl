@@ -80,16 +80,16 @@
 % if measured.hard_sentences:
 <ol lang="{{summary_lang}}">
 % for s in measured.hard_sentences[:8]:
-<li><mark>{{s.text}}</mark> <span class="meta">(LIX {{round(s.lix)}})</span></li>
+<li><mark><span data-content>{{s.text}}</span></mark> <span class="meta">(LIX {{round(s.lix)}})</span></li>
 % end
 </ol>
 <details><summary>{{_("summaries.marked_text")}}</summary>
 <div class="pre" lang="{{summary_lang}}">
 % for piece, hard in pieces:
 % if hard:
-<mark>{{piece}}</mark>\\
+<mark><span data-content>{{piece}}</span></mark>\\
 % else:
-{{piece}}\\
+<span data-content>{{piece}}</span>\\
 % end
 % end
 </div></details>
@@ -99,7 +99,7 @@
 <h3>{{_("summaries.grade")}}</h3>
 % if grade:
 % for g in grade:
-<details><summary>{{g['name']}}: {{_("portal.certainty_" + g['certainty'])}}</summary>
+<details><summary><span data-content>{{g['name']}}</span>: {{_("portal.certainty_" + g['certainty'])}}</summary>
 <ul>
 % for option in g['options']:
 <li><span lang="en">{{option['en']}}</span> / <span lang="nb">{{option['nb']}}</span></li>
@@ -113,13 +113,13 @@
 <h3>{{_("summaries.history")}}</h3>
 <ul>
 % for h in history:
-<li>{{h['at'][:16].replace('T', ' ')}}: {{h['user_name']}} – {{_(f"summaries.event_{h['action']}")}}</li>
+<li><time datetime="{{iso_utc(h['at'])}}">{{fmt_datetime(h['at'])}}</time>: <span data-content>{{h['user_name']}}</span> – {{_(f"summaries.event_{h['action']}")}}</li>
 % end
 </ul>
 <h3>{{_("summaries.versions")}}</h3>
 <ul>
 % for v in reversed(versions):
-<li>{{_("summaries.version_line", n=v['number'], at=v['saved_at'][:16].replace('T', ' '))}}</li>
+<li>{{_("summaries.version_line", n=v['number'], at=fmt_datetime(v['saved_at']))}}</li>
 % end
 </ul>
 % end

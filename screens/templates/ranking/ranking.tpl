@@ -5,7 +5,7 @@
 % if settings['random_order']:
 <p>{{_("ranking.is_random")}}</p>
 % elif run:
-<p>{{_("ranking.last_trained", at=run['trained_at'], decisions=run['decisions'], included=run['included'])}}</p>
+<p>{{_("ranking.last_trained", at=fmt_datetime(run['trained_at']), decisions=run['decisions'], included=run['included'])}}</p>
 % else:
 <p>{{_("ranking.not_started")}}</p>
 % end

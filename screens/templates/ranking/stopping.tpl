@@ -8,9 +8,9 @@
 <p>{{_("stopping.target_is", target=target, confidence=confidence)}}</p>
 <p>{{_("stopping.method_in_use", method=_("stopping.method." + a['method']))}}</p>
 % if s['stopped_at']:
-<p id="stopping-answer"><strong>{{_("stopping.stopped", at=s['stopped_at'], n=automation)}}</strong></p>
+<p id="stopping-answer"><strong>{{_("stopping.stopped", at=fmt_datetime(s['stopped_at']), n=automation)}}</strong></p>
 % if status['figures']:
-<p class="meta">{{_("stopping.stopped_figures", method=_("stopping.method." + status['figures'].get('method', a['method'])), screened=status['figures'].get('screened', '–'), found=status['figures'].get('found', '–'), recall=("%.1f" % (100 * status['figures']['recall_at_least'])) if status['figures'].get('recall_at_least') is not None else "–", p=("%.3f" % status['figures']['p_value']) if status['figures'].get('p_value') is not None else "–")}}</p>
+<p class="meta">{{_("stopping.stopped_figures", method=_("stopping.method." + status['figures'].get('method', a['method'])), screened=status['figures'].get('screened', '–'), found=status['figures'].get('found', '–'), recall=fmt_number(100 * status['figures']['recall_at_least'], 1) if status['figures'].get('recall_at_least') is not None else "–", p=fmt_number(status['figures']['p_value'], 3) if status['figures'].get('p_value') is not None else "–")}}</p>
 % end
 % elif a['needs_sample']:
 <p id="stopping-answer">{{_("stopping.not_sampling")}}</p>
@@ -30,9 +30,9 @@
 <p id="stopping-answer"><strong>{{_("stopping.ranked_more", more=a['more_records'], confidence=confidence, recall="%.1f" % (100 * a['recall_at_least']), left=a['most_left'], remaining=a['remaining'])}}</strong></p>
 % end
 % if not s['stopped_at'] and not a['needs_sample']:
-<p class="meta">{{_("stopping.p_value", p=("%.3f" % a['p_value']) if a['p_value'] is not None else "–", remaining=a['remaining'])}}</p>
+<p class="meta">{{_("stopping.p_value", p=fmt_number(a['p_value'], 3) if a['p_value'] is not None else "–", remaining=a['remaining'])}}</p>
 % if status['check']:
-<p class="meta">{{_("stopping.checked_at", at=status['check']['checked_at'], screened=status['check']['screened'])}}</p>
+<p class="meta">{{_("stopping.checked_at", at=fmt_datetime(status['check']['checked_at']), screened=status['check']['screened'])}}</p>
 % end
 % end
 % if not s['stopped_at']:

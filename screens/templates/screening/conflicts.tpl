@@ -7,14 +7,14 @@
 </section>
 % for c in conflicts:
 <article class="card conflict" id="conflict-{{c['id']}}">
-  <h3>{{c['title']}}</h3>
-  <p class="meta">{{c['journal']}} · {{c['year'] or ''}}</p>
-  <p class="abstract">{{c['abstract']}}</p>
+  <h3><span data-content>{{c['title']}}</span></h3>
+  <p class="meta"><span data-content>{{c['journal']}}</span> · {{c['year'] or ''}}</p>
+  <p class="abstract"><span data-content>{{c['abstract']}}</span></p>
   <table>
   <thead><tr><th scope="col">{{_("conflicts.reviewer")}}</th><th scope="col">{{_("screening.decision")}}</th><th scope="col">{{_("screening.reason")}}</th><th scope="col">{{_("screening.note")}}</th></tr></thead>
   <tbody>
   % for d in c['decisions']:
-  <tr><td>{{d['reviewer']}}</td><td>{{_("decision." + d['decision'])}}</td><td>{{d['reason'] or ''}}</td><td>{{d['note']}} {{', '.join(d['labels'])}}</td></tr>
+  <tr><td><span data-content>{{d['reviewer']}}</span></td><td>{{_("decision." + d['decision'])}}</td><td><span data-content>{{d['reason'] or ''}}</span></td><td><span data-content>{{d['note']}}</span> <span data-content>{{', '.join(d['labels'])}}</span></td></tr>
   % end
   </tbody>
   </table>
@@ -24,7 +24,7 @@
     <div><label for="reason-{{c['id']}}">{{_("screening.reason")}}</label>
     <select id="reason-{{c['id']}}" name="reason_id"><option value="">—</option>
     % for r in reasons:
-    <option value="{{r['id']}}">{{r['label']}}</option>
+    <option value="{{r['id']}}" data-content>{{r['label']}}</option>
     % end
     </select></div>
     % end

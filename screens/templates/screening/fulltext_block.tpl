@@ -2,10 +2,10 @@
 <div class="fulltext" id="fulltext">
   <h3>{{_("fulltext.title")}}</h3>
   % if ft['kind'] == 'uploaded':
-  <p><a href="{{url('fulltext_pdf', project_id=project['id'], record_id=record['id'])}}" target="_blank" rel="noopener" id="pdf-link">{{_("fulltext.open")}}: {{ft['file_name']}}</a></p>
+  <p><a href="{{url('fulltext_pdf', project_id=project['id'], record_id=record['id'])}}" target="_blank" rel="noopener" id="pdf-link">{{_("fulltext.open")}}: <span data-content>{{ft['file_name']}}</span></a></p>
   <iframe class="pdf" src="{{url('fulltext_pdf', project_id=project['id'], record_id=record['id'])}}" title="{{ft['file_name']}}"></iframe>
   % elif ft['kind'] == 'not_retrieved':
-  <p class="notice">{{_("fulltext.not_retrieved")}}: {{ft['reason']}}</p>
+  <p class="notice">{{_("fulltext.not_retrieved")}}: <span data-content>{{ft['reason']}}</span></p>
   % else:
   <p class="meta">{{_("fulltext.none")}}</p>
   % end

@@ -2,7 +2,7 @@
 % hidden = {'hide': '1'} if hide else {}
 <div class="screenbar">
   <p class="meta" id="progress">{{_("screening.stage" + str(stage))}} ·
-    {{_("screening.mine")}}: <strong id="mine-count">{{progress['mine']}}</strong> ·
+    {{_("screening.mine")}}: <strong id="mine-count">{{fmt_number(progress['mine'])}}</strong> ·
     {{_("screening.team_complete", done=progress['complete'], total=progress['total'])}}</p>
   <p class="meta screenlinks">
     <a href="{{url('screen_history', project_id=project['id'], stage=stage)}}">{{_("screening.history")}}</a> ·
@@ -16,10 +16,10 @@
 </div>
 <details class="card criteria" id="criteria">
   <summary>{{_("screening.criteria")}}</summary>
-  <p><strong>{{_("project.question")}}:</strong> {{project['question'] or _("project.no_question")}}</p>
+  <p><strong>{{_("project.question")}}:</strong> <span data-content>{{project['question'] or _("project.no_question")}}</span></p>
   % for f in ('population', 'exposure', 'comparator', 'outcome', 'inclusion_criteria', 'exclusion_criteria'):
   % if project[f]:
-  <h3>{{_("project." + f)}}</h3><p class="pre">{{project[f]}}</p>
+  <h3>{{_("project." + f)}}</h3><p class="pre"><span data-content>{{project[f]}}</span></p>
   % end
   % end
 </details>
@@ -36,17 +36,17 @@
 </section>
 % else:
 <article class="card record" id="record" data-record="{{record['id']}}" data-hide="{{'1' if hide else '0'}}">
-  <h2 id="rec-title">\\
+  <h2 id="rec-title" data-content>\\
 % include('screening/marked.tpl', segs=record['title_marked'])
 </h2>
-  <p class="meta" id="rec-meta"><span id="rec-journal"{{!' hidden' if hide else ''}}>{{record['journal']}} · </span><span id="rec-year">{{record['year'] or ''}}</span></p>
-  <p class="meta" id="rec-authors"{{!' hidden' if hide else ''}}>{{'; '.join(record['authors'])}}</p>
-  <div id="rec-abstract" class="abstract">\\
+  <p class="meta" id="rec-meta"><span id="rec-journal"{{!' hidden' if hide else ''}}><span data-content>{{record['journal']}}</span> · </span><span id="rec-year">{{record['year'] or ''}}</span></p>
+  <p class="meta" id="rec-authors"{{!' hidden' if hide else ''}}><span data-content>{{'; '.join(record['authors'])}}</span></p>
+  <div id="rec-abstract" class="abstract" data-content>\\
 % include('screening/marked.tpl', segs=record['abstract_marked'])
 </div>
   <p class="meta" id="rec-keywords">
   % for k in record['keywords_marked']:
-  <span class="kw">\\
+  <span class="kw" data-content>\\
 % include('screening/marked.tpl', segs=k)
 </span>
   % end
@@ -71,7 +71,7 @@
   % if stage == 2:
   <fieldset id="reasons"><legend>{{_("screening.reason")}}</legend>
   % for n, r in enumerate(reasons, start=1):
-    <label class="choice"><input type="radio" name="reason_id" value="{{r['id']}}" data-key="{{n}}"> <kbd>{{n}}</kbd> {{r['label']}}</label>
+    <label class="choice"><input type="radio" name="reason_id" value="{{r['id']}}" data-key="{{n}}"> <kbd>{{n}}</kbd> <span data-content>{{r['label']}}</span></label>
   % end
   </fieldset>
   % end

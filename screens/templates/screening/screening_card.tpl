@@ -4,7 +4,7 @@
 % for p in stages:
 <li>{{_("screening.stage" + str(p['stage']))}}: {{_("screening.team_complete", done=p['complete'], total=p['total'])}}
 % if member['role'] in ('lead', 'reviewer'):
- · {{_("screening.mine")}}: {{p['mine']}} · <a href="{{url('screen', project_id=project['id'], stage=p['stage'])}}">{{_("screening.start")}}</a>
+ · {{_("screening.mine")}}: {{fmt_number(p['mine'])}} · <a href="{{url('screen', project_id=project['id'], stage=p['stage'])}}">{{_("screening.start")}}</a>
 % end
 </li>
 % end

@@ -8,8 +8,8 @@
 <thead><tr><th scope="col">{{_("common.when")}}</th><th scope="col">{{_("screening.record")}}</th><th scope="col">{{_("screening.decision")}}</th><th scope="col">{{_("screening.note")}}</th><th scope="col"></th></tr></thead>
 <tbody>
 % for r in rows:
-<tr><td>{{r['at'].replace('T', ' ').replace('Z', '')}}</td><td>{{r['title']}} <span class="meta">{{r['year'] or ''}}</span></td>
-<td>{{_("decision." + r['decision'])}}</td><td>{{r['note']}}</td>
+<tr><td><time datetime="{{iso_utc(r['at'])}}">{{fmt_datetime(r['at'])}}</time></td><td><span data-content>{{r['title']}}</span> <span class="meta">{{r['year'] or ''}}</span></td>
+<td>{{_("decision." + r['decision'])}}</td><td><span data-content>{{r['note']}}</span></td>
 <td><a href="{{url('screen', project_id=project['id'], stage=stage)}}?record={{r['record_id']}}">{{_("screening.change")}}</a></td></tr>
 % end
 </tbody>

@@ -10,9 +10,9 @@
 <th scope="col"></th></tr></thead>
 <tbody>
 % for p in progress:
-<tr><th scope="row">{{_("screening.stage" + str(p['stage']))}}</th><td>{{p['mine']}}</td><td>{{p['complete']}} / {{p['total']}}</td>
+<tr><th scope="row">{{_("screening.stage" + str(p['stage']))}}</th><td>{{fmt_number(p['mine'])}}</td><td>{{fmt_number(p['complete'])}} / {{fmt_number(p['total'])}}</td>
 % if sees != 'none':
-<td>{{p['settled']}}</td><td>{{p['conflicts']}}</td>
+<td>{{fmt_number(p['settled'])}}</td><td>{{fmt_number(p['conflicts'])}}</td>
 % end
 <td>
 % if member['role'] in ('lead', 'reviewer'):
@@ -31,7 +31,7 @@
 <h3>{{_("screening.team")}}</h3>
 <ul>
 % for r in progress[0]['reviewers']:
-<li>{{r['name']}}: {{r['decided']}}</li>
+<li><span data-content>{{r['name']}}</span>: {{fmt_number(r['decided'])}}</li>
 % end
 </ul>
 </section>

@@ -1,6 +1,6 @@
 % rebase('base.tpl')
 <article class="card record">
-<h2>{{record['title'] or _("records.untitled")}}</h2>
+<h2><span data-content>{{record['title'] or _("records.untitled")}}</span></h2>
 <dl class="fields">
 % for name in fields:
   % if name == 'title':
@@ -17,15 +17,15 @@
   % if name == 'abstract':
   <dd class="abstract">
   % for para in str(value).split('\n'):
-    <p>{{para}}</p>
+    <p><span data-content>{{para}}</span></p>
   % end
   </dd>
   % elif name == 'doi':
-  <dd><a href="https://doi.org/{{value}}" rel="noopener noreferrer">{{value}}</a></dd>
+  <dd><a href="https://doi.org/{{value}}" rel="noopener noreferrer"><span data-content>{{value}}</span></a></dd>
   % elif name == 'url' and str(value).startswith(('http://', 'https://')):
-  <dd><a href="{{value}}" rel="noopener noreferrer">{{value}}</a></dd>
+  <dd><a href="{{value}}" rel="noopener noreferrer"><span data-content>{{value}}</span></a></dd>
   % else:
-  <dd>{{value}}</dd>
+  <dd><span data-content>{{value}}</span></dd>
   % end
   % end
 % end
@@ -35,20 +35,20 @@
 <h2>{{_("records.source")}}</h2>
 % s = record['search']
 <p>{{_("records.position", n=record['position'], file=s['file_name'])}} ·
-<a href="{{url('searches', project_id=project['id'])}}#search-{{s['id']}}">#{{s['id']}} {{s['database_name']}}{{' · ' + s['platform'] if s['platform'] else ''}}</a>
-{{' · ' + s['searched_on'] if s['searched_on'] else ''}} · {{s['file_format']}}</p>
+<a href="{{url('searches', project_id=project['id'])}}#search-{{s['id']}}">#{{s['id']}} <span data-content>{{s['database_name']}}</span><span data-content>{{' · ' + s['platform'] if s['platform'] else ''}}</span></a>
+{{' · ' + fmt_date(s['searched_on']) if s['searched_on'] else ''}} · <span data-content>{{s['file_format']}}</span></p>
 % if record['extra']:
 <h3>{{_("records.other_fields")}}</h3>
 <dl class="fields extra">
 % for tag, values in record['extra'].items():
-  <dt><code>{{tag}}</code></dt>
+  <dt><code><span data-content>{{tag}}</span></code></dt>
   % for v in values:
-  <dd>{{v}}</dd>
+  <dd><span data-content>{{v}}</span></dd>
   % end
 % end
 </dl>
 % end
 <details><summary>{{_("records.raw")}}</summary>
-<pre class="raw">{{record['raw']}}</pre>
+<pre class="raw"><span data-content>{{record['raw']}}</span></pre>
 </details>
 </section>

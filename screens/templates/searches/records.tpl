@@ -15,7 +15,7 @@
   <select id="records-search" name="search_id">
     <option value="">{{_("records.all_searches")}}</option>
   % for s in searches:
-    <option value="{{s['id']}}" {{'selected' if filters.get('search_id') == str(s['id']) else ''}}>#{{s['id']}} {{s['database_name'] or s['file_name']}}</option>
+    <option value="{{s['id']}}" data-content {{'selected' if filters.get('search_id') == str(s['id']) else ''}}>#{{s['id']}} {{s['database_name'] or s['file_name']}}</option>
   % end
   </select></div>
   <div><button type="submit" class="primary">{{_("records.filter")}}</button></div>
@@ -33,11 +33,11 @@
 <tbody>
 % for r in page['items']:
 <tr>
-  <td><a href="{{url('record', project_id=project['id'], record_id=r['id'])}}">{{r['title'] or _("records.untitled")}}</a></td>
-  <td>{{'; '.join(r['authors'][:3])}}{{' …' if len(r['authors']) > 3 else ''}}</td>
+  <td><a data-content href="{{url('record', project_id=project['id'], record_id=r['id'])}}">{{r['title'] or _("records.untitled")}}</a></td>
+  <td><span data-content>{{'; '.join(r['authors'][:3])}}</span>{{' …' if len(r['authors']) > 3 else ''}}</td>
   <td>{{r['year'] or ''}}</td>
-  <td>{{r['journal']}}</td>
-  <td>{{r['database_name'] or r['file_name']}}</td>
+  <td><span data-content>{{r['journal']}}</span></td>
+  <td><span data-content>{{r['database_name'] or r['file_name']}}</span></td>
 </tr>
 % end
 </tbody>

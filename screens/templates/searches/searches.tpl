@@ -71,13 +71,13 @@
 % for s in searches:
 <tr id="search-{{s['id']}}">
   <td>{{s['id']}}</td>
-  <td>{{s['database_name'] or '—'}}{{' · ' + s['platform'] if s['platform'] else ''}}<br><span class="meta">{{_("records.kind." + s['source_kind'])}}</span></td>
-  <td>{{s['searched_on'] or '—'}}</td>
-  <td><pre class="query">{{s['query']}}</pre>{{s['limits']}}</td>
-  <td>{{'' if s['reported_count'] is None else s['reported_count']}}</td>
-  <td><a href="{{url('records', project_id=project['id'])}}?search_id={{s['id']}}">{{s['record_count']}}</a></td>
-  <td>{{s['file_name']}}<br><span class="meta">{{s['file_format']}}, {{s['encoding']}} · {{s['imported_at'].replace('T', ' ').replace('Z', '')}}</span>
-  <br><span class="meta"><abbr title="SHA-256">{{_("records.sha256")}}</abbr> <code>{{s['file_sha256'][:16]}}…</code></span>
+  <td><span data-content>{{s['database_name'] or '—'}}</span><span data-content>{{' · ' + s['platform'] if s['platform'] else ''}}</span><br><span class="meta">{{_("records.kind." + s['source_kind'])}}</span></td>
+  <td>{{fmt_date(s['searched_on']) or '—'}}</td>
+  <td><pre class="query"><span data-content>{{s['query']}}</span></pre><span data-content>{{s['limits']}}</span></td>
+  <td>{{fmt_number('' if s['reported_count'] is None else s['reported_count'])}}</td>
+  <td><a href="{{url('records', project_id=project['id'])}}?search_id={{s['id']}}">{{fmt_number(s['record_count'])}}</a></td>
+  <td><span data-content>{{s['file_name']}}</span><br><span class="meta"><span data-content>{{s['file_format']}}</span>, <span data-content>{{s['encoding']}}</span> · <time datetime="{{iso_utc(s['imported_at'])}}">{{fmt_datetime(s['imported_at'])}}</time></span>
+  <br><span class="meta"><abbr title="SHA-256">{{_("records.sha256")}}</abbr> <code data-content>{{s['file_sha256'][:16]}}…</code></span>
   % if s['warnings']:
   <details><summary>{{_("records.warnings")}} ({{len(s['warnings'])}})</summary>
   <ul class="warnings">

@@ -65,7 +65,8 @@ def _typed_error_keys() -> list[tuple[str, str, set[str], bool]]:
                 continue
             where = f"{path.relative_to(REVIEW.parent)}:{node.lineno}"
             keys = _literal_keys(key, where)
-            values = {kw.arg for kw in node.keywords} - ({"key", "kind"} if name == "ExportFailure" else set())
+            values = {kw.arg for kw in node.keywords} - ({"kind"} if name == "ExportFailure" else set())
+            values -= {"key"} if len(node.args) < 2 else set()  # the key given by name is the key
             found += [(where, key, values, len(keys) > 1) for key in keys]
     return found
 

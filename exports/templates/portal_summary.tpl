@@ -1,13 +1,20 @@
-% rebase("portal_base.tpl", lang=item["lang"], title=item["title"], links=links, _=_, alternates=alternates)
+% rebase("portal_base.tpl", lang=item["lang"], title=item["title"], links=links, _=_, alternates=alternates, switch=switch, head=head)
 <article>
 <h1>{{item["title"]}}</h1>
+% if item.get("review_title"):
+<p class="meta">{{_("portal.based_on", title=item["review_title"])}}</p>
+% end
 <p class="meta">{{_("portal.published", date=item["first_published_at"][:10])}}
 % if item["published_at"][:10] != item["first_published_at"][:10]:
 ({{_("portal.updated", date=item["published_at"][:10])}})
 % end
 · {{_("portal.version", n=item["version"])}}</p>
-% if item["other_id"]:
-<p class="no-print"><a href="{{links.summary(other_lang, item['other_id'])}}" lang="{{other_lang}}" hreflang="{{other_lang}}">{{_("portal.other_language")}}</a></p>
+% if translations:
+<nav class="no-print translations" aria-label="{{_('portal.also_in')}}"><p>{{_("portal.also_in")}}:
+% for n, (code, name, href) in enumerate(translations):
+{{" · " if n else ""}}<a href="{{href}}" lang="{{code}}" hreflang="{{code}}">{{name}}</a>
+% end
+</p></nav>
 % end
 % if item["topics"]:
 <ul class="topics" aria-label="{{_('portal.topics')}}">

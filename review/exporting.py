@@ -29,6 +29,9 @@ EXPORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "excluded": ("review.record_exports:export_excluded", ("csv", "xlsx", "ris")),
     "conflicts": ("review.record_exports:export_conflicts", ("csv", "xlsx", "ris")),
     "labelled": ("review.record_exports:export_labelled", ("csv", "xlsx", "ris")),
+    "summary": ("review.summary_exports:export_summary", ("docx", "pdf", "html", "md")),
+    "press-pack": ("review.summary_exports:export_press_pack", ("zip",)),
+    "automation-methods": ("review.automation:export_methods", ("txt", "md", "docx")),
 }
 
 STREAMS: dict[str, str] = {

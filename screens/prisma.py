@@ -8,7 +8,7 @@ from bottle import response
 
 from exports.prisma import inline_svg, render_png, render_svg
 from exports.prisma_text import counts_from_dict, text_alternative
-from review import prisma, projects, searches
+from review import automation, prisma, projects, searches
 from review.errors import Invalid, NotFound
 from screens.web import add_project_tab, ctx, form, project_page, query, redirect_to
 
@@ -24,7 +24,7 @@ def install(app: bottle.Bottle) -> None:
 
 def diagram_language() -> str:
     chosen = query("lang")
-    return chosen if chosen in ("nb", "en") else ctx().language
+    return chosen if chosen in ("nb", "nn", "en") else ctx().language
 
 
 def page(project_id: int) -> str:
@@ -36,7 +36,8 @@ def page(project_id: int) -> str:
     return project_page("prisma.tpl", project_id, "project_prisma", member=member, title=c._("prisma.title"),
                         svg=inline_svg(svg), lines=text_alternative(counts, lang), diagram_lang=lang,
                         removals=prisma.list_removals(c.conn, project_id),
-                        log=searches.list_searches(c.conn, project_id), wide=True)
+                        log=searches.list_searches(c.conn, project_id), wide=True,
+                        methods=automation.methods_text(c.conn, project_id, lang))
 
 
 def download(project_id: int, ext: str) -> Any:

@@ -106,5 +106,10 @@ def _feeds(items: list[dict], gettext_for: Callable[[str], portal_pages.Gettext]
         return f"{item['lang']}/{item['id']}.html"
 
     title = gettext_for("nb")("portal.site_title")
-    return {"feed.json": feeds.json_feed(items, title, base_url, html_of, path_of, publisher),
-            "feed.atom": feeds.atom_feed(items, title, base_url, html_of, path_of, publisher)}
+    written = {"feed.json": feeds.json_feed(items, title, base_url, html_of, path_of, publisher),
+               "feed.atom": feeds.atom_feed(items, title, base_url, html_of, path_of, publisher)}
+    for lang in LANGS:  # one feed per language too, titled in that language
+        chosen, title = [i for i in items if i["lang"] == lang], gettext_for(lang)("portal.site_title")
+        written[f"{lang}/feed.json"] = feeds.json_feed(chosen, title, base_url, html_of, path_of, publisher, lang)
+        written[f"{lang}/feed.atom"] = feeds.atom_feed(chosen, title, base_url, html_of, path_of, publisher, lang)
+    return written

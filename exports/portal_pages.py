@@ -63,11 +63,12 @@ class StaticLinks:
     def prisma(self, summary_id: int, ext: str) -> str:
         return f"{self.root}prisma/{summary_id}.{ext}"
 
-    def feed_json(self) -> str:
-        return self.root + "feed.json"
+    def feed_json(self, lang: str = "") -> str:
+        """The feed of every language, or of one language (its title in that language)."""
+        return self.root + (f"{lang}/" if lang else "") + "feed.json"
 
-    def feed_atom(self) -> str:
-        return self.root + "feed.atom"
+    def feed_atom(self, lang: str = "") -> str:
+        return self.root + (f"{lang}/" if lang else "") + "feed.atom"
 
 
 def render(name: str, **values: Any) -> str:

@@ -61,11 +61,11 @@ class LiveLinks:
     def prisma(self, summary_id: int, ext: str) -> str:
         return f"{PREFIX}/prisma/{summary_id}.{ext}"
 
-    def feed_json(self) -> str:
-        return f"{PREFIX}/feed.json"
+    def feed_json(self, lang: str = "") -> str:
+        return f"{PREFIX}/{lang + '/' if lang else ''}feed.json"
 
-    def feed_atom(self) -> str:
-        return f"{PREFIX}/feed.atom"
+    def feed_atom(self, lang: str = "") -> str:
+        return f"{PREFIX}/{lang + '/' if lang else ''}feed.atom"
 
 
 def install(app: bottle.Bottle) -> None:
@@ -78,6 +78,8 @@ def install(app: bottle.Bottle) -> None:
     app.route(f"{PREFIX}/prisma/<summary_id:int>.<ext:re:svg|png>", "GET", prisma, name="portal_prisma", **public)
     app.route(f"{PREFIX}/feed.json", "GET", json_feed, name="portal_json_feed", **public)
     app.route(f"{PREFIX}/feed.atom", "GET", atom_feed, name="portal_atom_feed", **public)
+    app.route(f"{PREFIX}/<lang:re:{LANG_RE}>/feed.json", "GET", json_feed, name="portal_lang_json_feed", **public)
+    app.route(f"{PREFIX}/<lang:re:{LANG_RE}>/feed.atom", "GET", atom_feed, name="portal_lang_atom_feed", **public)
     app.route(f"{PREFIX}/<name:re:portal\\.(css|js)>", "GET", static, name="portal_static", **public)
     app.route(f"{PREFIX}/<rest:path>", "GET", not_found, name="portal_not_found", **public)
 
@@ -155,24 +157,26 @@ def prisma(summary_id: int, ext: str) -> Any:
     return render_svg(counts, item["lang"])
 
 
-def _feed_parts() -> tuple[list[dict], str, Callable, Callable]:
-    items = publications.published_summaries(ctx().conn)
+def _feed_parts(lang: str = "") -> tuple[list[dict], str, Callable, Callable]:
+    items = publications.published_summaries(ctx().conn, lang=lang or None)
     base = base_url().rstrip("/") + PREFIX + "/"
     html_of = lambda item: portal_pages.body_html(item["content"], gettext_for(item["lang"]))  # noqa: E731
     path_of = lambda item: f"{item['lang']}/{item['id']}"  # noqa: E731
     return items, base, html_of, path_of
 
 
-def json_feed() -> str:
-    items, base, html_of, path_of = _feed_parts()
+def json_feed(lang: str = "") -> str:
+    items, base, html_of, path_of = _feed_parts(lang)
     response.content_type = "application/feed+json; charset=utf-8"
-    return feeds.json_feed(items, portal_language.portal_text("nb", "portal.site_title"), base, html_of, path_of)
+    return feeds.json_feed(items, portal_language.portal_text(lang or "nb", "portal.site_title"), base, html_of,
+                           path_of, lang=lang)
 
 
-def atom_feed() -> str:
-    items, base, html_of, path_of = _feed_parts()
+def atom_feed(lang: str = "") -> str:
+    items, base, html_of, path_of = _feed_parts(lang)
     response.content_type = "application/atom+xml; charset=utf-8"
-    return feeds.atom_feed(items, portal_language.portal_text("nb", "portal.site_title"), base, html_of, path_of)
+    return feeds.atom_feed(items, portal_language.portal_text(lang or "nb", "portal.site_title"), base, html_of,
+                           path_of, lang=lang)
 
 
 def static(name: str) -> Any:

@@ -205,3 +205,20 @@ def test_export_portal_without_base_url_warns_that_links_and_ids_are_relative(co
     with_base = subprocess.run([*run[:-1], str(tmp_path / "out2"), "--base-url", "https://x.example.org/"],
                                capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
     assert with_base.returncode == 0 and "warning" not in with_base.stderr
+
+
+def test_each_language_has_its_own_feed_titled_in_that_language(app, conn, three, tmp_path):
+    feed = app.get("/portal/nn/feed.json").json
+    assert feed["title"] == "Kunnskapsoppsummeringar om arbeid og helse" and feed["language"] == "nn"
+    assert [i["language"] for i in feed["items"]] == ["nn"]
+    atom = ET.fromstring(app.get("/portal/nn/feed.atom").body)
+    assert atom.get("{http://www.w3.org/XML/1998/namespace}lang") == "nn"
+    assert atom.find(f"{ATOM}title").text == "Kunnskapsoppsummeringar om arbeid og helse"
+    page = app.get("/portal/nn/")
+    assert page.html.select_one("link[type='application/atom+xml']")["href"] == "/portal/nn/feed.atom"
+    site = tmp_path / "site"
+    export_site(site, publications.published_summaries(conn), gettext_for, "https://portal.example.no/")
+    ids = {json.loads((site / lang / "feed.json").read_text(encoding="utf-8"))["title"] for lang in ("nb", "nn", "en")}
+    assert len(ids) == 3
+    feed_ids = {ET.parse(site / p).getroot().find(f"{ATOM}id").text for p in ("feed.atom", "nb/feed.atom", "nn/feed.atom")}
+    assert len(feed_ids) == 3

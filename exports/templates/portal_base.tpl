@@ -6,8 +6,8 @@
 <title>{{title}} – {{_("portal.site_title")}}</title>
 <link rel="stylesheet" href="{{links.css()}}">
 <script src="{{links.js()}}" defer></script>
-<link rel="alternate" type="application/feed+json" href="{{links.feed_json()}}" title="{{_('portal.json_feed')}}">
-<link rel="alternate" type="application/atom+xml" href="{{links.feed_atom()}}" title="{{_('portal.atom_feed')}}">
+<link rel="alternate" type="application/feed+json" href="{{links.feed_json(lang)}}" title="{{_('portal.json_feed')}}">
+<link rel="alternate" type="application/atom+xml" href="{{links.feed_atom(lang)}}" title="{{_('portal.atom_feed')}}">
 % for alt_lang, alt_href in alternates:
 <link rel="alternate" hreflang="{{alt_lang}}" href="{{alt_href}}">
 % end
@@ -32,8 +32,9 @@
 {{!base}}
 </main>
 <footer class="site"><div class="wrap">
-<p>{{_("portal.feeds")}}: <a href="{{links.feed_json()}}">{{_("portal.json_feed")}}</a> ·
-<a href="{{links.feed_atom()}}">{{_("portal.atom_feed")}}</a></p>
+<p>{{_("portal.feeds")}}: <a href="{{links.feed_json(lang)}}">{{_("portal.json_feed")}}</a> ·
+<a href="{{links.feed_atom(lang)}}">{{_("portal.atom_feed")}}</a>
+(<a href="{{links.feed_json()}}">{{_("publishing.feeds_all")}}</a>)</p>
 <p><a href="{{links.statement(lang)}}">{{_("portal.accessibility")}}</a></p>
 <p>{{_("portal.made_with")}}</p>
 </div></footer>

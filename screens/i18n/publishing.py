@@ -92,6 +92,7 @@ MESSAGES = {
     "publishing.statement_view": {"en": "See it on the portal", "nb": "Se den i portalen", "nn": "Sjå henne i portalen"},
     "publishing.save": {"en": "Save", "nb": "Lagre", "nn": "Lagre"},
     # the public portal: new texts
+    "publishing.feeds_all": {"en": "every language", "nb": "alle språk", "nn": "alle språk"},
     "portal.lang_nn": {"en": "Norwegian (nynorsk)", "nb": "Norsk (nynorsk)", "nn": "Norsk (nynorsk)"},
     "portal.languages": {"en": "Language", "nb": "Språk", "nn": "Språk"},
     "portal.also_in": {"en": "This summary in other languages", "nb": "Denne oppsummeringen på andre språk",

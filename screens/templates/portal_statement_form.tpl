@@ -14,7 +14,7 @@
 <form method="post" action="{{url('admin_statement_post')}}" id="statement-form">
 <input type="hidden" name="csrf_token" value="{{csrf}}">
 % for field in fields:
-<div class="field"><label for="f-{{field}}">{{_("publishing.field_" + field)}}</label>
+<div class="field"><label for="f-{{field}}">{{_(f"publishing.field_{field}")}}</label>
 % if field == "known_issues":
 <textarea id="f-{{field}}" name="{{field}}" rows="5">{{values[field]}}</textarea>
 % else:

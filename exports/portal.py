@@ -27,7 +27,7 @@ def export_site(dest: str | Path, items: list[dict], gettext_for: Callable[[str]
     dest.parent.mkdir(parents=True, exist_ok=True)
     build = Path(tempfile.mkdtemp(prefix=".portal-", dir=dest.parent))
     try:
-        statement = statement or portal_meta.statement_values({}, None, base_url)
+        statement = statement or portal_meta.statement_values({}, portal_meta.axe_results(), base_url)
         written = _write_all(build, items, gettext_for, base_url, publisher, statement)
         if dest.exists():
             shutil.rmtree(dest)

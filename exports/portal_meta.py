@@ -3,6 +3,7 @@ installation, the sitemap, and the accessibility statement's values."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
@@ -98,6 +99,18 @@ def sitemap(pages: list[tuple[str, str, dict[str, str]]], base_url: str) -> str:
         parts.append("</url>")
     parts.append("</urlset>")
     return "\n".join(parts) + "\n"
+
+
+AXE_RESULTS = Path(__file__).with_name("axe_results.json")  # written by tests/browser/test_portal_languages.py
+
+
+def axe_results(path: Path = AXE_RESULTS) -> dict[str, Any] | None:
+    """The last recorded axe-core run (date, axe version, pages, serious and other findings), or None."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and "serious" in data else None
 
 
 STATEMENT_FIELDS = ("organisation", "site_url", "contact_email", "contact_phone", "checked_on", "known_issues")

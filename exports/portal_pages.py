@@ -112,7 +112,7 @@ def summary_page(item: dict, _: Gettext, links: Any) -> str:
     head = portal_meta.head_html(item, url, {code: links.absolute(links.summary_path(code, sid))
                                              for code, sid in others.items()})
     return render("portal_summary.tpl", item=item, _=_, links=links, svg=svg, prisma_text=lines,
-                  alternates=alternates, translations=[(c, NATIVE[c], h) for c, h in alternates], switch=switch,
+                  alternates=alternates, translations=[(c, NATIVE[c], h) for c, h in alternates if c != lang], switch=switch,
                   head=head, lang=lang)
 
 

@@ -1,19 +1,16 @@
 """The portal's accessibility statement: the fields a person fills in, kept per installation, and
-Sil's own axe-core results (exports/axe_results.json, written by tests/browser/test_portal_languages.py)."""
+Sil's own axe-core results (exports/axe_results.json, read by exports.portal_meta.axe_results)."""
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
-from pathlib import Path
 from typing import Any
 
-from exports.portal_meta import STATEMENT_FIELDS, statement_values
+from exports.portal_meta import STATEMENT_FIELDS, axe_results, statement_values
 from review.audit import record_event
 from review.db import now, transaction
 from review.errors import Forbidden, Invalid
 
-AXE_RESULTS = Path(__file__).resolve().parent.parent / "exports" / "axe_results.json"
 MAX_LENGTH = {"known_issues": 4000}
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -24,15 +21,6 @@ def saved_fields(conn: sqlite3.Connection) -> dict[str, str]:
     found = {row["field"]: row["value"] for row in rows}
     found["updated_at"] = max((row["updated_at"] for row in rows), default="")
     return found
-
-
-def axe_results(path: Path = AXE_RESULTS) -> dict[str, Any] | None:
-    """The last recorded axe-core run (date, axe version, pages, serious and other findings), or None."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) and "serious" in data else None
 
 
 def statement(conn: sqlite3.Connection, base_url: str = "") -> dict[str, Any]:

@@ -78,6 +78,7 @@ def test_nynorsk_pages_have_nynorsk_text_and_the_reader_can_switch(app, three):
     summary = app.get(f"/portal/nn/{three['nn']}")
     assert "Hovudbodskap" in summary.text and "Kva vi fann" in summary.text and "Låg" in summary.text
     assert "Postar screena (n = 50)" in summary.text  # the diagram in nynorsk too
+    assert [a["hreflang"] for a in summary.html.select("nav.translations a")] == ["nb", "en"]
     switch = {a["hreflang"]: a["href"] for a in summary.html.select("nav.languages a")}
     assert switch == {"nb": f"/portal/nb/{three['nb']}", "nn": f"/portal/nn/{three['nn']}", "en": f"/portal/en/{three['en']}"}
     assert summary.html.select_one('nav.languages a[aria-current="true"]')["hreflang"] == "nn"
@@ -163,6 +164,8 @@ def test_static_export_has_the_statement_in_three_languages_and_a_sitemap(conn, 
         assert f'<html lang="{lang}">' in text and "mailto:uu@example.no" in text and "2026-11-30" in text
         assert "Statens arbeidsmiljøinstitutt" in text and "uutilsynet.no" in text
         assert "PRISMA-diagrammet i PNG har ingen tekst" in text
+        axe = portal_statement.axe_results()  # Sil's own recorded run (exports/axe_results.json)
+        assert f"axe-core {axe['axe_version']}" in text and f"{axe['pages']} " in text
     for page in [p for p in site.rglob("*.html") if p.name != "404.html"]:
         assert "erklaering.html" in page.read_text(encoding="utf-8") or "accessibility-statement.html" in page.read_text(encoding="utf-8"), page
     root = ET.parse(site / "sitemap.xml").getroot()

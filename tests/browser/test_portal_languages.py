@@ -26,7 +26,7 @@ RESULTS = {"pages": set(), "serious": 0, "other": 0}
 def record_results():
     yield
     if os.environ.get("SIL_RECORD_AXE") and RESULTS["pages"]:
-        from review.portal_statement import AXE_RESULTS
+        from exports.portal_meta import AXE_RESULTS
 
         version = json.loads((AXE.parent / "package.json").read_text(encoding="utf-8"))["version"]
         AXE_RESULTS.write_text(json.dumps({

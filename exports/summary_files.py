@@ -190,6 +190,7 @@ def press_pack(items: list[dict], gettext_for: Callable[[str], Gettext], sof: di
         pack.writestr("key-messages.txt", "\n".join(key_lines))
         for name, data in (sof or {}).items():
             pack.writestr(name, data)
-        readme += [f"{name}: summary of findings table (GRADE)" for name in sof or {}]
+        readme += [f"{name}: summary of findings table (GRADE)" if name.startswith("sof") else
+                   f"{name}: certainty per outcome (GRADE) as published" for name in sof or {}]
         pack.writestr("README.txt", "Press pack written by Sil.\n\n" + "\n".join(readme + ["key-messages.txt: the key messages of every language"]) + "\n")
     return out.getvalue()

@@ -54,6 +54,14 @@ def export_summary(conn: sqlite3.Connection, project_id: int, fmt: str, lang: st
     return summary_files.html_fragment(item, _).encode("utf-8")
 
 
+def _certainty_csv(rows: list[dict[str, Any]]) -> bytes:
+    from exports.tables import write_csv
+
+    return write_csv(("outcome", "certainty", "studies", "effect"),
+                     ((r.get("outcome", ""), r.get("certainty", ""), r.get("studies", ""), r.get("effect", ""))
+                      for r in rows)).encode("utf-8")
+
+
 def _pdf(item: dict, _: Callable[..., str]) -> bytes:
     from exports import summary_files
 
@@ -77,11 +85,13 @@ def export_press_pack(conn: sqlite3.Connection, project_id: int, fmt: str,
         raise NotFound("this review has no published summary yet: the press pack holds published languages only",
                        "error.publishing.nothing_published")
     items.sort(key=lambda i: summaries.LANGS.index(i["lang"]))
+    from review.grade import certainty_for_outcomes
+
     sof: dict[str, bytes] = {}
-    try:
+    if certainty_for_outcomes(conn, project_id):
         sof = {"sof.html": export_sof(conn, project_id, "html"), "sof.docx": export_sof(conn, project_id, "docx")}
-    except (NotFound, Invalid):
-        sof = {}  # nothing appraised yet: the certainty frozen with each summary is in its files
+    elif items[0].get("certainty"):  # no GRADE in Sil now: the certainty frozen with the publication
+        sof = {"certainty.csv": _certainty_csv(items[0]["certainty"])}
     try:
         return summary_files.press_pack(items, gettext_for, sof)
     except (ImportError, OSError):  # no WeasyPrint here: the pack without PDFs

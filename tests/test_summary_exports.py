@@ -120,6 +120,8 @@ def test_press_pack_holds_every_published_language(conn, review):
     key = pack.read("key-messages.txt").decode()
     assert "[nn] Pausar på jobben" in key and "- Pausar reduserer kan hende trøyttleik." in key and "[nb]" in key
     assert "README.txt" in names
+    # no GRADE assessment in this review: the certainty frozen with the publication, not an empty SoF table
+    assert "sof.html" not in names and "trøyttleik,low,3" in pack.read("certainty.csv").decode()
 
 
 def test_summaries_page_offers_each_language_in_each_format_and_the_download_works(app, conn, review):

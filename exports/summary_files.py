@@ -29,15 +29,20 @@ def html_fragment(item: dict, _: Gettext) -> str:
     table = (f"<h2>{html_escape(_('portal.certainty_table'))}</h2><table><thead><tr>"
              f"<th scope=\"col\">{html_escape(_('portal.outcome'))}</th><th scope=\"col\">{html_escape(_('portal.certainty'))}</th>"
              f"<th scope=\"col\">{html_escape(_('portal.studies'))}</th></tr></thead><tbody>{rows}</tbody></table>") if rows else ""
+    draft = (f"<p><strong>{html_escape(_('publishing.draft_notice', date=item['published_at'][:10], n=item['version']))}"
+             "</strong></p>\n") if item.get("draft") else ""
     html = (f'<article lang="{html_escape(item["lang"])}">\n<h1>{html_escape(item["title"])}</h1>\n'
-            f"{body}\n{table}\n</article>\n")
+            f"{draft}{body}\n{table}\n</article>\n")
     return re.sub(r'\s(?:class|style|id|aria-labelledby)="[^"]*"', "", html)
 
 
 def markdown(item: dict, _: Gettext) -> str:
     """The summary as Markdown (CommonMark): headings, the key messages as a list, findings as a table."""
     c = item["content"]
-    out = [f"# {_md(c['title'])}", "", f"## {_('portal.key_messages')}", ""]
+    out = [f"# {_md(c['title'])}", ""]
+    if item.get("draft"):
+        out += [f"*{_md(_('publishing.draft_notice', date=item['published_at'][:10], n=item['version']))}*", ""]
+    out += [f"## {_('portal.key_messages')}", ""]
     out += [f"- {_md(m)}" for m in c["key_messages"]] + [""]
     for section in SECTIONS_BEFORE:
         out += _md_section(_("portal." + section), c[section])
@@ -78,6 +83,8 @@ def docx(item: dict, _: Gettext, report_title: str = "") -> bytes:
     doc.core_properties.language = DOCX_LANG.get(item["lang"], item["lang"])
     c = item["content"]
     doc.add_heading(c["title"], level=0)
+    if item.get("draft"):
+        doc.add_paragraph(_("publishing.draft_notice", date=item["published_at"][:10], n=item["version"]))
     if report_title:
         doc.add_paragraph(_("portal.based_on", title=report_title))
     doc.add_heading(_("portal.key_messages"), level=1)

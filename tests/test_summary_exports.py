@@ -103,7 +103,9 @@ def test_html_fragment_and_markdown_paste_into_another_site(conn, review):
 
 def test_an_unpublished_language_exports_its_latest_version_and_an_unstarted_one_is_refused(conn, make_user, review):
     project_id, _ = review
-    assert "Breaks, a draft" in export(conn, project_id, "md", "en").decode()
+    draft = export(conn, project_id, "md", "en").decode()
+    assert "Breaks, a draft" in draft and "Draft, not published: version 1 saved" in draft
+    assert "Draft" not in export(conn, project_id, "md", "nn").decode()
     other = projects.create_project(conn, make_user("olga"), "Empty review")
     with pytest.raises(NotFound, match="no saved summary in nb"):
         export(conn, other, "html", "nb")

@@ -4,11 +4,15 @@
 % if item.get("review_title"):
 <p class="meta">{{_("portal.based_on", title=item["review_title"])}}</p>
 % end
+% if item.get("draft"):
+<p class="meta"><strong>{{_("publishing.draft_notice", date=item["published_at"][:10], n=item["version"])}}</strong></p>
+% else:
 <p class="meta">{{_("portal.published", date=item["first_published_at"][:10])}}
 % if item["published_at"][:10] != item["first_published_at"][:10]:
 ({{_("portal.updated", date=item["published_at"][:10])}})
 % end
 · {{_("portal.version", n=item["version"])}}</p>
+% end
 % if translations:
 <nav class="no-print translations" aria-label="{{_('portal.also_in')}}"><p>{{_("portal.also_in")}}:
 % for n, (code, name, href) in enumerate(translations):

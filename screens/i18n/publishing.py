@@ -92,6 +92,9 @@ MESSAGES = {
     "publishing.statement_view": {"en": "See it on the portal", "nb": "Se den i portalen", "nn": "Sjå henne i portalen"},
     "publishing.save": {"en": "Save", "nb": "Lagre", "nn": "Lagre"},
     # the public portal: new texts
+    "publishing.draft_notice": {"en": "Draft, not published: version {n} saved {date}.",
+                                "nb": "Utkast, ikke publisert: versjon {n} lagret {date}.",
+                                "nn": "Utkast, ikkje publisert: versjon {n} lagra {date}."},
     "publishing.feeds_all": {"en": "every language", "nb": "alle språk", "nn": "alle språk"},
     "portal.lang_nn": {"en": "Norwegian (nynorsk)", "nb": "Norsk (nynorsk)", "nn": "Norsk (nynorsk)"},
     "portal.languages": {"en": "Language", "nb": "Språk", "nn": "Språk"},

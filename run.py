@@ -110,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stage", type=int, help="screening stage (1 title/abstract, 2 full text), where it applies")
     p.add_argument("--search", type=int, help="only the records of this search, where it applies")
     p.add_argument("--label", help="only records with this label, where it applies")
+    p.add_argument("--language", choices=("nb", "nn", "en"),
+                   help="summary: which language's summary; automation-methods, prisma: the text's language")
     p.set_defaults(command=cmd_export)
 
     p = sub.add_parser("simulate", help="replay a labelled screening with the ranking model; print WSS@95 and recall@10%%")
@@ -326,7 +328,12 @@ def cmd_export(args: argparse.Namespace) -> None:
 
     conn = open_db(args)
     project = projects.resolve_project(conn, args.project)
-    options = {k: v for k, v in (("stage", args.stage), ("search", args.search), ("label", args.label)) if v is not None}
+    options = {k: v for k, v in (("stage", args.stage), ("search", args.search), ("label", args.label),
+                                 ("lang", args.language)) if v is not None}
+    if args.what in ("summary", "press-pack"):
+        from screens.portal_language import gettext_for
+
+        options["gettext_for"] = gettext_for
     data = publishing.export(conn, project["id"], args.what, args.format, **options)
     if args.out == "-":
         sys.stdout.buffer.write(data)
@@ -352,12 +359,17 @@ def write_file_atomically(path: Path, data: bytes) -> None:
 
 def cmd_export_portal(args: argparse.Namespace) -> None:
     from exports.portal import export_site
-    from review.publishing import published_summaries
+    from review.publishing import published_summaries, statement
     from screens.portal import gettext_for
 
-    items = published_summaries(open_db(args))
-    files = export_site(args.dir, items, gettext_for, args.base_url)
+    conn = open_db(args)
+    items = published_summaries(conn)
+    files = export_site(args.dir, items, gettext_for, args.base_url, statement=statement(conn, args.base_url))
     print(f"Wrote {len(items)} published summaries ({len(files)} files) to {args.dir}")
+    if not args.base_url:
+        print("warning: no --base-url: links in the feeds and the sitemap are relative, and the feed and entry ids "
+              "are not unique to this installation (tag:sil,...); give the address the site will be published at",
+              file=sys.stderr)
 
 
 def files_folder(args: argparse.Namespace) -> Path:

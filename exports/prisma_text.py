@@ -1,4 +1,4 @@
-"""The PRISMA 2020 flow as plain values: the counts, the box texts in English or bokmål, the text alternative."""
+"""The PRISMA 2020 flow as plain values: the counts, the box texts in English, bokmål or nynorsk, the text alternative."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -38,6 +38,22 @@ LABELS = {
         "other_identified": "Poster identifisert fra:",
         "desc": "Hvordan postene gikk gjennom oversikten, med antallet i hver boks.",
     },
+    "nn": {
+        "title": "PRISMA 2020 flytdiagram",
+        "main_column": "Identifisering av studiar via databasar og register",
+        "other_column": "Identifisering av studiar via andre metodar",
+        "identification": "Identifisering", "screening": "Screening", "included": "Inkludert",
+        "identified_from": "Postar identifiserte frå:", "databases": "Databasar", "registers": "Register",
+        "removed_before": "Postar fjerna før screening:", "duplicates": "Dublettar fjerna",
+        "automation": "Postar vurderte som ikkje relevante av automatiske verktøy",
+        "other_reasons": "Postar fjerna av andre grunnar",
+        "screened": "Postar screena", "screen_excluded": "Postar ekskluderte",
+        "sought": "Rapportar freista henta inn", "not_retrieved": "Rapportar ikkje henta inn",
+        "assessed": "Rapportar vurderte for inklusjon", "excluded": "Rapportar ekskluderte:",
+        "studies_included": "Studiar inkluderte i oversikta", "reports_included": "Rapportar frå inkluderte studiar",
+        "other_identified": "Postar identifiserte frå:",
+        "desc": "Korleis postane gjekk gjennom oversikta, med talet i kvar boks.",
+    },
 }
 
 
@@ -73,8 +89,8 @@ class PrismaCounts:
 
 
 def labels(lang: str) -> dict[str, str]:
-    """The box texts in bokmål ('nb') or English (anything else)."""
-    return LABELS["nb" if lang == "nb" else "en"]
+    """The box texts in bokmål ('nb'), nynorsk ('nn') or English (anything else)."""
+    return LABELS.get(lang, LABELS["en"])
 
 
 def n(label: str, value: int) -> str:

@@ -24,7 +24,7 @@ def install(app: bottle.Bottle) -> None:
 
 def diagram_language() -> str:
     chosen = query("lang")
-    return chosen if chosen in ("nb", "en") else ctx().language
+    return chosen if chosen in ("nb", "nn", "en") else ctx().language
 
 
 def page(project_id: int) -> str:
@@ -36,7 +36,8 @@ def page(project_id: int) -> str:
     return project_page("publishing/prisma.tpl", project_id, "project_prisma", member=member, title=c._("prisma.title"),
                         svg=inline_svg(svg), lines=text_alternative(counts, lang), diagram_lang=lang,
                         removals=publishing.list_removals(c.conn, project_id),
-                        log=searches.list_searches(c.conn, project_id), wide=True)
+                        log=searches.list_searches(c.conn, project_id), wide=True,
+                        methods=publishing.methods_text(c.conn, project_id, lang))
 
 
 def download(project_id: int, ext: str) -> Any:

@@ -1,4 +1,4 @@
-"""Writing plain-language summaries: the two languages, the editor with word count, LIX and hard sentences."""
+"""Writing plain-language summaries: bokmål, nynorsk and English, the editor with word count, LIX and hard sentences."""
 from __future__ import annotations
 
 from typing import Any
@@ -12,6 +12,7 @@ from screens.i18n import translate
 from screens.web import add_overview_card, add_project_tab, ctx, form, form_all, project_tabs, redirect_to, render
 
 ACTIONS = ("submit", "approve", "return", "publish", "withdraw")
+SUMMARY_FORMATS = ("docx", "pdf", "html", "md")
 
 
 def install(app: bottle.Bottle) -> None:
@@ -28,12 +29,13 @@ def overview_card(project: dict[str, Any], member: dict[str, Any]) -> str:
     """The overview's card: each language's summary and its state."""
     c = ctx()
     found = publishing.project_summaries(c.conn, project["id"], c.user["id"])
-    return render("publishing/summaries_card.tpl", project=project, found=found)
+    return render("publishing/summaries_card.tpl", project=project, found=found, langs=publishing.LANGS,
+                  shares=publishing.published_shares(c.conn))
 
 
 def check_lang(lang: str) -> None:
     if lang not in publishing.LANGS:
-        raise NotFound("summaries are written in bokmål (nb) or English (en)", "error.summary.language")
+        raise NotFound("summaries are written in bokmål (nb), nynorsk (nn) or English (en)", "error.summary.language")
 
 
 def _frame(project_id: int) -> dict[str, Any]:
@@ -47,7 +49,8 @@ def overview(project_id: int) -> str:
     c = ctx()
     frame = _frame(project_id)
     found = publishing.project_summaries(c.conn, project_id, c.user["id"])
-    return render("publishing/summaries.tpl", title=c._("summaries.title"), found=found, **frame)
+    return render("publishing/summaries.tpl", title=c._("summaries.title"), found=found, langs=publishing.LANGS,
+                  shares=publishing.published_shares(c.conn), export_formats=SUMMARY_FORMATS, **frame)
 
 
 def editor(project_id: int, lang: str) -> str:
@@ -74,7 +77,8 @@ def grade_suggestions(project_id: int, project: dict[str, Any]) -> list[dict[str
     """Per GRADE outcome, the wordings that match its certainty in both languages."""
 
     outcomes = certainty_for_outcomes(ctx().conn, project_id)
-    x = {lang: project.get("exposure") or translate(lang, "summaries.grade_intervention") for lang in ("en", "nb")}
+    x = {lang: project.get("exposure") or translate("nb" if lang == "nn" else lang, "summaries.grade_intervention")
+         for lang in ("en", "nb", "nn")}
     found = []
     for outcome in outcomes:
         options = [publishing.wordings_for(outcome["certainty"], {lang: (x[lang], outcome["name"]) for lang in x}, d)

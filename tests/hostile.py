@@ -28,7 +28,10 @@ class ScriptFinder(HTMLParser):
             if name in self.URL_ATTRIBUTES and value and re.sub(r"[\s\x00-\x1f]", "", value).lower().startswith(
                     ("javascript:", "vbscript:", "data:text/html")):
                 self.found.append(f"<{tag} {name}={value!r}>")
-        if tag == "script":
+        # a data block (schema.org JSON-LD) is never run by a browser; that its text cannot end the element
+        # early is tested in tests/test_portal_meta_properties.py
+        data_block = (dict(attrs).get("type") or "").strip().lower() in ("application/ld+json", "application/json")
+        if tag == "script" and not data_block:
             src = dict(attrs).get("src") or ""
             if not src.startswith(("/static/", "portal.js", "../portal.js", "../../portal.js")) and not src.endswith("portal.js"):
                 self.in_script = True

@@ -150,10 +150,13 @@ def world(app, conn, tmp_path, monkeypatch):
     robins = [rob.open_assessment(conn, study, ids["anna"], tool, "Fatigue") for tool in ("robins_i", "robins_e")]
     outcome = evidence.create_outcome(conn, pid, ids["lead"], "Fatigue", [study])
     evidence.rate(conn, outcome, ids["lead"], "imprecision", "serious", "Few participants")
-    summary = published(conn, pid, {"comm": ids["kari"], "lead": ids["lead"]})
-    published(conn, pid, {"comm": ids["kari"], "lead": ids["lead"]}, lang="en")
+    # the demo publishes its summary in every language; a project without one gets nb and en here
+    found = conn.execute("SELECT id FROM summaries WHERE project_id = ? AND lang = 'nb'", (pid,)).fetchone()
+    summary = found[0] if found else published(conn, pid, {"comm": ids["kari"], "lead": ids["lead"]})
+    if not found:
+        published(conn, pid, {"comm": ids["kari"], "lead": ids["lead"]}, lang="en")
     values = {"project_id": [pid], "stage": ["1", "2"], "record_id": [both[0], both[1]], "study_id": [study],
-              "outcome_id": [outcome], "assessment_id": [assessment, *robins], "summary_id": [summary], "lang": ["nb", "en"],
+              "outcome_id": [outcome], "assessment_id": [assessment, *robins], "summary_id": [summary], "lang": ["nb", "nn", "en"],
               "user_id": [ids["anna"]]}
     return {"pid": pid, "ids": ids, "values": values}
 

@@ -6,10 +6,13 @@
 <title>{{title}} – {{_("portal.site_title")}}</title>
 <link rel="stylesheet" href="{{links.css()}}">
 <script src="{{links.js()}}" defer></script>
-<link rel="alternate" type="application/feed+json" href="{{links.feed_json()}}" title="{{_('portal.json_feed')}}">
-<link rel="alternate" type="application/atom+xml" href="{{links.feed_atom()}}" title="{{_('portal.atom_feed')}}">
+<link rel="alternate" type="application/feed+json" href="{{links.feed_json(lang)}}" title="{{_('portal.json_feed')}}">
+<link rel="alternate" type="application/atom+xml" href="{{links.feed_atom(lang)}}" title="{{_('portal.atom_feed')}}">
 % for alt_lang, alt_href in alternates:
 <link rel="alternate" hreflang="{{alt_lang}}" href="{{alt_href}}">
+% end
+% if head:
+{{!head}}
 % end
 </head>
 <body>
@@ -18,10 +21,10 @@
 <a class="brand" href="{{links.index(lang)}}">{{_("portal.site_title")}}</a>
 <nav aria-label="{{_('portal.nav_label')}}"><ul>
 <li><a href="{{links.index(lang)}}">{{_("portal.all_summaries")}}</a></li>
-% if lang == "nb":
-<li><a href="{{links.index('en')}}" lang="en" hreflang="en">English</a></li>
-% else:
-<li><a href="{{links.index('nb')}}" lang="nb" hreflang="nb">Norsk</a></li>
+</ul></nav>
+<nav aria-label="{{_('portal.languages')}}" class="languages"><ul>
+% for code, name, href, current in switch:
+<li><a href="{{href}}" lang="{{code}}" hreflang="{{code}}" {{!'aria-current="true"' if current else ''}}>{{name}}</a></li>
 % end
 </ul></nav>
 </div></header>
@@ -29,8 +32,10 @@
 {{!base}}
 </main>
 <footer class="site"><div class="wrap">
-<p>{{_("portal.feeds")}}: <a href="{{links.feed_json()}}">{{_("portal.json_feed")}}</a> ·
-<a href="{{links.feed_atom()}}">{{_("portal.atom_feed")}}</a></p>
+<p>{{_("portal.feeds")}}: <a href="{{links.feed_json(lang)}}">{{_("portal.json_feed")}}</a> ·
+<a href="{{links.feed_atom(lang)}}">{{_("portal.atom_feed")}}</a>
+(<a href="{{links.feed_json()}}">{{_("publishing.feeds_all")}}</a>)</p>
+<p><a href="{{links.statement(lang)}}">{{_("portal.accessibility")}}</a></p>
 <p>{{_("portal.made_with")}}</p>
 </div></footer>
 </body>

@@ -1,4 +1,4 @@
-% rebase("portal_base.tpl", lang=lang, title=heading, links=links, _=_, alternates=alternates)
+% rebase("portal_base.tpl", lang=lang, title=heading, links=links, _=_, alternates=alternates, switch=switch, head=head)
 <h1>{{heading}}</h1>
 % if live:
 <form class="filter" method="get" action="{{links.index(lang)}}" role="search">

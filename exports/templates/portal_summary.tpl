@@ -1,13 +1,24 @@
-% rebase("portal_base.tpl", lang=item["lang"], title=item["title"], links=links, _=_, alternates=alternates)
+% rebase("portal_base.tpl", lang=item["lang"], title=item["title"], links=links, _=_, alternates=alternates, switch=switch, head=head)
 <article>
 <h1>{{item["title"]}}</h1>
+% if item.get("review_title"):
+<p class="meta">{{_("portal.based_on", title=item["review_title"])}}</p>
+% end
+% if item.get("draft"):
+<p class="meta"><strong>{{_("publishing.draft_notice", date=page_date(item["published_at"], item["lang"]), n=item["version"])}}</strong></p>
+% else:
 <p class="meta">{{_("portal.published", date=page_date(item["first_published_at"], item["lang"]))}}
 % if item["published_at"][:10] != item["first_published_at"][:10]:
 ({{_("portal.updated", date=page_date(item["published_at"], item["lang"]))}})
 % end
 · {{_("portal.version", n=item["version"])}}</p>
-% if item["other_id"]:
-<p class="no-print"><a href="{{links.summary(other_lang, item['other_id'])}}" lang="{{other_lang}}" hreflang="{{other_lang}}">{{_("portal.other_language")}}</a></p>
+% end
+% if translations:
+<nav class="no-print translations" aria-label="{{_('portal.also_in')}}"><p>{{_("portal.also_in")}}:
+% for n, (code, name, href) in enumerate(translations):
+{{" · " if n else ""}}<a href="{{href}}" lang="{{code}}" hreflang="{{code}}">{{name}}</a>
+% end
+</p></nav>
 % end
 % if item["topics"]:
 <ul class="topics" aria-label="{{_('portal.topics')}}">

@@ -31,6 +31,9 @@ def ensure_demo(conn: sqlite3.Connection) -> list[str]:
         import_demo_records(conn, project_id, ids["lead"])
         find_duplicates(conn, project_id, ids["lead"])
         screen_a_few(conn, project_id, ids["anna"], ids["bjorn"])
+        from review.demo.summaries import publish_demo_summaries
+
+        publish_demo_summaries(conn, project_id, ids["lead"], ids["kari"])
     return [f"Created the demo review '{DEMO_TITLE}'.",
             f"Log in as lead (project lead and site administrator), anna or bjorn (reviewers) or kari (communicator); "
             f"password: {DEMO_PASSWORD}"]

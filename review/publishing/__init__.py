@@ -5,8 +5,11 @@ prisma_counts, add_removal; create_summary, save_version, change_state, project_
 measure (LIX); wordings_for; published_summaries; export and stream (every export by what and
 format), offers_for and export_for (what a member may download).
 """
+from review.publishing.accessibility import save_statement, saved_fields, statement
+from review.publishing.automation import methods_text
 from review.publishing.content import SECTIONS, empty_content, full_text
 from review.publishing.exports import export, stream
+from review.publishing.language_share import published_shares
 from review.publishing.offers import export_for, offers_for
 from review.publishing.prisma import add_removal, list_removals, prisma_counts, retract_removal
 from review.publishing.publications import published_summaries, published_summary
@@ -43,14 +46,19 @@ __all__ = [
     "list_removals",
     "list_versions",
     "measure",
+    "methods_text",
     "offers_for",
     "prisma_counts",
     "project_summaries",
+    "published_shares",
     "published_summaries",
     "published_summary",
     "retract_removal",
+    "save_statement",
     "save_version",
+    "saved_fields",
     "segments",
+    "statement",
     "stream",
     "wordings_for",
 ]

@@ -30,6 +30,9 @@ EXPORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "excluded": ("review.screening:export_excluded", ("csv", "xlsx", "ris")),
     "conflicts": ("review.screening:export_conflicts", ("csv", "xlsx", "ris")),
     "labelled": ("review.screening:export_labelled", ("csv", "xlsx", "ris")),
+    "summary": ("review.publishing.summary_exports:export_summary", ("docx", "pdf", "html", "md")),
+    "press-pack": ("review.publishing.summary_exports:export_press_pack", ("zip",)),
+    "automation-methods": ("review.publishing.automation:export_methods", ("txt", "md", "docx")),
 }
 
 STREAMS: dict[str, str] = {

@@ -31,7 +31,12 @@ OFFERS: dict[str, tuple[tuple[str, ...], str]] = {
     "sof": ((), "member"),
     "rob": ((), "member"),
     "rob-plot": ((), "member"),
+    "summary": (("summary_lang",), "member"),
+    "press-pack": ((), "member"),
+    "automation-methods": (("summary_lang",), "member"),
 }
+# Exports whose labels are the portal's texts: the web hands them its translator (review/ has no catalogue).
+NEEDS_TEXTS = {"summary", "press-pack"}
 # The exports whose functions take viewer_id and show the viewer only what blinding lets them see.
 FOLLOW_BLINDING = {"records-with-decisions", "labelled", "decisions", "excluded", "conflicts"}
 MIMETYPES = {
@@ -42,6 +47,10 @@ MIMETYPES = {
     "html": "text/html; charset=utf-8",
     "svg": "image/svg+xml; charset=utf-8",
     "png": "image/png",
+    "pdf": "application/pdf",
+    "md": "text/markdown; charset=utf-8",
+    "txt": "text/plain; charset=utf-8",
+    "zip": "application/zip",
 }
 
 
@@ -56,7 +65,8 @@ def offers_for(conn: sqlite3.Connection, project_id: int, user_id: int) -> list[
 
 def export_for(conn: sqlite3.Connection, project_id: int, user_id: int, what: str, fmt: str,
                stage: int | None = None, search: int | None = None, label: str | None = None,
-               lang: str = "en", stream: bool = False) -> tuple[Any, str, str]:
+               lang: str = "en", stream: bool = False, summary_lang: str | None = None,
+               gettext_for: Any = None) -> tuple[Any, str, str]:
     """(content, MIME type, file name) of one export for a member; Forbidden where blinding does not allow it.
 
     stream: the content as an iterable of byte chunks (review.exporting.stream) rather than bytes."""
@@ -81,8 +91,12 @@ def export_for(conn: sqlite3.Connection, project_id: int, user_id: int, what: st
         values["label"] = label.strip()
     if what in ("records", "records-with-decisions") and search is not None:
         values["search"] = search
-    if what == "prisma":
+    if what in ("prisma", "automation-methods"):
         values["lang"] = lang
+    if "summary_lang" in options:
+        values["lang"] = summary_lang or lang
+    if what in NEEDS_TEXTS:
+        values["gettext_for"] = gettext_for
     if what in FOLLOW_BLINDING:
         values["viewer_id"] = user_id
     content = (exporting.stream if stream else exporting.export)(conn, project_id, what, fmt, **values)
@@ -96,6 +110,8 @@ def file_name(project_id: int, what: str, fmt: str, values: dict[str, Any]) -> s
         parts.append(f"search{int(values['search'])}")
     if values.get("stage") is not None:
         parts.append(f"stage{int(values['stage'])}")
+    if what == "summary" and values.get("lang"):
+        parts.append(str(values["lang"]) if str(values["lang"]) in ("nb", "nn", "en") else "lang")
     if values.get("label"):
         slug = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in values["label"].lower()).strip("-")
         parts.append(slug[:40] or "label")

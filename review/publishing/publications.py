@@ -9,10 +9,11 @@ from review.publishing.content import full_text
 from review.store import NotFound
 
 _PUBLIC = """SELECT s.id, s.project_id, s.lang, s.published_at, s.first_published_at, s.published_prisma,
-                    s.published_certainty, v.content, v.topics, v.number AS version,
-                    (SELECT o.id FROM summaries o WHERE o.project_id = s.project_id AND o.lang <> s.lang
-                       AND o.published_version_id IS NOT NULL AND o.withdrawn_at IS NULL) AS other_id
+                    s.published_certainty, v.content, v.topics, v.number AS version, p.title AS review_title,
+                    (SELECT group_concat(o.lang || ':' || o.id) FROM summaries o WHERE o.project_id = s.project_id
+                       AND o.published_version_id IS NOT NULL AND o.withdrawn_at IS NULL) AS translations
              FROM summaries s JOIN summary_versions v ON v.id = s.published_version_id
+             JOIN projects p ON p.id = s.project_id
              WHERE s.withdrawn_at IS NULL"""
 
 
@@ -47,11 +48,15 @@ def published_topics(conn: sqlite3.Connection) -> list[str]:
 
 def _public(row: sqlite3.Row) -> dict[str, Any]:
     content = json.loads(row["content"])
+    # every published language of the same review (this one included), e.g. {"nb": 3, "nn": 7}
+    alternates = {lang: int(sid) for lang, _, sid in (part.partition(":") for part in (row["translations"] or "").split(",") if part)}
+    others = [sid for lang, sid in alternates.items() if lang != row["lang"]]
     return {
         "id": row["id"], "project_id": row["project_id"], "lang": row["lang"], "version": row["version"],
         "published_at": row["published_at"], "first_published_at": row["first_published_at"],
         "title": content["title"], "content": content, "topics": json.loads(row["topics"]),
         "prisma": json.loads(row["published_prisma"] or "null"),
         "certainty": json.loads(row["published_certainty"] or "[]"),
-        "other_id": row["other_id"], "search_text": full_text(content).lower(),
+        "other_id": others[0] if others else None, "alternates": alternates, "review_title": row["review_title"],
+        "search_text": full_text(content).lower(),
     }

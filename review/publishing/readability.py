@@ -13,11 +13,11 @@ LONG_WORD_LETTERS = 6
 WORD_RANGE = (400, 850)
 BANDS = ((30, "very_easy"), (40, "easy"), (50, "medium"), (60, "hard"))
 BAND_LABELS = {
-    "very_easy": {"en": "very easy", "nb": "svært lett"},
-    "easy": {"en": "easy", "nb": "lett"},
-    "medium": {"en": "medium", "nb": "middels"},
-    "hard": {"en": "hard", "nb": "vanskelig"},
-    "very_hard": {"en": "very hard", "nb": "svært vanskelig"},
+    "very_easy": {"en": "very easy", "nb": "svært lett", "nn": "svært lett"},
+    "easy": {"en": "easy", "nb": "lett", "nn": "lett"},
+    "medium": {"en": "medium", "nb": "middels", "nn": "middels"},
+    "hard": {"en": "hard", "nb": "vanskelig", "nn": "vanskeleg"},
+    "very_hard": {"en": "very hard", "nb": "svært vanskelig", "nn": "svært vanskeleg"},
 }
 
 
@@ -108,8 +108,8 @@ def measure(text: str, word_range: tuple[int, int] = WORD_RANGE) -> Readability:
 
 
 def band_label(band: str, lang: str) -> str:
-    """The band's name in English or bokmål."""
-    return BAND_LABELS[band]["nb" if lang == "nb" else "en"]
+    """The band's name in English, bokmål or nynorsk."""
+    return BAND_LABELS[band].get(lang, BAND_LABELS[band]["en"])
 
 
 def segments(text: str, result: Readability) -> list[tuple[str, bool]]:

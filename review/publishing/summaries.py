@@ -12,7 +12,7 @@ from review.publishing import content as summary_content
 from review.publishing.prisma import prisma_counts
 from review.store import Conflict, Forbidden, Invalid, NotFound, now, transaction
 
-LANGS = ("nb", "en")
+LANGS = ("nb", "nn", "en")  # bokmål, nynorsk, English: the written standards the Language Act names, and English
 WRITERS = ("lead", "communicator")
 # state -> action -> (next state, roles allowed)
 TRANSITIONS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
@@ -33,10 +33,10 @@ def require_writer(conn: sqlite3.Connection, project_id: int, user_id: int) -> s
 
 
 def create_summary(conn: sqlite3.Connection, project_id: int, lang: str, user_id: int) -> int:
-    """Start the summary of a review in one language (nb or en); return its id."""
+    """Start the summary of a review in one language (nb, nn or en); return its id."""
     if lang not in LANGS:
-        raise Invalid(f"summaries are written in bokmål (nb) or English (en), not {lang!r}",
-                      "error.summary.bad_language", lang=lang)
+        raise Invalid(f"summaries are written in bokmål (nb), nynorsk (nn) or English (en), not {lang!r}",
+                      "error.publishing.bad_language", lang=lang)
     require_writer(conn, project_id, user_id)
     with transaction(conn):
         if conn.execute("SELECT 1 FROM summaries WHERE project_id = ? AND lang = ?", (project_id, lang)).fetchone():

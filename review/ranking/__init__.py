@@ -6,6 +6,7 @@ RankingProcess (the worker, outside the server's process), get_settings, last_ru
 stopping_status, excluded_by_automation; latest, current, stop (the lead's stop, with its figures); simulate, read_dataset, prior_rows, wss,
 recall_at; train_scores and build_features for the benchmarks.
 """
+from review.ranking.model import DEFAULT
 from review.ranking.process import RankingProcess
 from review.ranking.progress import begin_sample, excluded_by_automation, progress_curve, stage1_counts
 from review.ranking.simulation import run
@@ -15,6 +16,7 @@ from review.ranking.watch import CHOICES, automation_summary, choose_method, cur
 
 __all__ = [
     "CHOICES",
+    "DEFAULT",
     "METHODS",
     "RankingProcess",
     "automation_summary",

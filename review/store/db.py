@@ -11,6 +11,8 @@ from pathlib import Path
 from review.store.errors import Conflict
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# A migration whose first line is this runs with foreign keys off (a table rebuilt to change a constraint).
+FOREIGN_KEYS_OFF = "-- sil: foreign-keys-off"
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
@@ -70,10 +72,21 @@ def migrate(conn: sqlite3.Connection, upto: int | None = None) -> int:
     for number, _name, sql in migrations():
         if number <= version or (upto is not None and number > upto):
             continue
-        with transaction(conn):
-            for statement in split_statements(sql):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
+        keys_off = sql.startswith(FOREIGN_KEYS_OFF)
+        if keys_off:  # a table rebuild (SQLite's ALTER TABLE procedure): PRAGMA is a no-op inside a transaction
+            conn.execute("PRAGMA foreign_keys = OFF")
+            if conn.execute("PRAGMA foreign_keys").fetchone()[0]:
+                raise RuntimeError(f"migration {number} {_name} needs foreign keys off: run it outside a transaction")
+        try:
+            with transaction(conn):
+                for statement in split_statements(sql):
+                    conn.execute(statement)
+                if keys_off and conn.execute("PRAGMA foreign_key_check").fetchone():
+                    raise RuntimeError(f"migration {number} {_name} would break a foreign key; nothing was changed")
+                conn.execute(f"PRAGMA user_version = {number}")
+        finally:
+            if keys_off:
+                conn.execute("PRAGMA foreign_keys = ON")
         version = number
     return version
 

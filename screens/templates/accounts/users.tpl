@@ -1,5 +1,6 @@
 % rebase('base.tpl')
 <h1>{{_("users.title")}}</h1>
+<p><a href="{{url('admin_statement')}}">{{_("publishing.statement_admin")}}</a></p>
 % if notice:
 <p class="flash" role="status">{{notice}}</p>
 % end

@@ -33,6 +33,14 @@
 % end
 </select></div>
 % end
+% if 'summary_lang' in o['options']:
+<div><label for="f-{{what}}-lang">{{_("exports.summary_lang")}}</label>
+<select id="f-{{what}}-lang" name="summary_lang">
+% for code in ("nb", "nn", "en"):
+<option value="{{code}}" lang="{{code}}" {{!'selected' if mine and chosen.get('summary_lang') == code else ''}}>{{_(f"summaries.lang_{code}")}}</option>
+% end
+</select></div>
+% end
 % if 'label' in o['options']:
 <div class="grow"><label for="f-{{what}}-label">{{_("exports.label")}}</label>
 <input id="f-{{what}}-label" name="label" required value="{{chosen.get('label', '') if mine else ''}}"></div>

@@ -4,6 +4,7 @@
 <h2>{{_("prisma.title")}}</h2>
 <p>{{_("prisma.language")}}:
 <a href="?lang=nb" lang="nb" {{!'aria-current="true"' if diagram_lang == 'nb' else ''}}>Norsk</a> ·
+<a href="?lang=nn" lang="nn" {{!'aria-current="true"' if diagram_lang == 'nn' else ''}}>Nynorsk</a> ·
 <a href="?lang=en" lang="en" {{!'aria-current="true"' if diagram_lang == 'en' else ''}}>English</a></p>
 </div>
 <figure class="prisma">
@@ -17,6 +18,16 @@
 <li>{{line}}</li>
 % end
 </ul></details>
+</section>
+<section class="card" aria-labelledby="automation-heading">
+<h2 id="automation-heading">{{_("publishing.automation_heading")}}</h2>
+<p class="meta">{{_("publishing.automation_help")}}</p>
+<div lang="{{diagram_lang}}" id="automation-methods">
+% for para in methods:
+<p>{{para}}</p>
+% end
+</div>
+<p><a href="{{url('project_export_file', project_id=project['id'])}}?what=automation-methods&amp;format=docx&amp;summary_lang={{diagram_lang}}">{{_("exports.what.automation-methods")}} ({{_("exports.format.docx")}})</a></p>
 </section>
 <section class="card">
 <h2>{{_("prisma.removals")}}</h2>

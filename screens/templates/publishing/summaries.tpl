@@ -1,9 +1,9 @@
 % rebase('base.tpl')
 <section class="card">
 <h2>{{_("summaries.title")}}</h2>
-<p class="meta">{{_("summaries.intro")}}</p>
+<p class="meta">{{_("publishing.summaries_intro")}}</p>
 <ul class="cards">
-% for code in ("nb", "en"):
+% for code in langs:
 % s = found[code]
 <li class="card">
 <h3 lang="{{code}}">{{_(f"summaries.lang_{code}")}}</h3>
@@ -15,6 +15,13 @@
 % end
 </p>
 <p><a href="{{url('summary_editor', project_id=project['id'], lang=code)}}">{{_("summaries.open")}}</a></p>
+% if s['latest']:
+<p class="meta" id="export-{{code}}">{{_("publishing.export_in", name=_(f"summaries.lang_{code}"))}}
+% for n, fmt in enumerate(export_formats):
+{{" · " if n else ""}}<a href="{{url('project_export_file', project_id=project['id'])}}?what=summary&amp;format={{fmt}}&amp;summary_lang={{code}}" download aria-describedby="export-{{code}}">{{_("exports.format." + fmt)}}</a>
+% end
+</p>
+% end
 % else:
 <p class="empty">{{_("summaries.not_started")}}</p>
 % if can_write:
@@ -24,4 +31,10 @@
 </li>
 % end
 </ul>
+<h3>{{_("publishing.export_heading")}}</h3>
+<p class="meta">{{_("publishing.export_help")}}</p>
+<p><a href="{{url('project_export_file', project_id=project['id'])}}?what=press-pack&amp;format=zip" download>{{_("publishing.press_pack")}}</a></p>
+</section>
+<section class="card">
+% include("publishing/language_share.tpl", shares=shares)
 </section>

@@ -103,6 +103,7 @@
 <ul>
 % for option in g['options']:
 <li><span lang="en">{{option['en']}}</span> / <span lang="nb">{{option['nb']}}</span></li>
+<li class="nynorsk">{{_("summaries.lang_nn")}}: <span lang="nn">{{option['nn']}}</span></li>
 % end
 </ul></details>
 % end

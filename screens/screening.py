@@ -65,8 +65,10 @@ def decide(project_id: int, stage: str) -> Any:
         redirect_to("screen", query={**hide, **again, "error": error_text(error)}, project_id=project_id, stage=stage)
     if _wants_json():
         mine = screening.my_count(c.conn, project_id, c.user["id"], stage_no)
+        team = progress(c.conn, project_id, c.user["id"], stage_no, per_reviewer=False)
         return json_response({"ok": True, "record_id": record_id, "mine": mine, "own_state": "decided",
-                              "event_id": state["event_id"]})
+                              "event_id": state["event_id"],
+                              "team": c._("screening.team_complete", done=team["complete"], total=team["total"])})
     redirect_to("screen", query=hide or None, project_id=project_id, stage=stage)
 
 
@@ -88,7 +90,8 @@ def next_json(project_id: int, stage: str) -> str:
         return json_response({"record": None})
     record = record_for_screening(c.conn, project_id, c.user["id"], record_id, int(stage))
     return json_response({"record": {k: record[k] for k in ("id", "year", "journal", "authors", "title_marked",
-                                                             "abstract_marked", "keywords_marked", "doi", "pmid")}})
+                                                             "abstract_marked", "abstract_sections", "keywords_marked",
+                                                             "doi", "pmid")}})
 
 
 def history(project_id: int, stage: str) -> str:

@@ -25,6 +25,14 @@ def stream_set(conn: sqlite3.Connection, project_id: int, fmt: str, kind: str, s
     if fmt not in record_sets.FORMATS:
         raise Invalid(f"records can be exported as {', '.join(record_sets.FORMATS)}, not {fmt!r}")
     ids = record_sets.select_ids(conn, project_id, kind, stage, search, label, viewer_id)
+    return stream_ids(conn, project_id, fmt, ids, viewer_id)
+
+
+def stream_ids(conn: sqlite3.Connection, project_id: int, fmt: str, ids: list[int],
+               viewer_id: int | None = None) -> Iterator[bytes]:
+    """These records (say, what the records list's filters show) as RIS, CSV or XLSX chunks, blinding applied."""
+    if fmt not in record_sets.FORMATS:
+        raise Invalid(f"records can be exported as {', '.join(record_sets.FORMATS)}, not {fmt!r}")
     records = record_sets.records_of(conn, project_id, ids)
     if fmt == "ris":
         return ris_chunks(records)

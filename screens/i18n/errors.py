@@ -350,4 +350,10 @@ MESSAGES = {
         "nb": "Samsvar mellom vurdererne vises bare for prosjektlederen så lenge prosjektet er blindet."},
     "error.screening.record_not_screened": {"en": "This record is not screened in this project.",
         "nb": "Denne referansen screenes ikke i dette prosjektet."},
+    "error.records.facet_value": {"en": "The filter {facet} takes one of {choices}, not '{value}'.", "nb": "Filteret {facet} tar en av {choices}, ikke «{value}»."},
+    "error.records.facet_blinded": {"en": "While screening is blinded, records cannot be filtered by the team's decisions.", "nb": "Mens screeningen er blindet, kan referanser ikke filtreres etter teamets beslutninger."},
+    "error.records.bulk_none": {"en": "Choose at least one record: tick it in the list, or choose every record the filter shows.", "nb": "Velg minst én referanse: kryss den av i listen, eller velg alle referansene filteret viser."},
+    "error.records.bulk_no_label": {"en": "Write the label to put on the records.", "nb": "Skriv etiketten som skal settes på referansene."},
+    "error.records.bulk_label_long": {"en": "A label has at most {n} characters.", "nb": "En etikett har høyst {n} tegn."},
+    "error.records.bulk_action": {"en": "Choose what to do with the records.", "nb": "Velg hva som skal gjøres med referansene."},
 }

@@ -31,12 +31,14 @@ def page(project_id: int) -> str:
     c = ctx()
     member = projects.require_role(c.conn, project_id, c.user)
     lang = diagram_language()
-    counts = counts_from_dict(prisma.prisma_counts(c.conn, project_id))
+    raw = prisma.prisma_counts(c.conn, project_id)
+    counts = counts_from_dict(raw)
     svg = render_svg(counts, lang)
     return project_page("prisma.tpl", project_id, "project_prisma", member=member, title=c._("prisma.title"),
                         svg=inline_svg(svg), lines=text_alternative(counts, lang), diagram_lang=lang,
                         removals=prisma.list_removals(c.conn, project_id),
-                        log=searches.list_searches(c.conn, project_id), wide=True)
+                        log=searches.list_searches(c.conn, project_id), wide=True, in_progress=raw["in_progress"],
+                        awaiting=raw["awaiting_screening"], awaiting_reports=raw["awaiting_assessment"])
 
 
 def download(project_id: int, ext: str) -> Any:

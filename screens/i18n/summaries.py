@@ -65,6 +65,8 @@ MESSAGES = {
                             "nb": "Du kan lese oppsummeringen; kommunikasjonsrådgivere og prosjektleder skriver den."},
     "prisma.tab": {"en": "PRISMA", "nb": "PRISMA"},
     "prisma.title": {"en": "PRISMA 2020 flow diagram", "nb": "PRISMA 2020 flytdiagram"},
+    "prisma.in_progress": {"en": "Screening is under way: {records} records still await title and abstract screening and {reports} reports await their full-text decision. The dashed boxes hold them, so every column adds up; they disappear when screening is finished.",
+                           "nb": "Screeningen pågår: {records} poster venter fortsatt på screening av tittel og sammendrag, og {reports} rapporter venter på fulltekstbeslutning. De stiplede boksene viser dem, slik at hver kolonne går opp; de forsvinner når screeningen er ferdig."},
     "prisma.as_text": {"en": "The diagram as text", "nb": "Diagrammet som tekst"},
     "prisma.download_svg": {"en": "Download SVG", "nb": "Last ned SVG"},
     "prisma.download_png": {"en": "Download PNG", "nb": "Last ned PNG"},

@@ -6,6 +6,9 @@
 <a href="?lang=nb" lang="nb" {{!'aria-current="true"' if diagram_lang == 'nb' else ''}}>Norsk</a> ·
 <a href="?lang=en" lang="en" {{!'aria-current="true"' if diagram_lang == 'en' else ''}}>English</a></p>
 </div>
+% if in_progress:
+<p class="notice" id="prisma-in-progress">{{_("prisma.in_progress", records=awaiting, reports=awaiting_reports)}}</p>
+% end
 <figure class="prisma">
 {{!svg}}
 </figure>

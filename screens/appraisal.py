@@ -9,7 +9,7 @@ from bottle import response
 from review import projects, studies
 from review.errors import Forbidden, Invalid, SilError
 from review.rob import assessments, tools_for
-from review.rob.consensus import agree_where_identical
+from review.rob.consensus import start_consensus as prefill_consensus
 from review.rob.custom import create_tool
 from review.rob.tool import ANSWER_LABELS, ANSWERS
 from screens.i18n import catalogue
@@ -51,8 +51,11 @@ def open_assessment(project_id: int) -> Any:
         study_id = int(form("study_id"))
         if studies.get_study(c.conn, study_id)["project_id"] != project_id:
             raise bottle.HTTPError(404)
-        assessment_id = assessments.open_assessment(c.conn, study_id, c.user["id"], form("tool"), form("outcome"),
-                                                    consensus=form("consensus") == "1")
+        if form("consensus") == "1":  # a consensus starts from what the reviewers submitted
+            started = prefill_consensus(c.conn, study_id, form("tool"), form("outcome"), c.user["id"])
+            redirect_to("rob_assessment", flash=_consensus_flash(started), project_id=project_id,
+                        assessment_id=started["id"])
+        assessment_id = assessments.open_assessment(c.conn, study_id, c.user["id"], form("tool"), form("outcome"))
     except ValueError:
         response.status = 400
         return overview(project_id, error=c._("rob.pick_study"))
@@ -89,7 +92,17 @@ def save_assessment(project_id: int, assessment_id: int) -> Any:
     except (Invalid, Forbidden) as error:
         response.status = error.status
         return assessment_page(project_id, assessment_id, error=error_text(error))
-    redirect_to("rob_assessment", flash="common.saved", project_id=project_id, assessment_id=assessment_id)
+    done = "common.saved"
+    if form("action") == "submit":
+        done = "rob.submitted_consensus" if state["reviewer_id"] is None else "rob.submitted_done"
+    redirect_to("rob_assessment", flash=done, project_id=project_id, assessment_id=assessment_id)
+
+
+def _consensus_flash(started: dict[str, Any]) -> str:
+    """What starting the consensus did, as a message key."""
+    if not started["copied"]:
+        return "rob.consensus_nothing" if started["sources"] else "rob.consensus_no_source"
+    return "rob.consensus_from_one" if started["sources"] == 1 else "rob.consensus_from_agreement"
 
 
 def compare(project_id: int) -> str:
@@ -112,8 +125,8 @@ def start_consensus(project_id: int) -> Any:
     projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
     if not form("study").isdigit() or studies.get_study(c.conn, int(form("study")))["project_id"] != project_id:
         raise bottle.HTTPError(404)
-    consensus_id = agree_where_identical(c.conn, int(form("study")), form("tool"), form("outcome"), c.user["id"])
-    redirect_to("rob_assessment", flash="common.saved", project_id=project_id, assessment_id=consensus_id)
+    started = prefill_consensus(c.conn, int(form("study")), form("tool"), form("outcome"), c.user["id"])
+    redirect_to("rob_assessment", flash=_consensus_flash(started), project_id=project_id, assessment_id=started["id"])
 
 
 def add_tool(project_id: int) -> Any:

@@ -1,6 +1,7 @@
 """Studies, data extraction (own values, blinded comparison, agreed values), form design and exports."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import bottle
@@ -8,6 +9,7 @@ from bottle import response
 
 from review import exporting, extraction, forms, projects, studies
 from review.errors import Invalid, SilError
+from screens.extraction_compare import posted_agreed, rows_with_fields, taken
 from screens.web import add_project_tab, ctx, error_text, form, form_all, project_page, query, redirect_to
 
 EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -158,8 +160,10 @@ def compare(project_id: int, study_id: int) -> str:
     c = ctx()
     study = _study(project_id, study_id)
     view = extraction.comparison(c.conn, study_id, c.user["id"])
+    rows = rows_with_fields(view, forms.get_form(c.conn, project_id))
     return project_page("study_compare.tpl", project_id, "studies", "lead", "reviewer", title=study["label"],
-                        view=view, show=show, wide=True)
+                        view=view, rows=rows, show=show, wide=True, scripts=["extraction.js"],
+                        json_value=lambda value: json.dumps(value, ensure_ascii=False))
 
 
 def agree(project_id: int, study_id: int) -> Any:
@@ -168,16 +172,11 @@ def agree(project_id: int, study_id: int) -> Any:
     if form("action") == "identical":
         extraction.agree_where_identical(c.conn, study_id, c.user["id"])
     else:
-        form_def = forms.get_form(c.conn, project_id)
-        posted = {name[2:]: form(name) for name in bottle.request.forms.keys() if name.startswith("a:")}
-        values = {path: _split_multi(form_def, path, raw) for path, raw in posted.items()}
+        values = posted_agreed(forms.get_form(c.conn, project_id), list(bottle.request.forms.keys()))
+        if form("take"):  # "take A's value": the posted values first, then that reviewer's
+            values.update(taken(extraction.comparison(c.conn, study_id, c.user["id"]), form("take")))
         extraction.record_agreed(c.conn, study_id, c.user["id"], values)
     redirect_to("study_compare", flash="common.saved", project_id=project_id, study_id=study_id)
-
-
-def _split_multi(form_def: dict[str, Any], path: str, raw: str) -> Any:
-    field = forms.field_at(form_def, path)
-    return [part.strip() for part in raw.split(";") if part.strip()] if field["type"] == "multi" else raw
 
 
 def download(project_id: int, what: str, fmt: str) -> Any:

@@ -140,4 +140,12 @@ MESSAGES = {
     "grade.level.large": {"en": "Large (+1)", "nb": "Stor (+1)"},
     "grade.level.very_large": {"en": "Very large (+2)", "nb": "Svært stor (+2)"},
     "grade.level.present": {"en": "Present (+1)", "nb": "Til stede (+1)"},
+    "rob.submitted_done": {"en": "Submitted: your assessment is finished and locked. Once the other reviewer has submitted too, you can compare and start the consensus; until then blinding hides theirs.", "nb": "Levert: vurderingen din er ferdig og låst. Når den andre vurdereren også har levert, kan dere sammenligne og starte konsensus; til da skjuler blindingen deres vurdering."},
+    "rob.submitted_consensus": {"en": "Submitted: the consensus is final and is what the risk-of-bias plots and GRADE use.", "nb": "Levert: konsensusvurderingen er endelig, og det er den figurene og GRADE bruker."},
+    "rob.consensus_from_one": {"en": "Consensus started from the one submitted assessment: all of it was copied in. Change what you decide differently, then submit.", "nb": "Konsensus startet fra den ene leverte vurderingen: alt i den er kopiert inn. Endre det dere vurderer annerledes, og lever."},
+    "rob.consensus_from_agreement": {"en": "Consensus started: the answers and judgements on which the submitted reviewers agree were copied in. Settle the rest (marked ≠ on the comparison), then submit.", "nb": "Konsensus startet: svarene og vurderingene de leverte vurdererne er enige om, er kopiert inn. Avgjør resten (merket ≠ i sammenligningen), og lever."},
+    "rob.consensus_nothing": {"en": "Consensus opened; nothing was copied: what it already holds was kept, and the reviewers agree on nothing it lacks.", "nb": "Konsensus åpnet; ingenting ble kopiert: det som alt står der, er beholdt, og vurdererne er ikke enige om noe som mangler."},
+    "rob.consensus_no_source": {"en": "Consensus opened empty: no submitted assessment you may see yet.", "nb": "Konsensus åpnet tom: ingen leverte vurderinger du kan se ennå."},
+    "extraction.take": {"en": "Take {name}'s value", "nb": "Bruk verdien til {name}"},
+    "extraction.take_all": {"en": "Take all of {name}'s values", "nb": "Bruk alle verdiene til {name}"},
 }

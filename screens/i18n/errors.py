@@ -356,4 +356,5 @@ MESSAGES = {
     "error.records.bulk_no_label": {"en": "Write the label to put on the records.", "nb": "Skriv etiketten som skal settes på referansene."},
     "error.records.bulk_label_long": {"en": "A label has at most {n} characters.", "nb": "En etikett har høyst {n} tegn."},
     "error.records.bulk_action": {"en": "Choose what to do with the records.", "nb": "Velg hva som skal gjøres med referansene."},
+    "error.extraction.take_unknown": {"en": "That reviewer's values are not shown to you.", "nb": "Verdiene til den vurdereren vises ikke for deg."},
 }

@@ -128,4 +128,5 @@ MESSAGES = {
     "records.done.label_remove": {"en": "Label removed from {n} records.", "nb": "Etiketten er fjernet fra {n} referanser."},
     "records.done.moved": {"en": "{n} records resolved as include and moved to full text.", "nb": "{n} referanser er avgjort som inkludert og flyttet til fulltekst."},
     "records.done.skipped": {"en": "Left as they were: {waiting} awaiting decisions, {agreed} agreed by the reviewers, {already} already in full text.", "nb": "Uendret: {waiting} venter på beslutninger, {agreed} var vurdererne enige om, {already} er allerede i fulltekst."},
+    "records.facets_active": {"en": "({n} chosen)", "nb": "({n} valgt)"},
 }

@@ -4,6 +4,11 @@
   "use strict";
   var form = document.getElementById("bulk-form");
   var at = document.getElementById("at-form");
+  var fold = document.getElementById("facets-fold");
+  // On a phone the facets start folded (one tap opens them), so the list is on the first screen.
+  if (fold && window.matchMedia("(max-width: 56rem)").matches && !window.location.search.match(/[?&](mine|final|stage|label|reason|dup)=/)) {
+    fold.open = false;
+  }
   if (at) {
     at.querySelector(".at-apply").hidden = true;
     at.querySelector("select").addEventListener("change", function () { at.submit(); });

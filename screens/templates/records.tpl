@@ -3,7 +3,14 @@
 % fields = ('q', 'year_from', 'year_to', 'has_abstract', 'search_id', 'at', 'mine', 'final', 'stage', 'label', 'reason', 'dup')
 <div class="records-layout">
 <aside class="card facets" aria-labelledby="facets-title" id="facets">
-  <h2 id="facets-title">{{_("records.facets")}}</h2>
+  <details class="facets-fold" open id="facets-fold">
+  <summary><h2 id="facets-title">{{_("records.facets")}}</h2>
+  % active = [k for k in ('mine', 'final', 'stage', 'label', 'reason', 'dup') if chosen.get(k)]
+  % if active:
+  <span class="meta">{{_("records.facets_active", n=len(active))}}</span>
+  % end
+  </summary>
+  <div class="facets-body">
   <form method="get" action="{{url('records', project_id=project['id'])}}" id="at-form" class="facet-at">
     % for k in fields:
     % if k != 'at' and filters.get(k):
@@ -44,6 +51,8 @@
   % if found['blinded']:
   <p class="meta" id="facets-blinded">{{_("records.facets_blinded")}}</p>
   % end
+  </div>
+  </details>
 </aside>
 <section class="card records-main">
 <h2>{{_("records.records")}}</h2>

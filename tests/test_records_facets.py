@@ -127,3 +127,46 @@ def test_only_the_lead_acts_in_bulk_and_only_with_the_token(app, conn, review):
     app.post(f"/projects/{pid}/records/bulk", {"csrf_token": token, "record_id": r[0], "action": "label_add",
                                                 "bulk_label": " "}, status=400)
     assert conn.execute("SELECT COUNT(*) FROM record_labels").fetchone()[0] == 0
+
+
+def _fuzz_examples(default):
+    import os
+    return int(os.environ.get("SIL_FUZZ_EXAMPLES", default))
+
+
+def test_every_facet_count_is_the_number_of_records_its_link_shows(conn, make_user):
+    """Property: for any decisions, choosing a facet value lists exactly as many records as its count said,
+    and a single-valued facet's counts add up to the records in the list."""
+    from hypothesis import HealthCheck, given, settings, strategies as st
+
+    from review.errors import Conflict
+
+    ids = {name: make_user(name) for name in ("lea", "rita", "rolf")}
+    pid = projects.create_project(conn, ids["lea"], "Breaks")
+    for name in ("rita", "rolf"):
+        projects.set_member(conn, pid, ids["lea"], name, "reviewer")
+    search = create_search(conn, pid, ids["lea"], "a.ris", "2" * 64, "ris")
+    add_records(conn, pid, search, [{"title": f"Study {i}", "abstract": "Nurses."} for i in range(6)])
+    records = [row[0] for row in conn.execute("SELECT id FROM records WHERE project_id = ? ORDER BY id", (pid,))]
+    decided = set()
+
+    @settings(max_examples=_fuzz_examples(15), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(st.tuples(st.sampled_from(["rita", "rolf"]), st.integers(0, 5),
+                              st.sampled_from(["include", "exclude", "maybe"])), max_size=6))
+    def check(moves):
+        for who, i, decision in moves:
+            if (who, i) not in decided:
+                try:
+                    screening.record_decision(conn, pid, ids[who], records[i], 1, decision)
+                    decided.add((who, i))
+                except Conflict:  # a third decision on a full record is refused: fine here
+                    pass
+        for viewer in ("lea", "rita"):
+            found = browse(conn, pid, ids[viewer], {})
+            for facet, values in found["facets"].items():
+                if facet in ("mine", "final", "stage", "dup"):
+                    assert sum(v["count"] for v in values) == len(found["ids"])
+                for v in values:
+                    assert len(browse(conn, pid, ids[viewer], {facet: str(v["value"])})["ids"]) == v["count"]
+
+    check()

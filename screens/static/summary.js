@@ -126,22 +126,20 @@
     timer = null;
     var body = new URLSearchParams(new FormData(form));
     body.set("intent", "draft");
-    fetch(draftUrl, { method: "POST", body: body, credentials: "same-origin",
+    fetch(draftUrl, { method: "POST", body: body, credentials: "same-origin", keepalive: true,
                       headers: { "Accept": "application/json", "X-CSRF-Token": form.elements.csrf_token.value } })
       .then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
       .then(function (result) { status.textContent = result.ok ? result.data.message : result.data.error; })
       .catch(function () { status.textContent = status.getAttribute("data-failed"); });
   }
-  var changed = false;
   form.addEventListener("input", function () {
-    changed = true;
     render();
     if (draftUrl) {
       if (timer) { window.clearTimeout(timer); }
       timer = window.setTimeout(saveDraft, 2500);
     }
   });
-  form.addEventListener("submit", function () { changed = false; if (timer) { window.clearTimeout(timer); timer = null; } });
+  form.addEventListener("submit", function () { if (timer) { window.clearTimeout(timer); timer = null; } });
   window.addEventListener("beforeunload", function () { if (timer) { saveDraft(); } });
   render();
 })();

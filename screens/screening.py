@@ -10,7 +10,7 @@ from review import projects, screening
 from review.errors import Conflict, Invalid
 from review.screening_pilot import open_pilot
 from review.screening_reasons import list_reasons
-from review.screening_reports import progress
+from review.screening_reports import complete_count, progress
 from review.screening_view import record_for_screening
 from screens.web import (add_project_tab, ctx, error_text, form, json_response, project_page, query, query_int,
                          redirect_to)
@@ -65,10 +65,8 @@ def decide(project_id: int, stage: str) -> Any:
         redirect_to("screen", query={**hide, **again, "error": error_text(error)}, project_id=project_id, stage=stage)
     if _wants_json():
         mine = screening.my_count(c.conn, project_id, c.user["id"], stage_no)
-        team = progress(c.conn, project_id, c.user["id"], stage_no, per_reviewer=False)
         return json_response({"ok": True, "record_id": record_id, "mine": mine, "own_state": "decided",
-                              "event_id": state["event_id"],
-                              "team": c._("screening.team_complete", done=team["complete"], total=team["total"])})
+                              "event_id": state["event_id"], "complete": complete_count(c.conn, project_id, stage_no)})
     redirect_to("screen", query=hide or None, project_id=project_id, stage=stage)
 
 
@@ -89,9 +87,9 @@ def next_json(project_id: int, stage: str) -> str:
         projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
         return json_response({"record": None})
     record = record_for_screening(c.conn, project_id, c.user["id"], record_id, int(stage))
+    # the abstract goes once, as its labelled paragraphs (what the page shows)
     return json_response({"record": {k: record[k] for k in ("id", "year", "journal", "authors", "title_marked",
-                                                             "abstract_marked", "abstract_sections", "keywords_marked",
-                                                             "doi", "pmid")}})
+                                                             "abstract_sections", "keywords_marked", "doi", "pmid")}})
 
 
 def history(project_id: int, stage: str) -> str:

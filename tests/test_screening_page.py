@@ -73,4 +73,5 @@ def test_the_team_counter_moves_with_a_decision_by_keys(app, conn, long_record):
     result = app.post(f"/projects/{pid}/screen/1/decide",
                       {"record_id": records[0], "decision": "include", "csrf_token": page.forms["decide-form"]["csrf_token"].value},
                       headers={"Accept": "application/json"}).json
-    assert result["team"] == "team: 1 of 3 fully screened"
+    assert result["complete"] == 1
+    assert page.html.select_one("#team-count")["data-template"] == "team: {done} of 3 fully screened"

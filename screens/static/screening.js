@@ -138,7 +138,10 @@
       busy = false;
       if (result.data.ok) {
         document.getElementById("mine-count").textContent = result.data.mine;
-        if (result.data.team) { document.getElementById("team-count").textContent = result.data.team; }
+        var team = document.getElementById("team-count");
+        if (typeof result.data.complete === "number") {
+          team.textContent = team.getAttribute("data-template").replace("{done}", String(result.data.complete));
+        }
         showError("");
         goNext();
       } else {

@@ -3,7 +3,7 @@
 <div class="screenbar">
   <p class="meta" id="progress">{{_("screening.stage" + str(stage))}} ·
     {{_("screening.mine")}}: <strong id="mine-count">{{progress['mine']}}</strong> ·
-    <span id="team-count">{{_("screening.team_complete", done=progress['complete'], total=progress['total'])}}</span></p>
+    <span id="team-count" data-template="{{_('screening.team_complete', done='{done}', total=progress['total'])}}">{{_("screening.team_complete", done=progress['complete'], total=progress['total'])}}</span></p>
   <p class="meta screenlinks">
     <a href="{{url('screen_history', project_id=project['id'], stage=stage)}}">{{_("screening.history")}}</a> ·
     % if hide:
@@ -101,7 +101,7 @@
   <input id="change-reason" name="change_reason" form="decide-form" required></div>
   % end
   % if stage == 2:
-  <div class="barfield" id="reasons"><label for="reason-id">{{_("screening.reason")}} <kbd>1</kbd>–<kbd>9</kbd></label>
+  <div class="barfield" id="reasons"><label for="reason-id">{{_("screening.reason")}} <span class="keyhint"><kbd>1</kbd>–<kbd>9</kbd></span></label>
   <select id="reason-id" name="reason_id" form="decide-form">
     <option value="">–</option>
   % for n, r in enumerate(reasons, start=1):

@@ -15,7 +15,7 @@ GAP = 44
 MAIN_W, SIDE_W = 300, 290
 HEADER_H = 40
 ROW_GAP = 30
-COLOURS = {"box": "#ffffff", "stroke": "#1a1a1a", "band": "#c6dbef", "header": "#fdd49e", "text": "#1a1a1a"}
+COLOURS = {"pending": "#fff4d6", "box": "#ffffff", "stroke": "#1a1a1a", "band": "#c6dbef", "header": "#fdd49e", "text": "#1a1a1a"}
 
 
 def render_svg(counts: PrismaCounts, lang: str = "en", id_prefix: str = "prisma") -> str:
@@ -62,11 +62,15 @@ def wrap(lines: list[str], width: int) -> list[str]:
 class _Layout:
     """Where each box goes: rows of the template, columns main / side / other / other side."""
 
+    # Rows of boxes; the "awaiting" rows (in the side columns, dashed) are drawn only while screening is under way.
     ROWS = (("identification", ("identified", "removed", "other_identified", None)),
             ("screening", ("screened", "screen_excluded", None, None)),
+            ("screening", (None, "awaiting_screening", None, None)),
             ("screening", ("sought", "not_retrieved", "other_sought", "other_not_retrieved")),
+            ("screening", (None, "awaiting_assessment", None, "other_awaiting_assessment")),
             ("screening", ("assessed", "excluded", "other_assessed", "other_excluded")),
             ("included", ("included", None, None, None)))
+    PENDING = ("awaiting_screening", "awaiting_assessment", "other_awaiting_assessment")
 
     def __init__(self, counts: PrismaCounts, lang: str):
         self.t = labels(lang)
@@ -84,7 +88,8 @@ class _Layout:
         self.bands: dict[str, list[float]] = {}
         y = 10 + HEADER_H + ROW_GAP
         for band, names in self.ROWS:
-            y = self._place_row(band, names, y) + ROW_GAP
+            if any(name and name in self.text for name in names):
+                y = self._place_row(band, names, y) + ROW_GAP
         self.height = int(y - ROW_GAP + 10)
 
     def _place_row(self, band: str, names: tuple, y: float) -> float:
@@ -108,8 +113,8 @@ class _Layout:
             out.append(self._header(self.cols[2], self.cols[3] + SIDE_W - self.cols[2], self.t["other_column"]))
         for band, (top, bottom) in self.bands.items():
             out.append(self._band(top, bottom, self.t[band]))
-        for x, y, w, h, lines in self.boxes.values():
-            out.append(_box(x, y, w, h, lines))
+        for name, (x, y, w, h, lines) in self.boxes.items():
+            out.append(_box(x, y, w, h, lines, pending=name in self.PENDING))
         out += self._arrows(prefix)
         return out
 
@@ -140,6 +145,14 @@ class _Layout:
             if a in self.boxes and b in self.boxes:
                 ax, ay, aw, ah, _ = self.boxes[a]
                 out.append(_line([(ax + aw, ay + ah / 2), (self.boxes[b][0], ay + ah / 2)], prefix))
+        # Reports awaiting assessment come out of those sought; records awaiting screening are beside the
+        # records screened (not out of them), so their box has no arrow.
+        for a, b in (("sought", "awaiting_assessment"), ("other_sought", "other_awaiting_assessment")):
+            if a in self.boxes and b in self.boxes:  # from the box's lower side, down, then into the dashed box
+                ax, ay, aw, ah, _ = self.boxes[a]
+                bx, by, bw, bh, _ = self.boxes[b]
+                out.append(_line([(ax + aw * 0.75, ay + ah), (ax + aw * 0.75, by + bh / 2), (bx, by + bh / 2)], prefix,
+                                 dashed=True))
         if "other_assessed" in self.boxes:
             ox, oy, ow, oh, _ = self.boxes["other_assessed"]
             ix, iy, iw, ih, _ = self.boxes["included"]
@@ -147,16 +160,21 @@ class _Layout:
         return out
 
 
-def _box(x: float, y: float, w: float, h: float, lines: list[str]) -> str:
-    spans = "".join(f'<tspan x="{x + PAD}" y="{y + PAD + (i + 1) * LINE - 4}" xml:space="preserve">{escape(line)}</tspan>'
+def _box(x: float, y: float, w: float, h: float, lines: list[str], pending: bool = False) -> str:
+    italic = ' font-style="italic"'
+    spans = "".join(f'<tspan x="{x + PAD}" y="{y + PAD + (i + 1) * LINE - 4}" xml:space="preserve"'
+                    f'{italic if pending and i == len(lines) - 1 else ""}>{escape(line)}</tspan>'
                     for i, line in enumerate(lines))
-    return (f'<rect x="{x}" y="{y}" width="{w}" height="{h}" fill="{COLOURS["box"]}" stroke="{COLOURS["stroke"]}"/>'
+    style = f'fill="{COLOURS["pending"]}" stroke-dasharray="6 4"' if pending else f'fill="{COLOURS["box"]}"'
+    kind = ' class="pending"' if pending else ""
+    return (f'<rect{kind} x="{x}" y="{y}" width="{w}" height="{h}" {style} stroke="{COLOURS["stroke"]}"/>'
             f'<text fill="{COLOURS["text"]}">{spans}</text>')
 
 
-def _line(points: list[tuple[float, float]], prefix: str) -> str:
+def _line(points: list[tuple[float, float]], prefix: str, dashed: bool = False) -> str:
     path = " ".join(f"{x},{y}" for x, y in points)
-    return (f'<polyline points={quoteattr(path)} fill="none" stroke="{COLOURS["stroke"]}" stroke-width="1.5" '
+    dash = ' stroke-dasharray="6 4"' if dashed else ""
+    return (f'<polyline points={quoteattr(path)} fill="none" stroke="{COLOURS["stroke"]}" stroke-width="1.5"{dash} '
             f'marker-end="url(#{prefix}-arrow)"/>')
 
 

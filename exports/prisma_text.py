@@ -21,6 +21,8 @@ LABELS = {
         "studies_included": "Studies included in review", "reports_included": "Reports of included studies",
         "other_identified": "Records identified from:",
         "desc": "Flow of records through the review, with the number in each box.",
+        "awaiting_screening": "Records awaiting screening", "awaiting_assessment": "Reports awaiting assessment",
+        "in_progress": "In progress: screening is not finished",
     },
     "nb": {
         "title": "PRISMA 2020 flytdiagram",
@@ -37,6 +39,8 @@ LABELS = {
         "studies_included": "Studier inkludert i oversikten", "reports_included": "Rapporter fra inkluderte studier",
         "other_identified": "Poster identifisert fra:",
         "desc": "Hvordan postene gikk gjennom oversikten, med antallet i hver boks.",
+        "awaiting_screening": "Poster som venter på screening", "awaiting_assessment": "Rapporter som venter på vurdering",
+        "in_progress": "Pågår: screeningen er ikke ferdig",
     },
     "nn": {
         "title": "PRISMA 2020 flytdiagram",
@@ -66,6 +70,7 @@ class OtherMethods:
     not_retrieved: int = 0
     assessed: int = 0
     excluded: list[Named] = field(default_factory=list)
+    awaiting_assessment: int = 0
 
 
 @dataclass
@@ -86,6 +91,8 @@ class PrismaCounts:
     studies_included: int = 0
     reports_included: int = 0
     other: OtherMethods | None = None
+    awaiting_screening: int = 0  # while screening is under way: records not yet settled at stage 1
+    awaiting_assessment: int = 0  # reports sought and retrieved without a full-text decision yet
 
 
 def labels(lang: str) -> dict[str, str]:
@@ -125,6 +132,10 @@ def boxes(counts: PrismaCounts, lang: str = "en") -> dict[str, list[str]]:
         "included": [n(t["studies_included"], counts.studies_included),
                      n(t["reports_included"], counts.reports_included)],
     }
+    if counts.awaiting_screening:
+        found["awaiting_screening"] = [n(t["awaiting_screening"], counts.awaiting_screening), t["in_progress"]]
+    if counts.awaiting_assessment:
+        found["awaiting_assessment"] = [n(t["awaiting_assessment"], counts.awaiting_assessment), t["in_progress"]]
     if counts.other is not None:
         o = counts.other
         found.update({
@@ -135,6 +146,8 @@ def boxes(counts: PrismaCounts, lang: str = "en") -> dict[str, list[str]]:
             "other_excluded": [n(t["excluded"].rstrip(":"), total(o.excluded)),
                                *[n("  " + reason, c) for reason, c in o.excluded]],
         })
+        if o.awaiting_assessment:
+            found["other_awaiting_assessment"] = [n(t["awaiting_assessment"], o.awaiting_assessment), t["in_progress"]]
     return found
 
 
@@ -142,14 +155,16 @@ def text_alternative(counts: PrismaCounts, lang: str = "en") -> list[str]:
     """The diagram as sentences in reading order, every count included (for screen readers and desc)."""
     t = labels(lang)
     found = boxes(counts, lang)
-    order = ["identified", "removed", "screened", "screen_excluded", "sought", "not_retrieved",
-             "assessed", "excluded"]
+    order = ["identified", "removed", "screened", "screen_excluded", "awaiting_screening", "sought",
+             "not_retrieved", "awaiting_assessment", "assessed", "excluded"]
+    order = [key for key in order if key in found]
     lines = [t["main_column"] + ":"]
     lines += [" ".join(part.strip() for part in found[key]) for key in order]
     if counts.other is not None:
         lines.append(t["other_column"] + ":")
         lines += [" ".join(part.strip() for part in found[key]) for key in
-                  ("other_identified", "other_sought", "other_not_retrieved", "other_assessed", "other_excluded")]
+                  ("other_identified", "other_sought", "other_not_retrieved", "other_awaiting_assessment",
+                   "other_assessed", "other_excluded") if key in found]
     lines.append(" ".join(found["included"]))
     return lines
 
@@ -171,5 +186,7 @@ def counts_from_dict(data: dict) -> PrismaCounts:
         other=None if not other else OtherMethods(
             sources=pairs(other.get("sources")), sought=int(other.get("sought", 0)),
             not_retrieved=int(other.get("not_retrieved", 0)), assessed=int(other.get("assessed", 0)),
-            excluded=pairs(other.get("excluded"))),
+            excluded=pairs(other.get("excluded")), awaiting_assessment=int(other.get("awaiting_assessment", 0))),
+        awaiting_screening=int(data.get("awaiting_screening", 0)),
+        awaiting_assessment=int(data.get("awaiting_assessment", 0)),
     )

@@ -9,10 +9,10 @@ from bottle import response
 from review import accounts, appraisal, projects
 from review.appraisal import (
     ANSWERS,
-    agree_identical_judgements,
     create_tool,
     tools_for,
 )
+from review.appraisal import start_consensus as prefill_consensus
 from review.store import Forbidden, Invalid, SilError
 from screens import rob_texts
 from screens.i18n import catalogue
@@ -58,8 +58,11 @@ def open_assessment(project_id: int) -> Any:
     try:
         study_id = int(form("study_id"))
         appraisal.get_study(c.conn, study_id, project_id)
-        assessment_id = appraisal.open_assessment(c.conn, study_id, c.user["id"], form("tool"), form("outcome"),
-                                                    consensus=form("consensus") == "1")
+        if form("consensus") == "1":  # a consensus starts from what the reviewers submitted
+            started = prefill_consensus(c.conn, study_id, form("tool"), form("outcome"), c.user["id"])
+            redirect_to("rob_assessment", flash=_consensus_flash(started), project_id=project_id,
+                        assessment_id=started["id"])
+        assessment_id = appraisal.open_assessment(c.conn, study_id, c.user["id"], form("tool"), form("outcome"))
     except ValueError:
         response.status = 400
         return overview(project_id, error=c._("rob.pick_study"))
@@ -83,7 +86,7 @@ def assessment_page(project_id: int, assessment_id: int, error: str = "") -> str
 
 def save_assessment(project_id: int, assessment_id: int) -> Any:
     c = ctx()
-    appraisal.view_assessment(c.conn, assessment_id, c.user["id"], project_id)
+    state = appraisal.view_assessment(c.conn, assessment_id, c.user["id"], project_id)
     entries = {name: form(name) for name in bottle.request.forms.keys()
                if name.startswith(("d", "overall.")) and name != "csrf_token"}
     try:
@@ -93,7 +96,17 @@ def save_assessment(project_id: int, assessment_id: int) -> Any:
     except (Invalid, Forbidden) as error:
         response.status = error.status
         return assessment_page(project_id, assessment_id, error=error_text(error))
-    redirect_to("rob_assessment", flash="common.saved", project_id=project_id, assessment_id=assessment_id)
+    done = "common.saved"
+    if form("action") == "submit":
+        done = "rob.submitted_consensus" if state["reviewer_id"] is None else "rob.submitted_done"
+    redirect_to("rob_assessment", flash=done, project_id=project_id, assessment_id=assessment_id)
+
+
+def _consensus_flash(started: dict[str, Any]) -> str:
+    """What starting the consensus did, as a message key."""
+    if not started["copied"]:
+        return "rob.consensus_nothing" if started["sources"] else "rob.consensus_no_source"
+    return "rob.consensus_from_one" if started["sources"] == 1 else "rob.consensus_from_agreement"
 
 
 def compare(project_id: int) -> str:
@@ -111,8 +124,8 @@ def start_consensus(project_id: int) -> Any:
     c = ctx()
     accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
     study_id = appraisal.get_study(c.conn, id_in(form("study")), project_id)["id"]
-    consensus_id = agree_identical_judgements(c.conn, study_id, form("tool"), form("outcome"), c.user["id"])
-    redirect_to("rob_assessment", flash="common.saved", project_id=project_id, assessment_id=consensus_id)
+    started = prefill_consensus(c.conn, study_id, form("tool"), form("outcome"), c.user["id"])
+    redirect_to("rob_assessment", flash=_consensus_flash(started), project_id=project_id, assessment_id=started["id"])
 
 
 def add_tool(project_id: int) -> Any:

@@ -1,6 +1,7 @@
 """Studies, data extraction (own values, blinded comparison, agreed values), form design and exports."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import bottle
@@ -9,6 +10,7 @@ from bottle import response
 from review import accounts, appraisal, publishing
 from review.store import Invalid, NotFound, SilError
 from screens import rob_texts
+from screens.extraction_compare import posted_agreed, rows_with_fields, taken
 from screens.form_texts import localise_form, localise_rows
 from screens.web import add_project_tab, ctx, error_text, form, form_all, id_in, project_page, query, redirect_to
 
@@ -155,9 +157,12 @@ def compare(project_id: int, study_id: int) -> str:
     c = ctx()
     study = _study(project_id, study_id)
     view = appraisal.comparison(c.conn, study_id, c.user["id"])
-    localise_rows(view["rows"], localise_form(appraisal.get_form(c.conn, project_id), c._))
+    form_def = localise_form(appraisal.get_form(c.conn, project_id), c._)
+    localise_rows(view["rows"], form_def)
+    rows = rows_with_fields(view, form_def)
     return project_page("appraisal/study_compare.tpl", project_id, "studies", "lead", "reviewer", title=study["label"],
-                        view=view, show=show, wide=True)
+                        view=view, rows=rows, show=show, wide=True, scripts=["extraction.js"],
+                        json_value=lambda value: json.dumps(value, ensure_ascii=False))
 
 
 def agree(project_id: int, study_id: int) -> Any:
@@ -166,16 +171,11 @@ def agree(project_id: int, study_id: int) -> Any:
     if form("action") == "identical":
         appraisal.agree_identical_values(c.conn, study_id, c.user["id"])
     else:
-        form_def = appraisal.get_form(c.conn, project_id)
-        posted = {name[2:]: form(name) for name in bottle.request.forms.keys() if name.startswith("a:")}
-        values = {path: _split_multi(form_def, path, raw) for path, raw in posted.items()}
+        values = posted_agreed(appraisal.get_form(c.conn, project_id), list(bottle.request.forms.keys()))
+        if form("take"):  # "take A's value": the posted values first, then that reviewer's
+            values.update(taken(appraisal.comparison(c.conn, study_id, c.user["id"]), form("take")))
         appraisal.record_agreed(c.conn, study_id, c.user["id"], values)
     redirect_to("study_compare", flash="common.saved", project_id=project_id, study_id=study_id)
-
-
-def _split_multi(form_def: dict[str, Any], path: str, raw: str) -> Any:
-    field = appraisal.field_at(form_def, path)
-    return [part.strip() for part in raw.split(";") if part.strip()] if field["type"] == "multi" else raw
 
 
 def download(project_id: int, what: str, fmt: str) -> Any:

@@ -31,12 +31,14 @@ def page(project_id: int) -> str:
     c = ctx()
     member = accounts.require_member(c.conn, project_id, c.user_id)
     lang = diagram_language()
-    counts = counts_from_dict(publishing.prisma_counts(c.conn, project_id))
+    raw = publishing.prisma_counts(c.conn, project_id)
+    counts = counts_from_dict(raw)
     svg = render_svg(counts, lang)
     return project_page("publishing/prisma.tpl", project_id, "project_prisma", member=member, title=c._("prisma.title"),
                         svg=inline_svg(svg), lines=text_alternative(counts, lang), diagram_lang=lang,
                         removals=publishing.list_removals(c.conn, project_id),
-                        log=searches.list_searches(c.conn, project_id), wide=True,
+                        log=searches.list_searches(c.conn, project_id), wide=True, in_progress=raw["in_progress"],
+                        awaiting=raw["awaiting_screening"], awaiting_reports=raw["awaiting_assessment"],
                         methods=publishing.methods_text(c.conn, project_id, lang))
 
 

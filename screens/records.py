@@ -8,11 +8,14 @@ import bottle
 from bottle import request, response
 
 from review import accounts, publishing, searches
+from review.screening import FACETS, browse, page_of
 from review.store import Conflict, SilError
+from screens.records_bulk import bulk_done
 from screens.web import add_project_tab, ctx, error_text, form, project_page, query, query_int, redirect_to
 
 META_FIELDS = ("database_name", "platform", "searched_on", "query", "limits", "reported_count", "source_kind")
 FILTERS = ("q", "year_from", "year_to", "has_abstract", "search_id")
+FACET_FILTERS = ("at",) + FACETS
 
 
 def install(app: bottle.Bottle) -> None:
@@ -98,12 +101,15 @@ def _download(data: Any, name: str, fmt: str) -> Any:
 def record_list(project_id: int) -> str:
     c = ctx()
     member = accounts.require_member(c.conn, project_id, c.user_id)
-    filters = {key: query(key) for key in FILTERS if query(key)}
-    page = searches.list_records(c.conn, project_id, filters, page=query_int("page", 1) or 1)
+    filters = {key: query(key) for key in FILTERS + FACET_FILTERS if query(key)}
+    found = browse(c.conn, project_id, c.user["id"], filters)
+    page = page_of(c.conn, project_id, found["ids"], query_int("page", 1) or 1)
     return project_page("searches/records.tpl", project_id, "records", member=member, title=c._("records.records"),
                         filters=filters, page=page, counts=searches.count_records(c.conn, project_id),
-                        page_query=lambda n: urlencode({**filters, "page": n}),
-                        searches=searches.list_searches(c.conn, project_id), wide=True)
+                        page_query=lambda n: urlencode({**filters, "page": n}), found=found,
+                        facet_query=lambda **change: urlencode({k: v for k, v in {**filters, **change}.items() if v}),
+                        searches=searches.list_searches(c.conn, project_id), wide=True, scripts=["records.js"],
+                        is_lead=member["role"] == "lead", done=bulk_done())
 
 
 def record_page(project_id: int, record_id: int) -> str:

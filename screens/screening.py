@@ -8,7 +8,7 @@ from bottle import request
 
 from review import accounts, screening
 from review.projects import list_reasons
-from review.screening import open_pilot, own_event_number, progress, record_for_screening
+from review.screening import complete_count, open_pilot, own_event_number, progress, record_for_screening
 from review.store import Conflict, Invalid
 from screens.web import (
     add_project_tab,
@@ -73,7 +73,8 @@ def decide(project_id: int, stage: str) -> Any:
     if _wants_json():
         mine = screening.my_count(c.conn, project_id, c.user["id"], stage_no)
         return json_response({"ok": True, "record_id": record_id, "mine": mine, "own_state": "decided",
-                              "event_id": own_event_number(c.conn, project_id, c.user["id"], state["event_id"])})
+                              "event_id": own_event_number(c.conn, project_id, c.user["id"], state["event_id"]),
+                              "complete": complete_count(c.conn, project_id, stage_no)})
     redirect_to("screen", query=hide or None, project_id=project_id, stage=stage)
 
 
@@ -94,8 +95,9 @@ def next_json(project_id: int, stage: str) -> str:
         accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
         return json_response({"record": None})
     record = record_for_screening(c.conn, project_id, c.user["id"], record_id, int(stage))
+    # the abstract goes once, as its labelled paragraphs (what the page shows)
     return json_response({"record": {k: record[k] for k in ("id", "year", "journal", "authors", "title_marked",
-                                                             "abstract_marked", "keywords_marked", "doi", "pmid")}})
+                                                             "abstract_sections", "keywords_marked", "doi", "pmid")}})
 
 
 def history(project_id: int, stage: str) -> str:

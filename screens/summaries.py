@@ -1,24 +1,43 @@
 """Writing plain-language summaries: bokmål, nynorsk and English, the editor with word count, LIX and hard sentences."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import bottle
+from bottle import request
 
 from review import accounts, projects, publishing
 from review.appraisal import certainty_for_outcomes
-from review.store import NotFound
+from review.publishing import actions_now, discard_draft, get_draft, save_draft, save_version_from_draft
+from review.store import Conflict, Invalid, NotFound, SilError
 from screens.i18n import translate
-from screens.web import add_overview_card, add_project_tab, ctx, form, form_all, project_tabs, redirect_to, render
+from screens.web import (
+    add_overview_card,
+    add_project_tab,
+    ctx,
+    error_text,
+    form,
+    form_all,
+    json_response,
+    project_tabs,
+    query,
+    redirect_to,
+    render,
+)
 
 ACTIONS = ("submit", "approve", "return", "publish", "withdraw")
 SUMMARY_FORMATS = ("docx", "pdf", "html", "md")
+FIELD_LABELS = {"title": "summaries.field_title", "key_messages": "summaries.key_messages",
+                "report_url": "summaries.report_url"}
 
 
 def install(app: bottle.Bottle) -> None:
     app.route("/projects/<project_id:int>/summaries", "GET", overview, name="project_summaries")
     app.route("/projects/<project_id:int>/summaries/<lang>", "GET", editor, name="summary_editor")
     app.route("/projects/<project_id:int>/summaries/<lang>", "POST", save, name="summary_save")
+    app.route("/projects/<project_id:int>/summaries/<lang>/draft", "POST", draft, name="summary_draft")
+    app.route("/projects/<project_id:int>/summaries/<lang>/draft/discard", "POST", discard, name="summary_discard")
     app.route("/projects/<project_id:int>/summaries/<lang>/<action>", "POST", change,
               name="summary_action")
     add_project_tab(app, 70, "project_summaries", "summaries.tab")
@@ -60,17 +79,24 @@ def editor(project_id: int, lang: str) -> str:
     summary = publishing.project_summaries(c.conn, project_id, c.user["id"])[lang]
     content = (summary or {}).get("latest") and summary["latest"]["content"] or publishing.empty_content()
     topics = (summary or {}).get("latest") and summary["latest"]["topics"] or []
+    draft_found = get_draft(c.conn, summary["id"], c.user["id"]) if summary and frame["can_write"] else None
+    if draft_found and summary["state"] != "in_review":
+        content, topics = draft_found["content"], draft_found["topics"]
     text = publishing.full_text(content)
     measured = publishing.measure(text)
     history = publishing.list_history(c.conn, summary["id"]) if summary else []
     versions = publishing.list_versions(c.conn, summary["id"]) if summary else []
-    actions = [a for a, (_, roles) in publishing.TRANSITIONS[summary["state"]].items()
-               if frame["member"]["role"] in roles] if summary and summary["latest"] else []
+    now = actions_now(summary, frame["member"]["role"])
+    bands = {b: publishing.band_label(b, c.language) for b in publishing.BAND_LABELS}
     return render("publishing/summary_editor.tpl", title=c._("summaries.editor", name=c._(f"summaries.lang_{lang}")),
                   summary=summary, content=content, topics=", ".join(topics), summary_lang=lang, measured=measured,
-                  band=publishing.band_label(measured.band, c.language), pieces=publishing.segments(text, measured),
-                  grade=grade_suggestions(project_id, frame["project"]), history=history, versions=versions, actions=actions,
-                  certainties=publishing.CERTAINTIES, wide=True, **frame)
+                  band=bands[measured.band], json_bands=json.dumps(bands, ensure_ascii=False), marks=publishing.marks(text),
+                  long_sentences=[(text[a:b].strip(), n) for a, b, n in publishing.long_sentences(text)],
+                  grade=grade_suggestions(project_id, frame["project"]), history=history, versions=versions,
+                  actions=now["actions"], next_step=now["next"],
+                  missing=[c._(FIELD_LABELS.get(m, "portal." + m)) for m in now["missing"]], draft=draft_found,
+                  error=query("error"), certainties=publishing.CERTAINTIES, wide=True,
+                  scripts=["summary.js"], **frame)
 
 
 def grade_suggestions(project_id: int, project: dict[str, Any]) -> list[dict[str, Any]]:
@@ -95,14 +121,53 @@ def content_from_form() -> dict[str, Any]:
             **{s: form(s) for s in publishing.SECTIONS}, "findings": findings, "report_url": form("report_url")}
 
 
+def _summary_id(project_id: int, lang: str) -> int:
+    """The summary in this language, started now if there is none."""
+    c = ctx()
+    found = publishing.project_summaries(c.conn, project_id, c.user["id"])[lang]
+    return found["id"] if found else publishing.create_summary(c.conn, project_id, lang, c.user["id"])
+
+
 def save(project_id: int, lang: str) -> Any:
+    """Save a version on purpose ("Save version"), or keep the draft ("Save draft", what autosave does)."""
     c = ctx()
     check_lang(lang)
     accounts.require_member(c.conn, project_id, c.user_id)
-    found = publishing.project_summaries(c.conn, project_id, c.user["id"])[lang]
-    summary_id = found["id"] if found else publishing.create_summary(c.conn, project_id, lang, c.user["id"])
-    publishing.save_version(c.conn, summary_id, c.user["id"], content_from_form(), form("topics"))
+    if form("intent") == "draft":
+        return draft(project_id, lang)
+    summary_id = _summary_id(project_id, lang)
+    save_version_from_draft(c.conn, summary_id, c.user["id"], content_from_form(), form("topics"))
     redirect_to("summary_editor", flash="summaries.saved", project_id=project_id, lang=lang)
+
+
+def _wants_json() -> bool:
+    return request.get_header("Accept", "").startswith("application/json")
+
+
+def draft(project_id: int, lang: str) -> Any:
+    c = ctx()
+    check_lang(lang)
+    accounts.require_member(c.conn, project_id, c.user_id)
+    try:
+        at = save_draft(c.conn, _summary_id(project_id, lang), c.user["id"], content_from_form(), form("topics"))
+    except SilError as error:
+        if _wants_json():
+            return json_response({"ok": False, "error": error_text(error)}, error.status)
+        raise
+    if _wants_json():
+        return json_response({"ok": True, "saved_at": at,
+                              "message": c._("summaries.draft_saved_at", at=at[11:16] + " UTC")})
+    redirect_to("summary_editor", flash="summaries.draft_saved", project_id=project_id, lang=lang)
+
+
+def discard(project_id: int, lang: str) -> Any:
+    c = ctx()
+    check_lang(lang)
+    found = publishing.project_summaries(c.conn, project_id, c.user["id"])[lang]
+    if found is None:
+        raise NotFound("this review has no summary in that language yet")
+    discard_draft(c.conn, found["id"], c.user["id"])
+    redirect_to("summary_editor", flash="summaries.draft_discarded", project_id=project_id, lang=lang)
 
 
 def change(project_id: int, lang: str, action: str) -> Any:
@@ -113,5 +178,8 @@ def change(project_id: int, lang: str, action: str) -> Any:
     found = publishing.project_summaries(c.conn, project_id, c.user["id"])[lang]
     if found is None:
         raise NotFound("this review has no summary in that language yet", "error.summary.none_in_language")
-    publishing.change_state(c.conn, found["id"], c.user["id"], action, note=form("note"))
-    redirect_to("summary_editor", flash="summaries.changed", project_id=project_id, lang=lang)
+    try:
+        publishing.change_state(c.conn, found["id"], c.user["id"], action, note=form("note"))
+    except (Conflict, Invalid) as error:  # back to the editor, which says why and offers what can be done now
+        redirect_to("summary_editor", query={"error": error_text(error)}, project_id=project_id, lang=lang)
+    redirect_to("summary_editor", flash=f"summaries.done_{action}", project_id=project_id, lang=lang)

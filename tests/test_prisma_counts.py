@@ -111,7 +111,8 @@ def test_screening_boxes_and_other_methods_column(small_review):
     assert counts["assessed"] == 4
     assert counts["excluded"] == [["Wrong population", 1], ["Wrong design", 1]]
     assert counts["other"] == {"sources": [["Citation searching", 3]], "sought": 2, "not_retrieved": 0,
-                               "assessed": 2, "excluded": [["Wrong population", 1]]}
+                               "assessed": 2, "excluded": [["Wrong population", 1]], "awaiting_assessment": 0}
+    assert (counts["awaiting_screening"], counts["awaiting_assessment"], counts["in_progress"]) == (0, 0, False)
     assert (counts["studies_included"], counts["reports_included"]) == (3, 3)
     assert counts["automation_excluded"] == 0
 
@@ -149,3 +150,34 @@ def test_records_left_when_the_lead_stops_count_as_excluded_by_automation(small_
     counts = prisma.prisma_counts(conn, project_id)
     assert counts["automation_excluded"] == len(screenable(conn, project_id, "database")) + 1 - 4
     assert (counts["screened"], counts["screen_excluded"]) == (4, 4)
+
+
+def test_mid_review_the_boxes_add_up_and_what_waits_is_marked_in_progress(small_review):
+    from review.projects import reasons as screening_reasons
+    from review.screening import decisions as screening
+    from review.screening import settings as screening_settings
+
+    conn, project_id, users = small_review
+    lead = users["lead"]
+    screening_settings.set_reviewers_per_record(conn, project_id, lead, 1)
+    reason = screening_reasons.add_reason(conn, project_id, lead, "Wrong population")
+    main = screenable(conn, project_id, "database") + screenable(conn, project_id, "register")
+    for record_id in main[:4]:
+        screening.record_decision(conn, project_id, lead, record_id, 1, "include")
+    screening.record_decision(conn, project_id, lead, main[4], 1, "exclude")
+    screening.record_decision(conn, project_id, lead, main[0], 2, "exclude", reason_id=reason)
+    counts = prisma.prisma_counts(conn, project_id)
+    identified = sum(n for _, n in counts["databases"] + counts["registers"])
+    to_screen = identified - counts["duplicates_removed"] - counts["automation_excluded"]
+    assert counts["screened"] == 5 and counts["awaiting_screening"] == len(main) - 5
+    assert counts["screened"] + counts["awaiting_screening"] == to_screen
+    assert counts["screened"] == counts["screen_excluded"] + counts["sought"]
+    # four reports sought, one assessed: three still wait for their full-text decision
+    assert (counts["sought"], counts["assessed"], counts["awaiting_assessment"]) == (4, 1, 3)
+    assert counts["sought"] == counts["not_retrieved"] + counts["assessed"] + counts["awaiting_assessment"]
+    assert counts["assessed"] == sum(n for _, n in counts["excluded"]) + counts["reports_included"]
+    assert counts["in_progress"]
+    svg = render_svg(counts_from_dict(counts))
+    assert f"Records awaiting screening (n = {len(main) - 5})" in svg
+    assert "Reports awaiting assessment (n = 3)" in svg and svg.count('class="pending"') == 2
+    assert "Reports assessed for eligibility (n = 1)" in svg

@@ -28,8 +28,8 @@ def reasons_page_labels(app, project_id: int) -> list[str]:
 def full_text_choices(app, project_id: int) -> dict[str, str]:
     """The reasons a reviewer can pick on the full-text screening page: label -> reason id."""
     page = app.get(f"/projects/{project_id}/screen/2")
-    return {label.get_text(" ", strip=True).split(" ", 1)[1]: label.input["value"]
-            for label in page.html.select("#reasons label.choice")}
+    return {option.get_text(strip=True).split(" · ", 1)[1]: option["value"]
+            for option in page.html.select("#reason-id option") if option["value"]}
 
 
 @pytest.mark.parametrize("language, labels", [

@@ -78,7 +78,8 @@ def test_json_decide_and_prefetch(app, team):
     assert nxt["record"]["id"] != first
     result = app.post(f"/projects/{pid}/screen/1/decide", {"record_id": first, "decision": "maybe", "csrf_token": token},
                       headers={"Accept": "application/json"}).json
-    assert result == {"ok": True, "record_id": first, "mine": 1, "own_state": "decided", "event_id": result["event_id"]}
+    assert result == {"ok": True, "record_id": first, "mine": 1, "own_state": "decided", "event_id": result["event_id"],
+                      "complete": 0}  # two reviewers per record: one decision completes none
     refused = app.post(f"/projects/{pid}/screen/1/decide", {"record_id": first, "decision": "nonsense", "csrf_token": token},
                        headers={"Accept": "application/json"}, status=400).json
     assert refused["ok"] is False

@@ -50,7 +50,7 @@ from review.appraisal.rob.assessments import (
     submit_assessment,
     view_assessment,
 )
-from review.appraisal.rob.consensus import agree_identical_judgements
+from review.appraisal.rob.consensus import start_consensus
 from review.appraisal.rob.custom import create_tool
 from review.appraisal.rob.tool import ANSWER_LABELS, ANSWERS
 from review.appraisal.studies import (
@@ -76,7 +76,6 @@ __all__ = [
     "STARTS",
     "UP",
     "YES_NO",
-    "agree_identical_judgements",
     "agree_identical_values",
     "candidate_records",
     "certainty_for_outcomes",
@@ -110,6 +109,7 @@ __all__ = [
     "save_form",
     "save_values",
     "sof_table",
+    "start_consensus",
     "submit",
     "submit_assessment",
     "submitted_reviewers",

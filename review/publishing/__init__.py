@@ -6,17 +6,18 @@ measure (LIX); wordings_for; published_summaries; export and stream (every expor
 format), offers_for and export_for (what a member may download).
 """
 from review.publishing.accessibility import save_statement, saved_fields, statement
+from review.publishing.actions import actions_now
 from review.publishing.automation import methods_text
 from review.publishing.content import SECTIONS, empty_content, full_text
+from review.publishing.drafts import discard_draft, get_draft, save_draft, save_version_from_draft
 from review.publishing.exports import export, stream
 from review.publishing.language_share import published_shares
 from review.publishing.offers import export_for, offers_for
 from review.publishing.prisma import add_removal, list_removals, prisma_counts, retract_removal
 from review.publishing.publications import published_summaries, published_summary
-from review.publishing.readability import band_label, measure, segments
+from review.publishing.readability import BAND_LABELS, band_label, long_sentences, marks, measure
 from review.publishing.summaries import (
     LANGS,
-    TRANSITIONS,
     WRITERS,
     change_state,
     create_summary,
@@ -28,23 +29,28 @@ from review.publishing.summaries import (
 from review.publishing.wording import CERTAINTIES, DIRECTIONS, wordings_for
 
 __all__ = [
+    "BAND_LABELS",
     "CERTAINTIES",
     "DIRECTIONS",
     "LANGS",
     "SECTIONS",
-    "TRANSITIONS",
     "WRITERS",
+    "actions_now",
     "add_removal",
     "band_label",
     "change_state",
     "create_summary",
+    "discard_draft",
     "empty_content",
     "export",
     "export_for",
     "full_text",
+    "get_draft",
     "list_history",
     "list_removals",
     "list_versions",
+    "long_sentences",
+    "marks",
     "measure",
     "methods_text",
     "offers_for",
@@ -54,10 +60,11 @@ __all__ = [
     "published_summaries",
     "published_summary",
     "retract_removal",
+    "save_draft",
     "save_statement",
     "save_version",
+    "save_version_from_draft",
     "saved_fields",
-    "segments",
     "statement",
     "stream",
     "wordings_for",

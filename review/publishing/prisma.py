@@ -11,7 +11,7 @@ from review.screening import screening_counts
 from review.store import Invalid, NotFound, now, transaction
 
 SCREENING_KEYS = ("screened", "screen_excluded", "sought", "not_retrieved", "assessed", "excluded",
-                  "included")
+                  "included", "awaiting_assessment")
 
 
 def prisma_counts(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
@@ -27,6 +27,11 @@ def prisma_counts(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
         **included(conn, project_id, screening["included"]),
         "other": None,
     }
+    # While screening is under way the boxes add up: what is not yet decided is its own box, marked in progress.
+    to_screen = screening["to_screen"] - counts["automation_excluded"] - sum(n for _, n in counts["other_removed"])
+    counts["awaiting_screening"] = max(0, to_screen - counts["screened"])
+    counts["in_progress"] = bool(counts["awaiting_screening"] or counts["awaiting_assessment"]
+                                 or screening["other"]["awaiting_assessment"])
     if sources["other"]:
         counts["other"] = {"sources": sources["other"], **screening["other"]}
     return counts
@@ -65,16 +70,28 @@ def screening_numbers(conn: sqlite3.Connection, project_id: int) -> dict[str, An
     excluded = dict(total["reports_excluded"])
     for reason, n in other["excluded"]:
         excluded[reason] -= n
+    main_assessed = _assessed(conn, project_id) - other["assessed"]
+    sought = total["reports_sought"] - other["sought"]
+    not_retrieved = total["reports_not_retrieved"] - other["not_retrieved"]
     return {
+        "to_screen": total["records_to_screen"] - other["to_screen"],
         "screened": total["records_screened"] - other["screened"],
         "screen_excluded": total["records_excluded"] - other["screen_excluded"],
-        "sought": total["reports_sought"] - other["sought"],
-        "not_retrieved": total["reports_not_retrieved"] - other["not_retrieved"],
-        "assessed": total["reports_assessed"] - other["assessed"],
+        "sought": sought,
+        "not_retrieved": not_retrieved,
+        "assessed": main_assessed,
+        "awaiting_assessment": max(0, sought - not_retrieved - main_assessed),
         "excluded": [[reason, n] for reason, n in excluded.items() if n],
         "included": total["studies_included"],
-        "other": {k: other[k] for k in ("sought", "not_retrieved", "assessed", "excluded")},
+        "other": {k: other[k] for k in ("sought", "not_retrieved", "assessed", "excluded", "awaiting_assessment")},
     }
+
+
+def _assessed(conn: sqlite3.Connection, project_id: int) -> int:
+    """Reports with a full-text decision in force (settled at stage 2), from every source."""
+    return conn.execute("""SELECT COUNT(*) FROM screening_state s JOIN screenable_records v
+                           ON v.project_id = s.project_id AND v.record_id = s.record_id
+                           WHERE s.project_id = ? AND s.stage = 2 AND s.state = 'settled'""", (project_id,)).fetchone()[0]
 
 
 _OTHER = """SELECT s.record_id FROM screening_state s JOIN screenable_records v
@@ -97,8 +114,14 @@ def _other_methods(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
                                ON x.id = s.reason_id WHERE s.stage = 2 AND s.outcome = 'exclude'
                                AND s.record_id IN ({_OTHER}) GROUP BY x.id ORDER BY x.position""",
                            {"p": project_id}).fetchall()
-    return {"screened": count("AND s.stage = 1"), "screen_excluded": count("AND s.stage = 1 AND s.outcome = 'exclude'"),
-            "sought": sought, "not_retrieved": not_retrieved, "assessed": sought - not_retrieved,
+    assessed = count("AND s.stage = 2")
+    to_screen = conn.execute("""SELECT COUNT(*) FROM screenable_records v JOIN records r ON r.id = v.record_id
+                                JOIN searches q ON q.id = r.search_id WHERE v.project_id = ? AND q.source_kind = 'other'""",
+                             (project_id,)).fetchone()[0]
+    return {"to_screen": to_screen, "screened": count("AND s.stage = 1"),
+            "screen_excluded": count("AND s.stage = 1 AND s.outcome = 'exclude'"),
+            "sought": sought, "not_retrieved": not_retrieved, "assessed": assessed,
+            "awaiting_assessment": max(0, sought - not_retrieved - assessed),
             "excluded": [[label, n] for label, n in reasons]}
 
 

@@ -10,6 +10,9 @@ WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 # (headings and list items rarely end with a full stop but are read as sentences).
 SENTENCE_END = re.compile(r"(?<=[.!?:])[\"'”»)]*\s+|\n\s*")
 LONG_WORD_LETTERS = 6
+# A sentence this long (in words) is marked: the first half of LIX is words per sentence, and plain-language
+# guidance (Klarspråk, the EU's "How to write clearly") puts the limit for an easy sentence near 20 words.
+LONG_SENTENCE_WORDS = 20
 WORD_RANGE = (400, 850)
 BANDS = ((30, "very_easy"), (40, "easy"), (50, "medium"), (60, "hard"))
 BAND_LABELS = {
@@ -18,6 +21,7 @@ BAND_LABELS = {
     "medium": {"en": "medium", "nb": "middels", "nn": "middels"},
     "hard": {"en": "hard", "nb": "vanskelig", "nn": "vanskeleg"},
     "very_hard": {"en": "very hard", "nb": "svært vanskelig", "nn": "svært vanskeleg"},
+    "none": {"en": "no text yet", "nb": "ingen tekst ennå", "nn": "ingen tekst enno"},
 }
 
 
@@ -104,7 +108,40 @@ def measure(text: str, word_range: tuple[int, int] = WORD_RANGE) -> Readability:
     n_long = sum(s.long_words for s in sentences)
     lix = lix_of(n_words, len(sentences), n_long)
     hard = sorted((s for s in sentences if s.lix > lix and len(sentences) > 1), key=lambda s: -s.lix)
-    return Readability(n_words, len(sentences), n_long, round(lix, 1), band_of(lix), word_range, hard)
+    band = band_of(lix) if n_words else "none"  # an empty text is not "very easy"
+    return Readability(n_words, len(sentences), n_long, round(lix, 1), band, word_range, hard)
+
+
+def long_sentences(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, words) of each sentence of more than LONG_SENTENCE_WORDS words, in text order."""
+    found = []
+    for start, end in split_sentences(text):
+        count = len(words_of(text[start:end]))
+        if count > LONG_SENTENCE_WORDS:
+            found.append((start, end, count))
+    return found
+
+
+def marks(text: str) -> list[tuple[str, str]]:
+    """The text cut into (piece, kind) for the editor: kind 'word' for a long word (what LIX counts), 'sentence'
+    for the rest of a long sentence, 'sentence word' for a long word inside one, '' otherwise; joined, the pieces
+    give the text back. screens/static/summary.js marks the same way as the person types."""
+    inside = [False] * (len(text) + 1)
+    for start, end, _ in long_sentences(text):
+        for i in range(start, end):
+            inside[i] = True
+    kinds = [("sentence" if inside[i] else "") for i in range(len(text))]
+    for match in WORD.finditer(text):
+        if is_long(match.group()):
+            for i in range(match.start(), match.end()):
+                kinds[i] = (kinds[i] + " word").strip()
+    pieces: list[tuple[str, str]] = []
+    for ch, kind in zip(text, kinds):
+        if pieces and pieces[-1][1] == kind:
+            pieces[-1] = (pieces[-1][0] + ch, kind)
+        else:
+            pieces.append((ch, kind))
+    return pieces
 
 
 def band_label(band: str, lang: str) -> str:

@@ -9,10 +9,12 @@ the record sets and their exports (export_decisions, export_included, export_exc
 """
 from review.screening.access import require_lead, sees_others
 from review.screening.agreement import agreement, agreement_table
+from review.screening.bulk import add_label, move_to_fulltext, remove_label
 from review.screening.conflicts import list_conflicts, resolve_conflict
 from review.screening.decisions import decisions_for_training, my_count, my_decisions, record_decision, undo_last
 from review.screening.events import own_event_number
 from review.screening.exports import export_decisions, export_included, export_screening
+from review.screening.facets import FACETS, browse, matching_ids, page_of
 from review.screening.fulltext import PDF_MAGIC, attach_pdf, mark_not_retrieved, pdf_for_member
 from review.screening.pilot import close_pilot, open_pilot, pilot_status, start_pilot
 from review.screening.queue import claim_next
@@ -23,21 +25,26 @@ from review.screening.record_exports import (
     export_records_with_decisions,
     stream_conflicts,
     stream_excluded,
+    stream_ids,
     stream_labelled,
     stream_records_with_decisions,
 )
-from review.screening.reports import included_records, progress, screening_counts
+from review.screening.reports import complete_count, included_records, progress, screening_counts
 from review.screening.settings import set_blinding, set_maybe_policy
 from review.screening.state import project_settings
 from review.screening.view import record_for_screening
 
 __all__ = [
+    "FACETS",
     "PDF_MAGIC",
+    "add_label",
     "agreement",
     "agreement_table",
     "attach_pdf",
+    "browse",
     "claim_next",
     "close_pilot",
+    "complete_count",
     "decisions_for_training",
     "export_conflicts",
     "export_decisions",
@@ -49,16 +56,20 @@ __all__ = [
     "included_records",
     "list_conflicts",
     "mark_not_retrieved",
+    "matching_ids",
+    "move_to_fulltext",
     "my_count",
     "my_decisions",
     "open_pilot",
     "own_event_number",
+    "page_of",
     "pdf_for_member",
     "pilot_status",
     "progress",
     "project_settings",
     "record_decision",
     "record_for_screening",
+    "remove_label",
     "require_lead",
     "resolve_conflict",
     "screening_counts",
@@ -68,6 +79,7 @@ __all__ = [
     "start_pilot",
     "stream_conflicts",
     "stream_excluded",
+    "stream_ids",
     "stream_labelled",
     "stream_records_with_decisions",
     "undo_last",

@@ -30,6 +30,14 @@ def stream_set(conn: sqlite3.Connection, project_id: int, fmt: str, kind: str, s
         raise Invalid(f"records can be exported as {', '.join(record_sets.FORMATS)}, not {fmt!r}",
                       "error.export.records_format", fmt=fmt, choices=', '.join(record_sets.FORMATS))
     ids = record_sets.select_ids(conn, project_id, kind, stage, search, label, viewer_id)
+    return stream_ids(conn, project_id, fmt, ids, viewer_id)
+
+
+def stream_ids(conn: sqlite3.Connection, project_id: int, fmt: str, ids: list[int],
+               viewer_id: int | None = None) -> Iterator[bytes]:
+    """These records (say, what the records list's filters show) as RIS, CSV or XLSX chunks, blinding applied."""
+    if fmt not in record_sets.FORMATS:
+        raise Invalid(f"records can be exported as {', '.join(record_sets.FORMATS)}, not {fmt!r}")
     records = record_sets.records_of(conn, project_id, ids)
     decisions = record_sets.decision_columns(conn, project_id, ids, viewer_id)
     if fmt == "ris":  # the decisions, labels and notes as N1 lines, as the CSV has them in columns

@@ -93,6 +93,13 @@ def progress(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int
     return result
 
 
+def complete_count(conn: sqlite3.Connection, project_id: int, stage: int) -> int:
+    """How many records have every decision they need at a stage (progress()'s "complete", cheaply, for the
+    counter the screening page updates after each decision; reveals nothing under blinding)."""
+    return conn.execute("""SELECT COUNT(*) FROM screening_state WHERE project_id = ? AND stage = ?
+                           AND state IN ('settled', 'conflict')""", (project_id, stage)).fetchone()[0]
+
+
 def decision_rows(conn: sqlite3.Connection, project_id: int, viewer_id: int | None) -> list[dict[str, Any]]:
     """One row per decision in force and per resolution, as far as the viewer may see them under blinding.
 

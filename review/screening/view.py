@@ -11,6 +11,7 @@ from typing import Any
 
 import snowballstemmer
 
+from review.screening.abstracts import KEYWORDS_SHOWN, highlighted_first, marked_sections
 from review.screening.access import require_screener
 from review.screening.decisions import my_decision
 from review.screening.fulltext import fulltext_status
@@ -118,13 +119,16 @@ def record_for_screening(conn: sqlite3.Connection, project_id: int, user_id: int
     terms = conn.execute("SELECT highlight_include, highlight_exclude FROM projects WHERE id = ?", (project_id,)).fetchone()
     include, exclude = parse_terms(terms["highlight_include"]), parse_terms(terms["highlight_exclude"])
     keywords = json.loads(row["keywords"])
+    abstract_marked = segments(row["abstract"], include, exclude)
     return {
         "id": row["id"], "stage": stage, "year": row["year"], "journal": row["journal"], "doi": row["doi"],
         "pmid": row["pmid"], "url": row["url"], "authors": json.loads(row["authors"]),
         "title": row["title"], "abstract": row["abstract"], "keywords": keywords,
         "title_marked": segments(row["title"], include, exclude),
-        "abstract_marked": segments(row["abstract"], include, exclude),
-        "keywords_marked": [segments(k, include, exclude) for k in keywords],
+        "abstract_marked": abstract_marked,
+        "abstract_sections": marked_sections(row["abstract"], abstract_marked),
+        "keywords_marked": highlighted_first([segments(k, include, exclude) for k in keywords]),
+        "keywords_shown": KEYWORDS_SHOWN,
         "mine": my_decision(conn, project_id, user_id, record_id, stage),
         "fulltext": fulltext_status(conn, project_id, user_id, record_id) if stage == 2 else None,
     }

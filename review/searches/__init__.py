@@ -7,11 +7,12 @@ export_all_records and stream_all_records (the records CSV/XLSX/RIS).
 """
 from review.searches.importing import FTS_TRIGGER, derived_in_bulk, export_search_log, import_file, list_searches
 from review.searches.records import (
+    _fetch,
+    _where,
     count_records,
     export_all_records,
     get_record,
     iter_records,
-    list_records,
     removed_duplicates,
     stream_all_records,
 )
@@ -19,6 +20,8 @@ from review.searches.staging import sweep_stale_scratch
 
 __all__ = [
     "FTS_TRIGGER",
+    "_fetch",
+    "_where",
     "count_records",
     "derived_in_bulk",
     "export_all_records",
@@ -26,7 +29,6 @@ __all__ = [
     "get_record",
     "import_file",
     "iter_records",
-    "list_records",
     "list_searches",
     "removed_duplicates",
     "stream_all_records",

@@ -28,25 +28,78 @@
     });
   }
 
+  function keywordSpan(segs) {
+    var span = document.createElement("span");
+    span.className = "kw";
+    fill(span, segs);
+    return span;
+  }
+
+  function fillKeywords(keywords) {
+    var box = document.getElementById("rec-keywords");
+    var lists = box.querySelectorAll(".kwlist");
+    var shown = parseInt(box.getAttribute("data-shown"), 10) || 12;
+    var more = document.getElementById("kw-more");
+    lists[0].textContent = "";
+    lists[1].textContent = "";
+    keywords.forEach(function (segs, i) {
+      var list = i < shown ? lists[0] : lists[1];
+      list.appendChild(keywordSpan(segs));
+      list.appendChild(document.createTextNode(" "));
+    });
+    box.hidden = keywords.length === 0;
+    more.hidden = keywords.length <= shown;
+    more.open = false;
+    var label = document.getElementById("kw-more-label");
+    label.textContent = label.textContent.replace(/\d+/, String(Math.max(0, keywords.length - shown)));
+  }
+
+  function fillAbstract(sections) {
+    var box = document.getElementById("rec-abstract");
+    box.textContent = "";
+    sections.forEach(function (section) {
+      var p = document.createElement("p");
+      var body = document.createElement("span");
+      fill(body, section.marked);
+      if (section.label) {
+        var strong = document.createElement("strong");
+        strong.className = "abs-label";
+        strong.textContent = section.label;
+        p.appendChild(strong);
+        p.appendChild(document.createTextNode(" "));
+      }
+      while (body.firstChild) { p.appendChild(body.firstChild); }
+      box.appendChild(p);
+    });
+  }
+
+  // Every link that names the record on screen follows it to the next one.
+  function pointLinksAt(id) {
+    document.querySelectorAll("a[data-record-link]").forEach(function (link) {
+      var url = new URL(link.href, window.location.href);
+      url.searchParams.set("record", id);
+      link.href = url.pathname + url.search + url.hash;
+    });
+    var here = new URL(window.location.href);
+    if (here.searchParams.has("record")) {
+      here.searchParams.set("record", id);
+      window.history.replaceState(null, "", here.pathname + here.search);
+    }
+  }
+
   function show(record) {
     var article = document.getElementById("record");
     article.setAttribute("data-record", record.id);
     fill(document.getElementById("rec-title"), record.title_marked);
-    fill(document.getElementById("rec-abstract"), record.abstract_marked);
+    fillAbstract(record.abstract_sections);
     document.getElementById("rec-journal").textContent = record.journal ? record.journal + " · " : "";
     document.getElementById("rec-year").textContent = record.year || "";
     document.getElementById("rec-authors").textContent = record.authors.join("; ");
-    var kw = document.getElementById("rec-keywords");
-    kw.textContent = "";
-    record.keywords_marked.forEach(function (segs) {
-      var span = document.createElement("span");
-      span.className = "kw";
-      fill(span, segs);
-      kw.appendChild(span);
-    });
+    fillKeywords(record.keywords_marked);
     document.getElementById("record-id").value = record.id;
     document.getElementById("note").value = "";
     document.getElementById("labels").value = "";
+    pointLinksAt(record.id);
     window.scrollTo(0, 0);
   }
 
@@ -85,6 +138,10 @@
       busy = false;
       if (result.data.ok) {
         document.getElementById("mine-count").textContent = result.data.mine;
+        var team = document.getElementById("team-count");
+        if (typeof result.data.complete === "number") {
+          team.textContent = team.getAttribute("data-template").replace("{done}", String(result.data.complete));
+        }
         showError("");
         goNext();
       } else {
@@ -99,8 +156,10 @@
     var button = document.getElementById("btn-" + decision);
     if (!button) { return; }
     var stage = form.getAttribute("data-stage");
-    if (stage === "2" && decision === "exclude" && !form.querySelector("input[name=reason_id]:checked")) {
-      showError(document.getElementById("reasons").querySelector("legend").textContent + "?");
+    var reason = document.getElementById("reason-id");
+    if (stage === "2" && decision === "exclude" && reason && !reason.value) {
+      showError(document.getElementById("reasons").querySelector("label").textContent.replace(/[\s1–9]+$/, "") + "?");
+      reason.focus();
       return;
     }
     if (stage === "1" && !document.getElementById("change-reason")) {
@@ -121,25 +180,40 @@
     prefetch();
   }
 
+  // The list of keys is a modal dialog: focus stays in it and Escape closes it (without JavaScript the
+  // link jumps to the same list shown in the page).
+  function toggleKeys() {
+    if (!keys || !keys.showModal) { return; }
+    if (keys.open) { keys.close(); } else { keys.showModal(); document.getElementById("keys-close").focus(); }
+  }
+  var keysLink = document.getElementById("keys-link");
+  if (keysLink) {
+    keysLink.addEventListener("click", function (event) { event.preventDefault(); toggleKeys(); });
+  }
+
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    if (keys && keys.open) {
+      if (event.key === "?") { event.preventDefault(); keys.close(); }
+      return;
+    }
     var tag = (event.target.tagName || "").toLowerCase();
     if (tag === "textarea" || tag === "input" || tag === "select") {
       if (event.key === "Escape") { event.target.blur(); }
-      return;
+      if (tag !== "select" || !/^[1-9iemu?]$/i.test(event.key)) { return; }
     }
     var key = event.key.toLowerCase();
-    if (key === "?") { keys.classList.toggle("shown"); event.preventDefault(); return; }
+    if (key === "?") { event.preventDefault(); toggleKeys(); return; }
     if (key === "c" && criteria) { criteria.open = !criteria.open; return; }
     if (key === "u" && undoForm) { event.preventDefault(); undoForm.submit(); return; }
     if (!form) { return; }
-    if (key === "i") { decide("include"); }
-    else if (key === "e") { decide("exclude"); }
-    else if (key === "m") { decide("maybe"); }
+    if (key === "i") { event.preventDefault(); decide("include"); }
+    else if (key === "e") { event.preventDefault(); decide("exclude"); }
+    else if (key === "m") { event.preventDefault(); decide("maybe"); }
     else if (key === "n") { event.preventDefault(); document.getElementById("note").focus(); }
     else if (/^[1-9]$/.test(key)) {
-      var radio = form.querySelector("input[name=reason_id][data-key='" + key + "']");
-      if (radio) { radio.checked = true; radio.focus(); radio.blur(); }
+      var option = document.querySelector("#reason-id option[data-key='" + key + "']");
+      if (option) { event.preventDefault(); option.selected = true; showError(""); }
     }
   });
 })();

@@ -6,4 +6,9 @@
     var message = event.target.getAttribute("data-confirm");
     if (message && !window.confirm(message)) { event.preventDefault(); }
   });
+  // Where the project's tabs are a strip that scrolls sideways (phones, tablets), the current tab is in view.
+  var tabs = document.querySelector(".tabs"), current = tabs && tabs.querySelector("[aria-current=page]");
+  if (tabs && current && tabs.scrollWidth > tabs.clientWidth) {
+    tabs.scrollLeft = current.offsetLeft - tabs.offsetLeft - (tabs.clientWidth - current.offsetWidth) / 2;
+  }
 })();

@@ -7,6 +7,9 @@
 <a href="?lang=nn" lang="nn" {{!'aria-current="true"' if diagram_lang == 'nn' else ''}}>Nynorsk</a> ·
 <a href="?lang=en" lang="en" {{!'aria-current="true"' if diagram_lang == 'en' else ''}}>English</a></p>
 </div>
+% if in_progress:
+<p class="notice" id="prisma-in-progress">{{_("prisma.in_progress", records=awaiting, reports=awaiting_reports)}}</p>
+% end
 <figure class="prisma">
 {{!svg}}
 </figure>

@@ -12,8 +12,19 @@
 % end
 </p>
 % end
+% if error:
+<p class="error" role="alert" id="summary-error">{{error}}</p>
+% end
+<p class="notice" id="next-step">{{_(next_step, fields=', '.join(missing))}}</p>
+% if draft:
+<div class="notice" id="draft-notice"><p>{{_("summaries.draft_notice", at=draft['saved_at'][:16].replace('T', ' ') + ' UTC')}}</p>
+<form method="post" action="{{url('summary_discard', project_id=project['id'], lang=summary_lang)}}" class="inline" data-confirm="{{_('summaries.discard_confirm')}}">
+<input type="hidden" name="csrf_token" value="{{csrf}}">
+<button type="submit" class="link" id="discard-draft">{{_("summaries.discard_draft")}}</button></form></div>
+% end
 % if can_write and not (summary and summary['state'] == 'in_review'):
-<form method="post" action="{{url('summary_save', project_id=project['id'], lang=summary_lang)}}" id="summary-form" lang="{{summary_lang}}">
+<form method="post" action="{{url('summary_save', project_id=project['id'], lang=summary_lang)}}" id="summary-form" lang="{{summary_lang}}"
+      data-draft="{{url('summary_draft', project_id=project['id'], lang=summary_lang)}}">
 <input type="hidden" name="csrf_token" value="{{csrf}}">
 <div class="field"><label for="f-title">{{_("summaries.field_title")}}</label>
 <input id="f-title" name="title" value="{{content['title']}}"></div>
@@ -55,47 +66,66 @@
 <input id="f-report" name="report_url" type="url" value="{{content['report_url']}}"></div>
 <div class="field"><label for="f-topics">{{_("summaries.topics")}}</label>
 <input id="f-topics" name="topics" value="{{topics}}"></div>
-<button type="submit" class="primary">{{_("summaries.save")}}</button>
+<div class="actions save-row">
+<button type="submit" class="primary" name="intent" value="version" id="save-version">{{_("summaries.save")}}</button>
+<button type="submit" name="intent" value="draft" id="save-draft">{{_("summaries.save_draft")}}</button>
+<span class="meta" id="draft-status" role="status" aria-live="polite" data-failed="{{_('summaries.draft_failed')}}"></span>
+</div>
+<p class="meta">{{_("summaries.save_help")}}</p>
 </form>
 % elif not can_write:
 <p class="notice">{{_("summaries.read_only")}}</p>
 % end
 % if actions:
-<div class="actions">
+<div class="actions" id="summary-actions">
 % for action in actions:
-<form method="post" action="{{url('summary_action', project_id=project['id'], lang=summary_lang, action=action)}}" class="inline">
+<form method="post" action="{{url('summary_action', project_id=project['id'], lang=summary_lang, action=action)}}" class="inline"
+      % if action in ('publish', 'withdraw'):
+      data-confirm="{{_('summaries.confirm_publish') if action == 'publish' else _('summaries.confirm_withdraw')}}"
+% end
+      >
 <input type="hidden" name="csrf_token" value="{{csrf}}">
-<button type="submit" class="{{'primary' if action in ('approve', 'publish') else ''}}">{{_(f"summaries.action_{action}")}}</button>
+% if action == 'return':
+<label for="return-note" class="sr-only">{{_("summaries.return_note")}}</label>
+<input id="return-note" name="note" placeholder="{{_('summaries.return_note')}}">
+% end
+<button type="submit" id="action-{{action}}" class="{{'primary' if action in ('approve', 'publish', 'submit') else ''}}">{{_(f"summaries.action_{action}")}}</button>
 </form>
 % end
 </div>
 % end
 </section>
-<aside class="card" aria-labelledby="readability-heading">
+<aside class="card" aria-labelledby="readability-heading" id="readability"
+       data-bands="{{json_bands}}" data-words="{{_('summaries.words', n='{n}')}}" data-decimal="."
+       data-length-short="{{_('summaries.length_short')}}" data-length-ok="{{_('summaries.length_ok')}}" data-length-long="{{_('summaries.length_long')}}"
+       data-lix="{{_('summaries.lix', lix='{lix}', band='{band}')}}" data-lix-none="{{_('summaries.lix_none')}}"
+       data-parts="{{_('summaries.lix_parts', per='{per}', long='{long}', share='{share}')}}"
+       data-sentence-words="{{_('summaries.sentence_words', n='{n}')}}">
 <h2 id="readability-heading">{{_("summaries.readability")}}</h2>
-<p>{{_("summaries.words", n=measured.words)}} – {{_(f"summaries.length_{measured.length_status}")}}</p>
-<p><strong>{{_("summaries.lix", lix=measured.lix, band=band)}}</strong></p>
+<p id="words-line">{{_("summaries.words", n=measured.words)}} – {{_(f"summaries.length_{measured.length_status}")}}</p>
+<p><strong id="lix-line">{{_("summaries.lix", lix="%.1f" % measured.lix, band=band) if measured.words else _("summaries.lix_none")}}</strong></p>
+<p class="meta" id="lix-parts">{{_("summaries.lix_parts", per="%.1f" % (measured.words / measured.sentences), long=measured.long_words, share="%.1f" % (100.0 * measured.long_words / measured.words)) if measured.words else ''}}</p>
 <p class="meta">{{_("summaries.lix_help")}}</p>
-<h3>{{_("summaries.hard_sentences")}}</h3>
-% if measured.hard_sentences:
-<ol lang="{{summary_lang}}">
-% for s in measured.hard_sentences[:8]:
-<li><mark><span data-content>{{s.text}}</span></mark> <span class="meta">(LIX {{round(s.lix)}})</span></li>
+<h3>{{_("summaries.long_sentences")}}</h3>
+<ol lang="{{summary_lang}}" id="long-sentences" data-content>
+% for sentence, n in long_sentences[:8]:
+<li><mark class="long-sentence">{{sentence}}</mark> <span class="meta">{{_("summaries.sentence_words", n=n)}}</span></li>
 % end
 </ol>
-<details><summary>{{_("summaries.marked_text")}}</summary>
-<div class="pre" lang="{{summary_lang}}">
-% for piece, hard in pieces:
-% if hard:
-<mark><span data-content>{{piece}}</span></mark>\\
+<p class="empty" id="long-none"{{!' hidden' if long_sentences else ''}}>{{_("summaries.long_none")}}</p>
+<details open><summary>{{_("summaries.marked_text")}}</summary>
+<p class="meta">{{_("summaries.marked_legend")}}</p>
+<div class="pre marked" lang="{{summary_lang}}" id="marked-text" data-content>\\
+% for piece, kind in marks:
+% if 'word' in kind:
+<mark class="{{' '.join('long-' + k for k in kind.split())}}">{{piece}}</mark>\\
+% elif kind:
+<span class="long-sentence">{{piece}}</span>\\
 % else:
 <span data-content>{{piece}}</span>\\
 % end
 % end
 </div></details>
-% else:
-<p class="empty">{{_("summaries.hard_none")}}</p>
-% end
 <h3>{{_("summaries.grade")}}</h3>
 % if grade:
 % for g in grade:

@@ -32,7 +32,7 @@ OFFERS: dict[str, tuple[tuple[str, ...], str]] = {
     "rob-plot": ((), "member"),
 }
 # The exports whose functions take viewer_id and show the viewer only what blinding lets them see.
-FOLLOW_BLINDING = {"records-with-decisions", "labelled", "decisions", "excluded", "conflicts"}
+FOLLOW_BLINDING = {"records-with-decisions", "labelled", "decisions", "excluded", "conflicts", "prisma"}
 MIMETYPES = {
     "csv": "text/csv; charset=utf-8",
     "ris": "application/x-research-info-systems; charset=utf-8",
@@ -64,10 +64,8 @@ def export_for(conn: sqlite3.Connection, project_id: int, user_id: int, what: st
         raise Invalid(f"choose what to export: {', '.join(OFFERS)}; not {what!r}",
                       "error.export_offers.what", choices=", ".join(OFFERS), what=what)
     options, rule = OFFERS[what]
-    if rule == "seer" and sees_others(conn, project_id, user_id) == "none":
-        raise Forbidden("while screening is blinded, only the lead and those who resolve conflicts can export "
-                        "records chosen by other reviewers' decisions; ask the lead to lift blinding",
-                        "error.export_offers.blinded")
+    if rule == "seer":
+        require_sees_sets(conn, project_id, user_id)
     values: dict[str, Any] = {}
     # Said here in words a person on the web understands; the command line's messages name its options.
     if "stage" in options:
@@ -86,6 +84,17 @@ def export_for(conn: sqlite3.Connection, project_id: int, user_id: int, what: st
         values["viewer_id"] = user_id
     content = (exporting.stream if stream else exporting.export)(conn, project_id, what, fmt, **values)
     return content, MIMETYPES.get(fmt, "application/octet-stream"), file_name(project_id, what, fmt, values)
+
+
+def require_sees_sets(conn: sqlite3.Connection, project_id: int, user_id: int) -> None:
+    """Forbidden while blinding keeps this member from sets chosen by others' decisions (included, excluded, conflicts).
+
+    The one check behind both routes to those sets: the Export tab and the Screening tab's downloads.
+    """
+    if sees_others(conn, project_id, user_id) == "none":
+        raise Forbidden("while screening is blinded, only the lead and those who resolve conflicts can export "
+                        "records chosen by other reviewers' decisions; ask the lead to lift blinding",
+                        "error.export_offers.blinded")
 
 
 def file_name(project_id: int, what: str, fmt: str, values: dict[str, Any]) -> str:

@@ -35,7 +35,7 @@ def study_list(project_id: int, error: str = "") -> str:
     projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
     return project_page("studies.tpl", project_id, "studies", "lead", "reviewer", error=error,
                         studies=studies.list_studies(c.conn, project_id), designs=studies.DESIGNS,
-                        candidates=studies.candidate_records(c.conn, project_id), wide=True,
+                        candidates=studies.candidate_records(c.conn, project_id, c.user["id"]), wide=True,
                         progress=extraction.progress(c.conn, project_id))
 
 

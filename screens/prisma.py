@@ -31,7 +31,7 @@ def page(project_id: int) -> str:
     c = ctx()
     member = projects.require_role(c.conn, project_id, c.user)
     lang = diagram_language()
-    counts = counts_from_dict(prisma.prisma_counts(c.conn, project_id))
+    counts = counts_from_dict(prisma.prisma_counts(c.conn, project_id, c.user["id"]))
     svg = render_svg(counts, lang)
     return project_page("prisma.tpl", project_id, "project_prisma", member=member, title=c._("prisma.title"),
                         svg=inline_svg(svg), lines=text_alternative(counts, lang), diagram_lang=lang,
@@ -44,7 +44,7 @@ def download(project_id: int, ext: str) -> Any:
     projects.require_role(c.conn, project_id, c.user)
     if ext not in ("svg", "png"):
         raise NotFound("the diagram comes as .svg or .png")
-    counts = counts_from_dict(prisma.prisma_counts(c.conn, project_id))
+    counts = counts_from_dict(prisma.prisma_counts(c.conn, project_id, c.user["id"]))
     response.set_header("Content-Disposition", f'attachment; filename="prisma-{project_id}.{ext}"')
     if ext == "png":
         response.content_type = "image/png"

@@ -94,5 +94,6 @@ def remove_member(project_id: int, user_id: int) -> Any:
 def audit_log(project_id: int) -> str:
     c = ctx()
     projects.require_role(c.conn, project_id, c.user, "lead")
-    events = audit.list_events(c.conn, project_id, before_id=query_int("before"))
-    return project_page("audit.tpl", project_id, "project_audit", "lead", events=events)
+    events = audit.list_events(c.conn, project_id, before_id=query_int("before"), viewer_id=c.user["id"])
+    return project_page("audit.tpl", project_id, "project_audit", "lead", events=events,
+                        blinded=bool(projects.get_project(c.conn, project_id)["blinded"]))

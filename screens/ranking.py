@@ -40,7 +40,7 @@ def dashboard(project_id: int) -> str:
                        c._("ranking.axis_screened"), c._("ranking.axis_found"), c._("ranking.curve"))
     return project_page("ranking.tpl", project_id, "ranking", member=member, title=c._("ranking.title"),
                         counts=counts, curve_svg=svg, settings=ranking_store.get_settings(c.conn, project_id),
-                        run=ranking_store.last_run(c.conn, project_id, 1))
+                        run=ranking_store.last_run(c.conn, project_id, 1, c.user["id"]))
 
 
 def order_post(project_id: int) -> Any:

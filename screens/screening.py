@@ -65,8 +65,8 @@ def decide(project_id: int, stage: str) -> Any:
         redirect_to("screen", query={**hide, **again, "error": error_text(error)}, project_id=project_id, stage=stage)
     if _wants_json():
         mine = screening.my_count(c.conn, project_id, c.user["id"], stage_no)
-        return json_response({"ok": True, "record_id": record_id, "mine": mine, "own_state": "decided",
-                              "event_id": state["event_id"]})
+        # No event id: ids are shared by everyone's events, so they would count other reviewers' decisions.
+        return json_response({"ok": True, "record_id": record_id, "mine": mine, "own_state": "decided"})
     redirect_to("screen", query=hide or None, project_id=project_id, stage=stage)
 
 
@@ -82,9 +82,9 @@ def undo(project_id: int, stage: str) -> Any:
 def next_json(project_id: int, stage: str) -> str:
     c = ctx()
     skip = tuple(int(s) for s in query("skip").split(",") if s.isdigit())
+    projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
     record_id = screening.claim_next(c.conn, project_id, c.user["id"], int(stage), keep=skip)
     if record_id is None:
-        projects.require_role(c.conn, project_id, c.user, "lead", "reviewer")
         return json_response({"record": None})
     record = record_for_screening(c.conn, project_id, c.user["id"], record_id, int(stage))
     return json_response({"record": {k: record[k] for k in ("id", "year", "journal", "authors", "title_marked",

@@ -64,6 +64,10 @@ def build_template(folder: Path) -> dict[str, Any]:
     resolve_conflict(conn, pid, ids["lea"], r[2], 1, "include", "fits the question")
     decide(conn, pid, ids["cai"], r[3], 1, "include")
     decide(conn, pid, ids["rolf"], r[3], 1, "include", note="mine")
+    # The lead releases what is settled at title/abstract, so full-text screening can go on blinded.
+    from review.blinding import release_outcomes
+
+    release_outcomes(conn, pid, ids["lea"], 1)
     for who in ("rita", "cai"):
         decide(conn, pid, ids[who], r[0], 2, "include")
     attach_pdf(conn, files, pid, ids["cai"], r[0], PDF, "r0.pdf")
@@ -116,7 +120,7 @@ def as_user(app, template: dict[str, Any], name: str):
 # --- every URL, read from the route table -------------------------------------------------------------
 
 def _ids(conn: sqlite3.Connection, pid: int) -> dict[str, list[int]]:
-    one = lambda sql: [row[0] for row in conn.execute(sql, (pid,))] or [1]  # noqa: E731
+    one = lambda sql: [row[0] for row in conn.execute(sql, (pid,))] or [1]
     return {
         "project_id": [pid], "record_id": one("SELECT id FROM records WHERE project_id = ? ORDER BY id"),
         "user_id": one("SELECT user_id FROM memberships WHERE project_id = ? ORDER BY user_id"),

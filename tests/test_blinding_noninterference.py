@@ -141,10 +141,6 @@ PROBES = [
 ]
 
 
-LEAKS = pytest.mark.xfail(strict=False, reason="issue 16: fixed in this commit; the next one drops the mark")
-
-
-@LEAKS
 @pytest.mark.parametrize("first, second", [("include", None), ("exclude", "include"), ("maybe", "exclude")])
 def test_decide_look_undo_reveals_nothing(template, tmp_path, first, second):
     r = template["records"]
@@ -163,7 +159,6 @@ def test_the_comparison_sees_decisions_once_the_lead_lifts_blinding(template, tm
                      blinded=False)
 
 
-@LEAKS
 @FUZZ
 @given(data=st.data())
 def test_any_sequence_of_own_actions_reveals_nothing(template, tmp_path_factory, data):

@@ -81,13 +81,16 @@ def test_pilot_sample_comes_first_for_everyone_and_shows_agreement_when_complete
             if name != "rolf":
                 assert state["state"] == "open"  # a pilot record waits for every pilot reviewer
         assert screening.next_record(conn, project, users[name], 1) is None  # full screening waits for the lead
-        status = pilot_status(conn, project, users["rita"])
+        status = pilot_status(conn, project, users["lea"])
         assert status["complete"] == (name == "rolf")
+        # Blinded, rita learns nothing from the round's progress until the lead closes it (issue 16).
+        assert pilot_status(conn, project, users["rita"])["complete"] is False
     pairs = {(a["reviewer_a"], a["reviewer_b"]): a for a in status["agreement"]}
     assert pairs[("lea", "rita")]["percent"] == 100.0
     assert pairs[("lea", "rolf")]["percent"] == 0.0
     close_pilot(conn, project, users["lea"])
     assert pilot_status(conn, project, users["lea"])["open"] is False
+    assert pilot_status(conn, project, users["rita"])["agreement"] == status["agreement"]
     assert screening.next_record(conn, project, users["rita"], 1) not in sample | {None}
 
 

@@ -36,8 +36,11 @@ def _user(conn: sqlite3.Connection, name: str) -> int:
                             (name, now())).lastrowid
 
 
-def build_template(folder: Path) -> dict[str, Any]:
-    """The shared starting point of both worlds: a project half-way through screening, and signed-in sessions."""
+def build_template(folder: Path, pilot: bool = False) -> dict[str, Any]:
+    """The shared starting point of both worlds: a project half-way through screening, and signed-in sessions.
+
+    pilot: a pilot round of A and B is running over three records nobody has decided (A's decisions vary there).
+    """
     path = folder / "template.sqlite3"
     files = folder / "files"
     conn = db.open_database(path)
@@ -76,13 +79,19 @@ def build_template(folder: Path) -> dict[str, Any]:
     studies.create_study(conn, pid, ids["lea"], "Author0 2010", [r[0]])
     sid = summaries.create_summary(conn, pid, "nb", ids["cora"])
     summaries.save_version(conn, sid, ids["cora"], {"title": "Pauser", "key_messages": ["Pauser hjelper."]}, ("helse",))
+    open_records = [(1, r[5]), (1, r[6]), (1, r[7]), (2, r[2]), (2, r[3])]
+    if pilot:
+        from review.screening_pilot import open_pilot, start_pilot
+
+        start_pilot(conn, pid, ids["lea"], 3, reviewer_ids=[ids["rita"], ids["rolf"]], seed=3)
+        open_records = [(1, rid) for rid in open_pilot(conn, pid)["record_ids"]] + [(2, r[2]), (2, r[3])]
     sessions = {name: create_session(conn, ids[name]) for name in NAMES}
     csrf = {name: conn.execute("SELECT csrf_token FROM sessions WHERE user_id = ?", (ids[name],)).fetchone()[0]
             for name in NAMES}
     conn.close()
     # Records still open for A's decisions to differ on: at stage 1 nobody decided r5..r7; at stage 2 r2 and r3.
     return {"path": path, "files": files, "pid": pid, "ids": ids, "records": r, "sessions": sessions,
-            "csrf": csrf, "open": [(1, r[5]), (1, r[6]), (1, r[7]), (2, r[2]), (2, r[3])]}
+            "csrf": csrf, "open": open_records}
 
 
 def make_world(template: dict[str, Any], folder: Path, a_decisions: dict[tuple[int, int], str | None],

@@ -7,6 +7,7 @@ import bottle
 from bottle import request
 
 from review import projects, screening
+from review.blinding import sees_outcomes
 from review.errors import Conflict, Invalid
 from review.screening_pilot import open_pilot
 from review.screening_reasons import list_reasons
@@ -43,7 +44,8 @@ def screen(project_id: int, stage: str) -> str:
                         reasons=list_reasons(c.conn, project_id) if stage_no == 2 else [],
                         progress=progress(c.conn, project_id, c.user["id"], stage_no, per_reviewer=False), wide=True,
                         scripts=["screening.js"], error=query("error"),
-                        pilot_open=stage_no == 1 and open_pilot(c.conn, project_id) is not None)
+                        pilot_open=stage_no == 1 and open_pilot(c.conn, project_id) is not None,
+                        blinded=not sees_outcomes(c.conn, project_id, c.user["id"]))
 
 
 def decide(project_id: int, stage: str) -> Any:

@@ -172,3 +172,29 @@ def test_rule13_the_archive_is_for_the_lead_and_says_it_holds_every_decision(app
     app.reset()
     login(app, "rita")
     assert app.get(f"/projects/{project}/archive.zip", expect_errors=True).status_int == 403
+
+
+def test_rule4_the_lead_releases_from_the_screening_tab_and_a_reviewer_then_screens_full_texts(app, conn, make_user):
+    from conftest import csrf_of, login
+    from review import projects
+    from review.searches import add_records, create_search
+
+    ids = {name: make_user(name) for name in ("lea", "rita", "rolf")}
+    project = projects.create_project(conn, ids["lea"], "Breaks at work")
+    for name in ("rita", "rolf"):
+        projects.set_member(conn, project, ids["lea"], name, "reviewer")
+    search = create_search(conn, project, ids["lea"], "medline.ris", "1" * 64, "ris")
+    add_records(conn, project, search, [{"title": "Rest breaks for nurses", "year": 2020}])
+    record = conn.execute("SELECT id FROM records WHERE project_id = ?", (project,)).fetchone()[0]
+    _agree(conn, project, ids, record)
+    login(app, "rita")
+    page = app.get(f"/projects/{project}/screen/2")
+    assert "release-wait" in page.text and "decide-form" not in page.forms
+    assert "released (0 at title/abstract" in app.get(f"/projects/{project}/screening").text.replace("released by", "")
+    app.reset()
+    login(app, "lea")
+    assert app.post(f"/projects/{project}/screening/release", {"stage": "1", "csrf_token": csrf_of(app)}).status_int == 303
+    assert "Released so far: 1 at title/abstract" in app.get(f"/projects/{project}/screening").text
+    app.reset()
+    login(app, "rita")
+    assert int(app.get(f"/projects/{project}/screen/2").forms["decide-form"]["record_id"].value) == record

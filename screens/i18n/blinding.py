@@ -18,6 +18,10 @@ MESSAGES = {
     "release.stage1": {"en": "Release title/abstract outcomes", "nb": "Frigi utfall for tittel/sammendrag"},
     "release.stage2": {"en": "Release full-text outcomes", "nb": "Frigi utfall for fulltekst"},
     "release.done": {"en": "The settled outcomes are released.", "nb": "De avgjorte utfallene er frigitt."},
+    "release.waiting": {
+        "en": "Screening is blinded: full texts come here when the lead releases the title/abstract outcomes.",
+        "nb": "Screeningen er blindet: fulltekster kommer hit når prosjektlederen frigir utfallene for "
+              "tittel/sammendrag."},
     "release.blinded_note": {
         "en": "Screening is blinded: the numbers here count your own decisions and the outcomes the lead has "
               "released ({one} at title/abstract, {two} at full text), never what others decided on records "

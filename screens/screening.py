@@ -56,7 +56,7 @@ def decide(project_id: int, stage: str) -> Any:
     reason = form("reason_id")
     hide = {"hide": "1"} if form("hide") == "1" else {}
     try:
-        state = screening.record_decision(
+        screening.record_decision(
             c.conn, project_id, c.user["id"], record_id, stage_no, form("decision"),
             reason_id=_int(reason, "reason_id") if reason else None, note=form("note"),
             labels=[x for x in form("labels").split(",")], change_reason=form("change_reason"))

@@ -176,6 +176,7 @@ def test_rule13_the_archive_is_for_the_lead_and_says_it_holds_every_decision(app
 
 def test_rule4_the_lead_releases_from_the_screening_tab_and_a_reviewer_then_screens_full_texts(app, conn, make_user):
     from conftest import csrf_of, login
+
     from review import projects
     from review.searches import add_records, create_search
 

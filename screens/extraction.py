@@ -39,7 +39,7 @@ def study_list(project_id: int, error: str = "") -> str:
     accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
     return project_page("appraisal/studies.tpl", project_id, "studies", "lead", "reviewer", error=error,
                         studies=appraisal.list_studies(c.conn, project_id), designs=appraisal.DESIGNS,
-                        candidates=appraisal.candidate_records(c.conn, project_id), wide=True,
+                        candidates=appraisal.candidate_records(c.conn, project_id, c.user["id"]), wide=True,
                         progress=appraisal.progress(c.conn, project_id))
 
 

@@ -31,7 +31,7 @@ def page(project_id: int) -> str:
     c = ctx()
     member = accounts.require_member(c.conn, project_id, c.user_id)
     lang = diagram_language()
-    raw = publishing.prisma_counts(c.conn, project_id)
+    raw = publishing.prisma_counts(c.conn, project_id, c.user["id"])
     counts = counts_from_dict(raw)
     svg = render_svg(counts, lang)
     return project_page("publishing/prisma.tpl", project_id, "project_prisma", member=member, title=c._("prisma.title"),
@@ -47,7 +47,7 @@ def download(project_id: int, ext: str) -> Any:
     accounts.require_member(c.conn, project_id, c.user_id)
     if ext not in ("svg", "png"):
         raise NotFound("the diagram comes as .svg or .png", "error.prisma.format")
-    counts = counts_from_dict(publishing.prisma_counts(c.conn, project_id))
+    counts = counts_from_dict(publishing.prisma_counts(c.conn, project_id, c.user["id"]))
     response.set_header("Content-Disposition", f'attachment; filename="prisma-{project_id}.{ext}"')
     if ext == "png":
         response.content_type = "image/png"

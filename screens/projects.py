@@ -96,8 +96,9 @@ def remove_member(project_id: int, user_id: int) -> Any:
 def audit_log(project_id: int) -> str:
     c = ctx()
     accounts.require_member(c.conn, project_id, c.user_id, "lead")
-    events = accounts.list_events(c.conn, project_id, before_id=query_int("before"))
+    events = accounts.list_events(c.conn, project_id, before_id=query_int("before"), viewer_id=c.user["id"])
     # an action's words where the catalogue has them; its code otherwise (and always, for searching the log)
     known = catalogue()
     actions = {e["action"]: c._(f"audit.action.{e['action']}") for e in events if f"audit.action.{e['action']}" in known}
-    return project_page("projects/audit.tpl", project_id, "project_audit", "lead", events=events, actions=actions)
+    return project_page("projects/audit.tpl", project_id, "project_audit", "lead", events=events, actions=actions,
+                        blinded=bool(projects.get_project(c.conn, project_id)["blinded"]))

@@ -40,7 +40,7 @@ def dashboard(project_id: int) -> str:
                        c._("ranking.axis_screened"), c._("ranking.axis_found"), c._("ranking.curve"))
     return project_page("ranking/ranking.tpl", project_id, "ranking", member=member, title=c._("ranking.title"),
                         counts=counts, curve_svg=svg, settings=ranking.get_settings(c.conn, project_id),
-                        run=ranking.last_run(c.conn, project_id, 1), check=ranking.latest(c.conn, project_id))
+                        run=ranking.last_run(c.conn, project_id, 1, c.user["id"]), check=ranking.latest(c.conn, project_id))
 
 
 def order_post(project_id: int) -> Any:

@@ -8,7 +8,7 @@ from bottle import request
 
 from review import accounts, screening
 from review.projects import list_reasons
-from review.screening import complete_count, open_pilot, own_event_number, progress, record_for_screening
+from review.screening import complete_count, open_pilot, own_event_number, progress, record_for_screening, sees_outcomes
 from review.store import Conflict, Invalid
 from screens.web import (
     add_project_tab,
@@ -50,7 +50,8 @@ def screen(project_id: int, stage: str) -> str:
                         reasons=list_reasons(c.conn, project_id) if stage_no == 2 else [],
                         progress=progress(c.conn, project_id, c.user["id"], stage_no, per_reviewer=False), wide=True,
                         scripts=["screening.js"], error=query("error"),
-                        pilot_open=stage_no == 1 and open_pilot(c.conn, project_id) is not None)
+                        pilot_open=stage_no == 1 and open_pilot(c.conn, project_id) is not None,
+                        blinded=not sees_outcomes(c.conn, project_id, c.user["id"]))
 
 
 def decide(project_id: int, stage: str) -> Any:
@@ -72,9 +73,11 @@ def decide(project_id: int, stage: str) -> Any:
         redirect_to("screen", query={**hide, **again, "error": error_text(error)}, project_id=project_id, stage=stage)
     if _wants_json():
         mine = screening.my_count(c.conn, project_id, c.user["id"], stage_no)
+        # the reviewer's own event number (others' events would show how busy they are) and the team count
+        # as the viewer may see it under blinding
         return json_response({"ok": True, "record_id": record_id, "mine": mine, "own_state": "decided",
                               "event_id": own_event_number(c.conn, project_id, c.user["id"], state["event_id"]),
-                              "complete": complete_count(c.conn, project_id, stage_no)})
+                              "complete": complete_count(c.conn, project_id, stage_no, c.user["id"])})
     redirect_to("screen", query=hide or None, project_id=project_id, stage=stage)
 
 
@@ -90,9 +93,9 @@ def undo(project_id: int, stage: str) -> Any:
 def next_json(project_id: int, stage: str) -> str:
     c = ctx()
     skip = tuple(int(s) for s in query("skip").split(",") if s.isdigit())
+    accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
     record_id = screening.claim_next(c.conn, project_id, c.user["id"], int(stage), keep=skip)
     if record_id is None:
-        accounts.require_member(c.conn, project_id, c.user_id, "lead", "reviewer")
         return json_response({"record": None})
     record = record_for_screening(c.conn, project_id, c.user["id"], record_id, int(stage))
     # the abstract goes once, as its labelled paragraphs (what the page shows)

@@ -17,6 +17,8 @@ from review.screening import (
     pilot_status,
     progress,
     project_settings,
+    release_outcomes,
+    released_summary,
     resolve_conflict,
     sees_others,
     set_blinding,
@@ -39,6 +41,7 @@ def install(app: bottle.Bottle) -> None:
     app.route(P + "/agreement/<stage:re:[12]>.csv", "GET", agreement_csv, name="agreement_csv")
     app.route(P + "/pilot", "POST", pilot_post, name="pilot_post")
     app.route(P + "/screening/settings", "POST", settings_post, name="screening_settings_post")
+    app.route(P + "/screening/release", "POST", release_post, name="screening_release_post")
     add_overview_card(app, 20, screening_card)
 
 
@@ -57,7 +60,7 @@ def overview(project_id: int) -> str:
                         progress=[progress(c.conn, project_id, uid, s) for s in (1, 2)],
                         pilot=pilot_status(c.conn, project_id, uid), settings=project_settings(c.conn, project_id),
                         can_resolve=bool(member["can_resolve"]) or member["role"] == "lead",
-                        sees=sees_others(c.conn, project_id, uid))
+                        sees=sees_others(c.conn, project_id, uid), released=released_summary(c.conn, project_id))
 
 
 def conflicts(project_id: int, stage: str) -> str:
@@ -131,6 +134,13 @@ def settings_post(project_id: int) -> Any:
     if form("blinded") in ("0", "1"):
         set_blinding(c.conn, project_id, c.user["id"], form("blinded") == "1")
     redirect_to("screening", flash="common.saved", project_id=project_id)
+
+
+def release_post(project_id: int) -> Any:
+    c = ctx()
+    accounts.require_member(c.conn, project_id, c.user_id, "lead")
+    release_outcomes(c.conn, project_id, c.user["id"], _int(form("stage")))
+    redirect_to("screening", flash="release.done", project_id=project_id)
 
 
 def _int(value: str) -> int:

@@ -31,6 +31,9 @@ def review(conn, tmp_path):
     screening.record_decision(conn, project_id, users["rev"], records[2], 1, "include", note="looks right", labels=["nurses"])
     screening.record_decision(conn, project_id, users["rev"], records[3], 1, "exclude")
     screening.record_decision(conn, project_id, users["rev"], records[5], 1, "include")
+    from review.screening.blinding import release_outcomes
+
+    release_outcomes(conn, project_id, users["lead"], 1)  # blinded reviewers work on released records at full text
     screening.record_decision(conn, project_id, users["rev"], records[2], 2, "exclude", reason_id=reason)
     prisma.add_removal(conn, project_id, users["lead"], 4, "Retracted")
     sid = published(conn, project_id, users, "nb", snapshot=lambda pid: summaries.publication_snapshot(conn, pid))

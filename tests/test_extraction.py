@@ -101,13 +101,20 @@ def test_agreed_values_after_consensus(conn, team, study):
 
 def test_reports_included_at_full_text_are_offered_until_in_a_study(conn):
     from review.screening import decisions as screening
+    from review.screening.blinding import release_outcomes
     from tests.screening_setup import make_project
 
     project, users, ids = make_project(conn, records=3)
     for stage in (1, 2):
         for reviewer in ("rita", "rolf"):
             screening.record_decision(conn, project, users[reviewer], ids[0], stage, "include")
+        if stage == 1:
+            release_outcomes(conn, project, users["lea"], 1)  # blinded reviewers work on released records
     assert [r["id"] for r in studies.candidate_records(conn, project)] == [ids[0]]
+    # Blinded, a reviewer is offered what the lead released as included at full text, nothing before.
+    assert studies.candidate_records(conn, project, users["rita"]) == []
+    release_outcomes(conn, project, users["lea"], 2)
+    assert [r["id"] for r in studies.candidate_records(conn, project, users["rita"])] == [ids[0]]
     studies.create_study(conn, project, users["lea"], "Included 2020", [ids[0]])
     assert studies.candidate_records(conn, project) == []
 

@@ -123,6 +123,9 @@ def test_refusals_are_shown_in_the_users_language_and_escaped(app, conn, make_us
     record_id = conn.execute("SELECT id FROM records WHERE project_id = ?", (pid,)).fetchone()[0]
     for name in ("rita", "rolf"):
         screening.record_decision(conn, pid, ids[name], record_id, 1, "include")
+    from review.screening.blinding import release_outcomes
+
+    release_outcomes(conn, pid, ids["lea"], 1)  # blinded reviewers work on released records at full text
     outcome_id = evidence.create_outcome(conn, pid, ids["lea"], "Fatigue")
     last_lead, bad_number, no_reason, lead_only = REFUSALS[language]
     other = REFUSALS["nb" if language == "en" else "en"]

@@ -52,6 +52,9 @@ def settle_stage1(conn, project_id: int, lead: int, rita: int, rolf: int) -> int
     record_id = conn.execute("SELECT id FROM records WHERE project_id = ?", (project_id,)).fetchone()[0]
     for reviewer in (rita, rolf):
         screening.record_decision(conn, project_id, reviewer, record_id, 1, "include")
+    from review.screening.blinding import release_outcomes
+
+    release_outcomes(conn, project_id, lead, 1)  # blinded reviewers work on released records at full text
     return record_id
 
 
@@ -68,6 +71,9 @@ def test_a_bokmal_project_offers_bokmal_reasons_at_full_text_and_names_them_in_p
     form.submit("decision", value="exclude").follow()
     assert screening.my_decision(conn, project_id, rita, record_id, 2)["reason_id"] == int(choices["Feil studiedesign"])
     screening.record_decision(conn, project_id, rolf, record_id, 2, "exclude", reason_id=int(choices["Feil studiedesign"]))
+    from review.screening.blinding import release_outcomes
+
+    release_outcomes(conn, project_id, lead, 2)  # blinded, rita's diagram counts released outcomes
     for lang in ("nb", "en"):  # the diagram's own words follow its language; the reason is the project's label
         assert "Feil studiedesign (n = 1)" in app.get(f"/projects/{project_id}/prisma?lang={lang}").text
 

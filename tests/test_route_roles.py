@@ -15,6 +15,7 @@ LEAD_ONLY = {  # route name -> fields of an honest attempt
     "reasons_post": {"action": "add", "label": "Because I say so"},
     "screening_settings_post": {"reviewers_per_record": "1", "blinded": "0", "maybe_policy": "as_include"},
     "pilot_post": {"size": "10", "action": "start"},
+    "screening_release_post": {"stage": "1"},
     "conflict_resolve": {"decision": "include", "reason": "I decide"},
     "project_prisma_removal": {"count": "5", "reason": "gone"},
     "duplicates_run": {},

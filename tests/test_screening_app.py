@@ -6,6 +6,7 @@ from conftest import login
 
 from review.projects import project as projects
 from review.screening import decisions as screening
+from review.screening.blinding import release_outcomes
 from review.searches.importing import add_records, create_search
 
 PDF = b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -100,6 +101,7 @@ def test_history_lets_me_change_a_decision_with_a_reason(app, conn, team):
 def _settle_stage1(conn, pid, ids, record_id, decision="include"):
     screening.record_decision(conn, pid, ids["rita"], record_id, 1, decision)
     screening.record_decision(conn, pid, ids["rolf"], record_id, 1, decision)
+    release_outcomes(conn, pid, ids["lea"], 1)  # blinded reviewers work on released records at full text
 
 
 def test_stage2_needs_a_reason_and_pdf_refusals(app, conn, team):

@@ -2,6 +2,7 @@ import pytest
 
 from review.projects.reasons import add_reason, ensure_default_reasons, list_reasons, retire_reason
 from review.screening import decisions as screening
+from review.screening.blinding import release_outcomes
 from review.screening.conflicts import list_conflicts, resolve_conflict
 from review.screening.settings import set_maybe_policy
 from review.screening.state import combine, state_of
@@ -16,6 +17,12 @@ def test_two_agreeing_decisions_settle_and_move_the_record_to_full_text(conn):
     state = screening.record_decision(conn, project, users["rolf"], ids[0], 1, "include")
     assert (state["state"], state["outcome"]) == ("settled", "include")
     assert [r["id"] for r in screening.included_records(conn, project, 1)] == [ids[0]]
+    # Blinded, the record reaches the reviewers' full-text queues when the lead releases the outcome.
+    assert screening.included_records(conn, project, 1, users["rita"]) == []
+    assert screening.next_record(conn, project, users["rita"], 2) is None
+    assert screening.next_record(conn, project, users["lea"], 2) == ids[0]
+    release_outcomes(conn, project, users["lea"], 1)
+    assert [r["id"] for r in screening.included_records(conn, project, 1, users["rita"])] == [ids[0]]
     assert screening.next_record(conn, project, users["rita"], 2) == ids[0]
 
 
@@ -76,6 +83,7 @@ def test_single_screening_settles_on_one_decision(conn):
 def _to_stage2(conn, project, users, record_id):
     screening.record_decision(conn, project, users["rita"], record_id, 1, "include")
     screening.record_decision(conn, project, users["rolf"], record_id, 1, "include")
+    release_outcomes(conn, project, users["lea"], 1)  # blinded reviewers work on released records at full text
 
 
 def test_stage2_exclusion_needs_a_reason_from_the_current_list(conn):

@@ -1,6 +1,7 @@
 import pytest
 
 from review.screening import decisions as screening
+from review.screening.blinding import release_outcomes
 from review.screening.fulltext import attach_pdf, fulltext_status, mark_not_retrieved, pdf_for_member
 from review.screening.settings import set_pdf_limit
 from review.store.errors import Conflict, Invalid, NotFound
@@ -12,6 +13,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def _passed(conn, project, users, rid):
     screening.record_decision(conn, project, users["rita"], rid, 1, "include")
     screening.record_decision(conn, project, users["rolf"], rid, 1, "include")
+    release_outcomes(conn, project, users["lea"], 1)  # blinded reviewers work on released records at full text
 
 
 def test_pdf_is_stored_outside_the_database_and_served_to_members_only(conn, tmp_path):

@@ -6,6 +6,7 @@ from conftest import login
 
 from review.projects import project as projects
 from review.screening import decisions as screening
+from review.screening.settings import set_blinding
 from review.searches.importing import add_records, create_search
 
 KEYWORDS = [f"Emtree term {i}" for i in range(148)] + ["Nurse", "Student"]
@@ -65,14 +66,28 @@ def test_decision_buttons_belong_to_the_form_and_the_key_list_is_a_dialog(app, c
     assert response.html.select_one("#record")["data-record"] != str(records[1])
 
 
+def _decide_by_keys(app, pid, record_id):
+    page = app.get(f"/projects/{pid}/screen/1?record={record_id}")
+    result = app.post(f"/projects/{pid}/screen/1/decide",
+                      {"record_id": record_id, "decision": "include", "csrf_token": page.forms["decide-form"]["csrf_token"].value},
+                      headers={"Accept": "application/json"}).json
+    return page, result
+
+
 def test_the_team_counter_moves_with_a_decision_by_keys(app, conn, long_record):
+    pid, ids, records = long_record
+    set_blinding(conn, pid, ids["lea"], False)  # with blinding lifted the team's count is everyone's to see
+    screening.record_decision(conn, pid, ids["rolf"], records[0], 1, "include")
+    login(app, "rita")
+    page, result = _decide_by_keys(app, pid, records[0])
+    assert "0 of 3 fully screened" in page.html.select_one("#team-count").text
+    assert result["complete"] == 1
+
+
+def test_under_blinding_the_team_counter_does_not_tell_what_another_reviewer_did(app, conn, long_record):
     pid, ids, records = long_record
     screening.record_decision(conn, pid, ids["rolf"], records[0], 1, "include")
     login(app, "rita")
-    page = app.get(f"/projects/{pid}/screen/1?record={records[0]}")
-    assert "0 of 3 fully screened" in page.html.select_one("#team-count").text
-    result = app.post(f"/projects/{pid}/screen/1/decide",
-                      {"record_id": records[0], "decision": "include", "csrf_token": page.forms["decide-form"]["csrf_token"].value},
-                      headers={"Accept": "application/json"}).json
-    assert result["complete"] == 1
+    page, result = _decide_by_keys(app, pid, records[0])  # rita's decision completes the record rolf started
+    assert result["complete"] == 0  # only outcomes the lead released count for a blinded reviewer
     assert page.html.select_one("#team-count")["data-template"] == "team: {done} of 3 fully screened"

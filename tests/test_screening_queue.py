@@ -1,6 +1,7 @@
 import pytest
 
 from review.screening import decisions as screening
+from review.screening.blinding import release_outcomes
 from review.screening.pilot import close_pilot, pilot_status, start_pilot
 from review.store.db import transaction
 from review.store.errors import Conflict, Forbidden, Invalid
@@ -36,14 +37,16 @@ def test_queue_skips_records_with_enough_decisions(conn):
         screening.record_decision(conn, project, users["c"], ids[0], 1, "exclude")
 
 
-def test_unranked_order_is_stable_and_prefers_started_records(conn):
-    project, users, ids = make_project(conn, records=20)
+@pytest.mark.parametrize("blinded", [False, True])
+def test_unranked_order_is_stable_and_prefers_started_records(conn, blinded):
+    project, users, ids = make_project(conn, records=20, blinded=blinded)
     first = screening.next_record(conn, project, users["rita"], 1)
     assert screening.next_record(conn, project, users["rita"], 1) == first
     other = screening.next_record(conn, project, users["rolf"], 1)
     screening.record_decision(conn, project, users["rita"], first, 1, "include")
-    assert screening.next_record(conn, project, users["rolf"], 1) == first
-    assert other is not None
+    # Unblinded, pairs complete first; blinded, rolf's queue cannot tell that rita started a record (issue 16).
+    assert screening.next_record(conn, project, users["rolf"], 1) == (other if blinded else first)
+    assert other is not None and other != first
 
 
 def test_training_labels_never_carry_another_reviewers_open_decision(conn):
@@ -52,6 +55,12 @@ def test_training_labels_never_carry_another_reviewers_open_decision(conn):
     screening.record_decision(conn, project, users["rolf"], ids[0], 1, "include")
     screening.record_decision(conn, project, users["rolf"], ids[1], 1, "exclude")
     screening.record_decision(conn, project, users["rita"], ids[2], 1, "maybe")
+    rita = screening.decisions_for_training(conn, project, users["rita"], 1)
+    # Blinded, a settled outcome is a label only once the lead released it: before that, rita's own decision.
+    assert rita == [{"record_id": ids[0], "decision": "include", "source": "own"},
+                    {"record_id": ids[2], "decision": "maybe", "source": "own"}]
+    assert screening.decisions_for_training(conn, project, 0, 1) == []
+    release_outcomes(conn, project, users["lea"], 1)
     rita = screening.decisions_for_training(conn, project, users["rita"], 1)
     assert rita == [{"record_id": ids[0], "decision": "include", "source": "settled"},
                     {"record_id": ids[2], "decision": "maybe", "source": "own"}]
@@ -72,13 +81,16 @@ def test_pilot_sample_comes_first_for_everyone_and_shows_agreement_when_complete
             if name != "rolf":
                 assert state["state"] == "open"  # a pilot record waits for every pilot reviewer
         assert screening.next_record(conn, project, users[name], 1) is None  # full screening waits for the lead
-        status = pilot_status(conn, project, users["rita"])
+        status = pilot_status(conn, project, users["lea"])
         assert status["complete"] == (name == "rolf")
+        # Blinded, rita learns nothing from the round's progress until the lead closes it (issue 16).
+        assert pilot_status(conn, project, users["rita"])["complete"] is False
     pairs = {(a["reviewer_a"], a["reviewer_b"]): a for a in status["agreement"]}
     assert pairs[("lea", "rita")]["percent"] == 100.0
     assert pairs[("lea", "rolf")]["percent"] == 0.0
     close_pilot(conn, project, users["lea"])
     assert pilot_status(conn, project, users["lea"])["open"] is False
+    assert pilot_status(conn, project, users["rita"])["agreement"] == status["agreement"]
     assert screening.next_record(conn, project, users["rita"], 1) not in sample | {None}
 
 

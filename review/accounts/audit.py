@@ -19,13 +19,29 @@ def record_event(conn: sqlite3.Connection, project_id: int | None, user_id: int 
     return cur.lastrowid
 
 
-def list_events(conn: sqlite3.Connection, project_id: int, limit: int = 200, before_id: int | None = None) -> list[dict]:
-    """The newest events of a project first, with the user's name; page with before_id."""
+# Events that carry a reviewer's decision on a record (subject 'record N', detail.stage).
+DECISION_EVENTS = ("screening.change", "screening.undo", "screening.reopened")
+
+
+def list_events(conn: sqlite3.Connection, project_id: int, limit: int = 200, before_id: int | None = None,
+                viewer_id: int | None = None) -> list[dict]:
+    """The newest events of a project first, with the user's name; page with before_id.
+
+    With a viewer, blinding holds as everywhere: while the project is blinded, other members' decision
+    events on records still open at that stage are left out. Lifting blinding (itself logged) shows them.
+    """
+    hide = viewer_id is not None and bool(conn.execute(
+        "SELECT blinded FROM projects WHERE id = ?", (project_id,)).fetchone()[0])
+    marks = ", ".join("?" * len(DECISION_EVENTS))
     rows = conn.execute(
-        """SELECT e.id, e.at, e.action, e.subject, e.detail, u.name AS user_name
+        f"""SELECT e.id, e.at, e.action, e.subject, e.detail, u.name AS user_name
            FROM audit_events e LEFT JOIN users u ON u.id = e.user_id
            WHERE e.project_id = ? AND (? IS NULL OR e.id < ?)
+           AND NOT (? AND e.user_id IS NOT ? AND e.action IN ({marks}) AND COALESCE(
+                (SELECT s.state FROM screening_state s WHERE s.project_id = e.project_id
+                 AND s.stage = json_extract(e.detail, '$.stage')
+                 AND s.record_id = CAST(substr(e.subject, 8) AS INTEGER)), 'open') = 'open')
            ORDER BY e.id DESC LIMIT ?""",
-        (project_id, before_id, before_id, limit),
+        (project_id, before_id, before_id, hide, viewer_id, *DECISION_EVENTS, limit),
     ).fetchall()
     return [dict(row, detail=json.loads(row["detail"])) for row in rows]

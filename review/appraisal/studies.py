@@ -95,11 +95,13 @@ def _records(conn: sqlite3.Connection, study_id: int) -> list[dict[str, Any]]:
     return [dict(row) for row in rows]
 
 
-def candidate_records(conn: sqlite3.Connection, project_id: int) -> list[dict[str, Any]]:
-    """Reports included at full text (screening stage 2) that no study holds yet, to build studies from."""
+def candidate_records(conn: sqlite3.Connection, project_id: int, viewer_id: int | None = None) -> list[dict[str, Any]]:
+    """Reports included at full text (screening stage 2) that no study holds yet, to build studies from.
+
+    A blinded reviewer is offered the reports the lead released as included (review.blinding)."""
 
     linked = {row[0] for row in conn.execute(
         "SELECT l.record_id FROM study_records l JOIN studies s ON s.id = l.study_id WHERE s.project_id = ?",
         (project_id,))}
     return [{"id": r["id"], "title": r["title"], "year": r["year"]}
-            for r in included_records(conn, project_id, 2) if r["id"] not in linked]
+            for r in included_records(conn, project_id, 2, viewer_id) if r["id"] not in linked]

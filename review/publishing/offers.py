@@ -9,8 +9,8 @@ from typing import Any
 
 from review.accounts import require_member
 from review.publishing import exports as exporting
-from review.screening import sees_others
-from review.store import Forbidden, Invalid
+from review.screening import require_sees_sets, sees_others
+from review.store import Invalid
 
 # what -> (options it needs, who may take it).
 # "member": any member; the export either holds no reviewer's decisions or follows blinding through viewer_id.
@@ -38,7 +38,7 @@ OFFERS: dict[str, tuple[tuple[str, ...], str]] = {
 # Exports whose labels are the portal's texts: the web hands them its translator (review/ has no catalogue).
 NEEDS_TEXTS = {"summary", "press-pack"}
 # The exports whose functions take viewer_id and show the viewer only what blinding lets them see.
-FOLLOW_BLINDING = {"records-with-decisions", "labelled", "decisions", "excluded", "conflicts"}
+FOLLOW_BLINDING = {"records-with-decisions", "labelled", "decisions", "excluded", "conflicts", "prisma"}
 MIMETYPES = {
     "csv": "text/csv; charset=utf-8",
     "ris": "application/x-research-info-systems; charset=utf-8",
@@ -75,10 +75,8 @@ def export_for(conn: sqlite3.Connection, project_id: int, user_id: int, what: st
         raise Invalid(f"choose what to export: {', '.join(OFFERS)}; not {what!r}",
                       "error.export_offers.what", choices=", ".join(OFFERS), what=what)
     options, rule = OFFERS[what]
-    if rule == "seer" and sees_others(conn, project_id, user_id) == "none":
-        raise Forbidden("while screening is blinded, only the lead and those who resolve conflicts can export "
-                        "records chosen by other reviewers' decisions; ask the lead to lift blinding",
-                        "error.export_offers.blinded")
+    if rule == "seer":
+        require_sees_sets(conn, project_id, user_id)
     values: dict[str, Any] = {}
     # Said here in words a person on the web understands; the command line's messages name its options.
     if "stage" in options:

@@ -7,24 +7,28 @@ from typing import Any
 from review.accounts import record_event
 from review.dedupe import duplicates_removed as from_dedupe
 from review.ranking import excluded_by_automation
-from review.screening import screening_counts
+from review.screening import outcomes_table, screening_counts
 from review.store import Invalid, NotFound, now, transaction
 
 SCREENING_KEYS = ("screened", "screen_excluded", "sought", "not_retrieved", "assessed", "excluded",
                   "included", "awaiting_assessment")
 
 
-def prisma_counts(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
-    """Every box of the diagram as plain values (exports.prisma_text.PrismaCounts.from_dict reads it)."""
+def prisma_counts(conn: sqlite3.Connection, project_id: int, viewer_id: int | None = None) -> dict[str, Any]:
+    """Every box of the diagram as plain values (exports.prisma_text.PrismaCounts.from_dict reads it).
+
+    viewer_id: the member who looks; while blinded, a reviewer's or communicator's screening boxes count
+    only the outcomes the lead released (review.blinding). None (command line, lead's tools) counts all.
+    """
     sources = identified(conn, project_id)
-    screening = screening_numbers(conn, project_id)
+    screening = screening_numbers(conn, project_id, viewer_id)
     counts = {
         "databases": sources["database"], "registers": sources["register"],
         "duplicates_removed": duplicates_removed(conn, project_id),
         "automation_excluded": automation_excluded(conn, project_id),
         "other_removed": [[r["reason"], r["count"]] for r in list_removals(conn, project_id)],
         **{key: screening[key] for key in SCREENING_KEYS if key != "included"},
-        **included(conn, project_id, screening["included"]),
+        **included(conn, project_id, screening["included"], viewer_id),
         "other": None,
     }
     # While screening is under way the boxes add up: what is not yet decided is its own box, marked in progress.
@@ -61,16 +65,17 @@ def automation_excluded(conn: sqlite3.Connection, project_id: int) -> int:
     return int(excluded_by_automation(conn, project_id))
 
 
-def screening_numbers(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
+def screening_numbers(conn: sqlite3.Connection, project_id: int, viewer_id: int | None = None) -> dict[str, Any]:
     """Screened, excluded, sought, not retrieved, assessed, excluded per reason, included; records from
     other methods (citation searching, websites) get their own column and leave the main one."""
 
-    total = screening_counts(conn, project_id)
-    other = _other_methods(conn, project_id)
+    total = screening_counts(conn, project_id, viewer_id)
+    table = outcomes_table(conn, project_id, viewer_id)
+    other = _other_methods(conn, project_id, table)
     excluded = dict(total["reports_excluded"])
     for reason, n in other["excluded"]:
         excluded[reason] -= n
-    main_assessed = _assessed(conn, project_id) - other["assessed"]
+    main_assessed = _assessed(conn, project_id, table) - other["assessed"]
     sought = total["reports_sought"] - other["sought"]
     not_retrieved = total["reports_not_retrieved"] - other["not_retrieved"]
     return {
@@ -87,32 +92,35 @@ def screening_numbers(conn: sqlite3.Connection, project_id: int) -> dict[str, An
     }
 
 
-def _assessed(conn: sqlite3.Connection, project_id: int) -> int:
-    """Reports with a full-text decision in force (settled at stage 2), from every source."""
-    return conn.execute("""SELECT COUNT(*) FROM screening_state s JOIN screenable_records v
+def _assessed(conn: sqlite3.Connection, project_id: int, table: str = "screening_state") -> int:
+    """Reports with a full-text decision in force (settled at stage 2), from every source, in the outcomes
+    the viewer may see (table: review.screening.outcomes_table)."""
+    return conn.execute(f"""SELECT COUNT(*) FROM {table} s JOIN screenable_records v
                            ON v.project_id = s.project_id AND v.record_id = s.record_id
                            WHERE s.project_id = ? AND s.stage = 2 AND s.state = 'settled'""", (project_id,)).fetchone()[0]
 
 
-_OTHER = """SELECT s.record_id FROM screening_state s JOIN screenable_records v
+_OTHER = """SELECT s.record_id FROM {table} s JOIN screenable_records v
               ON v.project_id = s.project_id AND v.record_id = s.record_id
             JOIN records r ON r.id = s.record_id JOIN searches q ON q.id = r.search_id
             WHERE s.project_id = :p AND q.source_kind = 'other' AND s.state = 'settled'"""
 
 
-def _other_methods(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
+def _other_methods(conn: sqlite3.Connection, project_id: int, table: str = "screening_state") -> dict[str, Any]:
     """The screening numbers of records found by other methods; PRISMA sends them straight to retrieval,
     so those that pass title/abstract screening are the reports sought."""
+    other = _OTHER.format(table=table)
+
     def count(extra: str) -> int:
-        return conn.execute(f"SELECT COUNT(*) FROM ({_OTHER} {extra})", {"p": project_id}).fetchone()[0]
+        return conn.execute(f"SELECT COUNT(*) FROM ({other} {extra})", {"p": project_id}).fetchone()[0]
 
     not_retrieved = count("""AND s.stage = 1 AND s.outcome = 'include' AND (SELECT kind FROM fulltext_events f
                              WHERE f.project_id = s.project_id AND f.record_id = s.record_id
                              ORDER BY f.id DESC LIMIT 1) = 'not_retrieved'""")
     sought = count("AND s.stage = 1 AND s.outcome = 'include'")
-    reasons = conn.execute(f"""SELECT x.label, COUNT(*) FROM screening_state s JOIN exclusion_reasons x
+    reasons = conn.execute(f"""SELECT x.label, COUNT(*) FROM {table} s JOIN exclusion_reasons x
                                ON x.id = s.reason_id WHERE s.stage = 2 AND s.outcome = 'exclude'
-                               AND s.record_id IN ({_OTHER}) GROUP BY x.id ORDER BY x.position""",
+                               AND s.record_id IN ({other}) GROUP BY x.id ORDER BY x.position""",
                            {"p": project_id}).fetchall()
     assessed = count("AND s.stage = 2")
     to_screen = conn.execute("""SELECT COUNT(*) FROM screenable_records v JOIN records r ON r.id = v.record_id
@@ -125,9 +133,10 @@ def _other_methods(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
             "excluded": [[label, n] for label, n in reasons]}
 
 
-def included(conn: sqlite3.Connection, project_id: int, reports: int) -> dict[str, int]:
+def included(conn: sqlite3.Connection, project_id: int, reports: int, viewer_id: int | None = None) -> dict[str, int]:
     """Studies and reports included; several reports linked to one study (extraction) count as one study."""
-    extra = conn.execute("""SELECT COUNT(*) - COUNT(DISTINCT l.study_id) FROM screening_state s
+    table = outcomes_table(conn, project_id, viewer_id)
+    extra = conn.execute(f"""SELECT COUNT(*) - COUNT(DISTINCT l.study_id) FROM {table} s
                             JOIN study_records l ON l.record_id = s.record_id
                             WHERE s.project_id = ? AND s.stage = 2 AND s.state = 'settled' AND s.outcome = 'include'""",
                          (project_id,)).fetchone()[0]
@@ -167,10 +176,11 @@ def list_removals(conn: sqlite3.Connection, project_id: int) -> list[dict[str, A
     return [dict(row) for row in rows]
 
 
-def export_diagram(conn: sqlite3.Connection, project_id: int, fmt: str, lang: str = "en", **_: Any) -> bytes:
-    """The project's PRISMA diagram as SVG or PNG bytes (for review.exporting)."""
+def export_diagram(conn: sqlite3.Connection, project_id: int, fmt: str, lang: str = "en",
+                   viewer_id: int | None = None, **_: Any) -> bytes:
+    """The project's PRISMA diagram as SVG or PNG bytes (for review.exporting), as blinding lets the viewer see it."""
     from exports.prisma import render_png, render_svg
     from exports.prisma_text import counts_from_dict
 
-    counts = counts_from_dict(prisma_counts(conn, project_id))
+    counts = counts_from_dict(prisma_counts(conn, project_id, viewer_id))
     return render_png(counts, lang) if fmt == "png" else render_svg(counts, lang).encode("utf-8")

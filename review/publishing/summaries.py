@@ -113,7 +113,7 @@ def _apply(conn: sqlite3.Connection, summary: sqlite3.Row, action: str, user_id:
     elif action == "return":
         conn.execute("UPDATE summaries SET approved_version_id = NULL WHERE id = ?", (summary["id"],))
     elif action == "publish":
-        frozen = (snapshot or (lambda pid: publication_snapshot(conn, pid)))(summary["project_id"])
+        frozen = (snapshot or (lambda pid: publication_snapshot(conn, pid, user_id)))(summary["project_id"])
         conn.execute(
             "UPDATE summaries SET published_version_id = ?, published_by = ?, published_at = ?, "
             "first_published_at = COALESCE(first_published_at, ?), withdrawn_at = NULL, approved_version_id = NULL, "
@@ -124,13 +124,14 @@ def _apply(conn: sqlite3.Connection, summary: sqlite3.Row, action: str, user_id:
         conn.execute("UPDATE summaries SET withdrawn_at = ? WHERE id = ?", (at, summary["id"]))
 
 
-def publication_snapshot(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
-    """What a publication freezes: the PRISMA counts and the GRADE certainty per outcome as they are now."""
+def publication_snapshot(conn: sqlite3.Connection, project_id: int, viewer_id: int | None = None) -> dict[str, Any]:
+    """What a publication freezes: the PRISMA counts (as the publisher may see them under blinding) and the
+    GRADE certainty per outcome as they are now."""
 
     outcomes = certainty_for_outcomes(conn, project_id)
     certainty = [{"outcome": o["name"], "certainty": o["certainty"], "studies": o["studies"],
                   "effect": o.get("effect") or ""} for o in outcomes]
-    return {"prisma": prisma_counts(conn, project_id), "certainty": certainty}
+    return {"prisma": prisma_counts(conn, project_id, viewer_id), "certainty": certainty}
 
 
 def get_summary(conn: sqlite3.Connection, summary_id: int, user_id: int) -> dict[str, Any]:

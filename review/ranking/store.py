@@ -115,8 +115,14 @@ def write_ranks(conn: sqlite3.Connection, project_id: int, user_id: int, stage: 
                       run["milliseconds"]))
 
 
-def last_run(conn: sqlite3.Connection, project_id: int, stage: int = 1) -> dict[str, Any] | None:
-    """The latest model run at a stage, the project-wide queue's first (None before the model has started)."""
+def last_run(conn: sqlite3.Connection, project_id: int, stage: int = 1, viewer_id: int | None = None) -> dict[str, Any] | None:
+    """The latest model run at a stage, the project-wide queue's first (None before the model has started).
+
+    With a viewer, only the project-wide queue's runs and the viewer's own: another reviewer's queue is
+    trained on that reviewer's open decisions, so its figures would give them away.
+    """
     row = conn.execute("""SELECT * FROM model_runs WHERE project_id = ? AND stage = ?
-                          ORDER BY user_id = 0 DESC, id DESC LIMIT 1""", (project_id, stage)).fetchone()
+                          AND (? IS NULL OR user_id IN (0, ?))
+                          ORDER BY user_id = 0 DESC, id DESC LIMIT 1""",
+                       (project_id, stage, viewer_id, viewer_id)).fetchone()
     return dict(row) if row else None

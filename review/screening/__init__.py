@@ -7,8 +7,9 @@ resolve_conflict; agreement, agreement_table; start_pilot, open_pilot, close_pil
 mark_not_retrieved, pdf_for_member; progress, screening_counts, included_records; sees_others;
 the record sets and their exports (export_decisions, export_included, export_excluded, ...).
 """
-from review.screening.access import require_lead, sees_others
+from review.screening.access import require_lead, require_sees_sets, sees_others
 from review.screening.agreement import agreement, agreement_table
+from review.screening.blinding import outcomes_table, release_outcomes, released_summary, sees_outcomes
 from review.screening.bulk import add_label, move_to_fulltext, remove_label
 from review.screening.conflicts import list_conflicts, resolve_conflict
 from review.screening.decisions import decisions_for_training, my_count, my_decisions, record_decision, undo_last
@@ -61,6 +62,7 @@ __all__ = [
     "my_count",
     "my_decisions",
     "open_pilot",
+    "outcomes_table",
     "own_event_number",
     "page_of",
     "pdf_for_member",
@@ -69,11 +71,15 @@ __all__ = [
     "project_settings",
     "record_decision",
     "record_for_screening",
+    "release_outcomes",
+    "released_summary",
     "remove_label",
     "require_lead",
+    "require_sees_sets",
     "resolve_conflict",
     "screening_counts",
     "sees_others",
+    "sees_outcomes",
     "set_blinding",
     "set_maybe_policy",
     "start_pilot",

@@ -59,3 +59,14 @@ def require_project(conn: sqlite3.Connection, project_id: int) -> None:
     """NotFound unless the project exists."""
     if conn.execute("SELECT 1 FROM projects WHERE id = ?", (project_id,)).fetchone() is None:
         raise NotFound(f"project {project_id} not found", "error.screening.project_not_found", project=project_id)
+
+
+def require_sees_sets(conn: sqlite3.Connection, project_id: int, user_id: int) -> None:
+    """Forbidden while blinding keeps this member from sets chosen by others' decisions (included, excluded, conflicts).
+
+    The one check behind both routes to those sets: the Export tab and the Screening tab's downloads.
+    """
+    if sees_others(conn, project_id, user_id) == "none":
+        raise Forbidden("while screening is blinded, only the lead and those who resolve conflicts can export "
+                        "records chosen by other reviewers' decisions; ask the lead to lift blinding",
+                        "error.export_offers.blinded")

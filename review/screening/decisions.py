@@ -15,6 +15,7 @@ from review import accounts
 from review.accounts import record_event
 from review.screening import claims as screening_claims
 from review.screening.access import require_screener
+from review.screening.blinding import passed_stage1
 from review.screening.events import append_event, check_not_final, check_values
 from review.screening.queue import claim_next, next_record
 from review.screening.reports import included_records, screening_counts
@@ -46,7 +47,7 @@ def record_decision(conn: sqlite3.Connection, project_id: int, user_id: int, rec
     note, change_reason = (note or "").strip(), (change_reason or "").strip()
     check_values(conn, project_id, stage, decision, reason_id, note)
     with screening_write(conn):
-        _check_record(conn, project_id, record_id, stage)
+        _check_record(conn, project_id, record_id, stage, user_id)
         own = conn.execute("SELECT event_id FROM screening_current WHERE project_id = ? AND stage = ? AND record_id = ? AND user_id = ?",
                            (project_id, stage, record_id, user_id)).fetchone()
         state = state_of(conn, project_id, stage, record_id)
@@ -61,6 +62,8 @@ def record_decision(conn: sqlite3.Connection, project_id: int, user_id: int, rec
                          {"stage": stage, "decision": decision, "replaces_event": own["event_id"],
                           "event": event_id, "reason": change_reason})
         new_state = refresh(conn, project_id, stage, record_id)
+        if own is not None:
+            _note_reopened(conn, project_id, user_id, record_id, stage, state, new_state)
     screening_claims.release(conn, project_id, stage, user_id, record_id)
     return dict(new_state, event_id=event_id)
 
@@ -77,12 +80,13 @@ def undo_last(conn: sqlite3.Connection, project_id: int, user_id: int, stage: in
         if last is None:
             raise Conflict("there is no decision of yours left to undo", "error.screening.nothing_to_undo")
         state = state_of(conn, project_id, last["stage"], last["record_id"])
-        check_not_final(conn, project_id, last["record_id"], last["stage"], state)
+        check_not_final(conn, project_id, last["record_id"], last["stage"], state, user_id)
         append_event(conn, project_id, last["record_id"], last["stage"], user_id, "undo", undoes=last["id"])
         rebuild_current(conn, project_id, last["stage"], last["record_id"], user_id)
         record_event(conn, project_id, user_id, "screening.undo", f"record {last['record_id']}",
                      {"stage": last["stage"], "undid_event": last["id"]})
         new_state = refresh(conn, project_id, last["stage"], last["record_id"])
+        _note_reopened(conn, project_id, user_id, last["record_id"], last["stage"], state, new_state)
     return dict(new_state)
 
 
@@ -119,14 +123,35 @@ def decisions_for_training(conn: sqlite3.Connection, project_id: int, user_id: i
     Each item: record_id, decision ('include'/'exclude'/'maybe'), source ('settled' or 'own').
     """
     settled = conn.execute(
-        "SELECT record_id, outcome FROM screening_state WHERE project_id = ? AND stage = ? AND state = 'settled'",
-        (project_id, stage)).fetchall()
+        f"SELECT record_id, outcome FROM {_training_table(conn, project_id, user_id)} s"
+        " WHERE project_id = ? AND stage = ? AND state = 'settled'", (project_id, stage)).fetchall()
     result = {r["record_id"]: {"record_id": r["record_id"], "decision": r["outcome"], "source": "settled"} for r in settled}
     own = conn.execute("SELECT record_id, decision FROM screening_current WHERE project_id = ? AND user_id = ? AND stage = ?",
                        (project_id, user_id, stage)).fetchall()
     for r in own:
         result.setdefault(r["record_id"], {"record_id": r["record_id"], "decision": r["decision"], "source": "own"})
     return sorted(result.values(), key=lambda item: item["record_id"])
+
+
+def _note_reopened(conn: sqlite3.Connection, project_id: int, user_id: int, record_id: int, stage: int,
+                   before: dict[str, Any], after: dict[str, Any]) -> None:
+    # A closed record that an undo or a change reopens (or turns from agreed to conflict) is put before
+    # the lead in the audit log, so it never happens silently; the reviewer's own answer is the same
+    # whether or not their decision had closed the record, so "decide, look, undo" tells them nothing.
+    if before["state"] != "open" and (after["state"], after["outcome"]) != (before["state"], before["outcome"]):
+        record_event(conn, project_id, user_id, "screening.reopened", f"record {record_id}",
+                     {"stage": stage, "was": before["state"], "now": after["state"]})
+
+
+def _training_table(conn: sqlite3.Connection, project_id: int, user_id: int) -> str:
+    # A blinded reviewer's queue (and the project-wide one, user 0, which every reviewer walks) learns only
+    # from released outcomes: a live settled outcome would carry another reviewer's decision into the order.
+    from review.screening.access import is_blinded
+    from review.screening.blinding import RELEASED, outcomes_table
+
+    if user_id == 0:
+        return RELEASED if is_blinded(conn, project_id) else "screening_state"
+    return outcomes_table(conn, project_id, user_id)
 
 
 def _clean_labels(labels: Iterable[str]) -> list[str]:
@@ -138,15 +163,14 @@ def _clean_labels(labels: Iterable[str]) -> list[str]:
     return cleaned
 
 
-def _check_record(conn: sqlite3.Connection, project_id: int, record_id: int, stage: int) -> None:
+def _check_record(conn: sqlite3.Connection, project_id: int, record_id: int, stage: int, user_id: int) -> None:
     row = conn.execute("SELECT 1 FROM screenable_records WHERE project_id = ? AND record_id = ?",
                        (project_id, record_id)).fetchone()
     if row is None:
         raise NotFound(f"record {record_id} is not screened in this project (unknown, or a duplicate of another record)",
                        "error.screening.not_screened", record=record_id)
     if stage == 2:
-        passed = state_of(conn, project_id, 1, record_id)
-        if passed["state"] != "settled" or passed["outcome"] != "include":
+        if not passed_stage1(conn, project_id, user_id, record_id):
             raise Conflict(f"record {record_id} has not passed title/abstract screening, so it has no full-text stage yet",
                            "error.screening.no_fulltext_stage", record=record_id)
         if fulltext_not_retrieved(conn, project_id, record_id):
@@ -160,7 +184,7 @@ def _check_may_decide(conn: sqlite3.Connection, project_id: int, user_id: int, r
         if not change_reason:
             raise Invalid("changing a decision needs a reason (it is kept in the audit log)",
                           "error.screening.change_reason")
-        check_not_final(conn, project_id, record_id, stage, state)
+        check_not_final(conn, project_id, record_id, stage, state, user_id)
         return
     if state["state"] != "open":
         raise Conflict(f"record {record_id} already has the decisions it needs at stage {stage}; take the next one",

@@ -51,13 +51,26 @@ def check_values(conn: sqlite3.Connection, project_id: int, stage: int, decision
                           "error.screening.reason_not_listed", reason=reason_id)
 
 
-def check_not_final(conn: sqlite3.Connection, project_id: int, record_id: int, stage: int, state: dict[str, Any]) -> None:
-    """Conflict when decisions on the record at the stage can no longer change (resolved, or moved on)."""
+def check_not_final(conn: sqlite3.Connection, project_id: int, record_id: int, stage: int, state: dict[str, Any],
+                    user_id: int | None = None) -> None:
+    """Conflict when decisions on the record at the stage can no longer change (resolved, released, or moved on).
+
+    For a blinded reviewer (user_id given) the answer must not depend on what others decided on open
+    records: their stage-1 decision is final when the lead released the outcome, or when they decided
+    the record at full text themself, not when someone else did.
+    """
+    from review.screening.blinding import is_released, sees_outcomes
+
     if state["resolution_event_id"]:
         raise Conflict(f"record {record_id} was resolved at stage {stage}; ask the lead to revisit the resolution",
                        "error.screening.resolved", record=record_id, stage=stage)
+    if user_id is not None and is_released(conn, project_id, stage, record_id):
+        raise Conflict(f"the lead released the outcome of record {record_id} at stage {stage}, so its decisions are "
+                       "final; ask the lead to revisit it", "error.screening.released", record=record_id, stage=stage)
+    blinded = user_id is not None and not sees_outcomes(conn, project_id, user_id)
     if stage == 1 and conn.execute(
-            "SELECT 1 FROM screening_events WHERE project_id = ? AND record_id = ? AND stage = 2 LIMIT 1",
-            (project_id, record_id)).fetchone():
+            "SELECT 1 FROM screening_events WHERE project_id = ? AND record_id = ? AND stage = 2"
+            " AND (? IS NULL OR user_id = ?) LIMIT 1",
+            (project_id, record_id, user_id if blinded else None, user_id if blinded else None)).fetchone():
         raise Conflict(f"record {record_id} is already in full-text screening; its title/abstract decisions are final",
                        "error.screening.in_fulltext", record=record_id)

@@ -6,6 +6,7 @@ from typing import Any
 
 from exports.tables import write_csv, write_xlsx
 from review import accounts
+from review.screening.access import require_sees_sets
 from review.screening.reports import decisions_table, included_records
 from review.store import Invalid
 
@@ -45,10 +46,12 @@ def export_screening(conn: sqlite3.Connection, project_id: int, user_id: int | N
         columns, rows = decisions_table(conn, project_id, user_id)
         name = f"project{project_id}-decisions.{fmt}"
     else:
+        if user_id is not None:
+            require_sees_sets(conn, project_id, user_id)
         if stage not in (1, 2):
             raise Invalid("choose the stage whose included records to export: 1 (title/abstract) or 2 (full text)",
                           "error.screening_export.stage")
-        records = included_records(conn, project_id, stage)
+        records = included_records(conn, project_id, stage, user_id)
         name = f"project{project_id}-included-stage{stage}.{fmt}"
         if fmt == "ris":
             return _ris(records), MIMETYPES["ris"], name

@@ -11,7 +11,8 @@ from typing import Any
 from review import accounts
 from review.accounts import record_event
 from review.screening.access import require_screener
-from review.screening.state import project_settings, refresh_stage2_entry, state_of
+from review.screening.blinding import passed_stage1, sees_outcomes
+from review.screening.state import project_settings, refresh_stage2_entry
 from review.store import Conflict, Invalid, NotFound, now, transaction
 
 PDF_MAGIC = b"%PDF-"
@@ -38,7 +39,7 @@ def attach_pdf(conn: sqlite3.Connection, files_dir: str | Path, project_id: int,
     require_screener(conn, project_id, user_id)
     file_name = Path(file_name or "fulltext.pdf").name[:200]
     check_pdf(data, file_name, project_settings(conn, project_id)["pdf_max_bytes"])
-    _require_stage2(conn, project_id, record_id)
+    _require_stage2(conn, project_id, record_id, user_id)
     digest = hashlib.sha256(data).hexdigest()
     _write_atomic(pdf_file(files_dir, project_id, digest), data)
     with transaction(conn):
@@ -58,9 +59,13 @@ def mark_not_retrieved(conn: sqlite3.Connection, project_id: int, user_id: int, 
         raise Invalid("say why the full text was not retrieved (e.g. 'not available from the library')",
                       "error.fulltext.no_reason")
     with transaction(conn):
-        _require_stage2(conn, project_id, record_id)
-        if conn.execute("SELECT 1 FROM screening_current WHERE project_id = ? AND stage = 2 AND record_id = ? LIMIT 1",
-                        (project_id, record_id)).fetchone():
+        _require_stage2(conn, project_id, record_id, user_id)
+        # A blinded reviewer is told only about their own full-text decision: whether someone else has
+        # decided the record is what blinding hides. Another's decision stays in the log; the record counts
+        # as not retrieved until a PDF is attached.
+        own_only = user_id if not sees_outcomes(conn, project_id, user_id) else None
+        if conn.execute("SELECT 1 FROM screening_current WHERE project_id = ? AND stage = 2 AND record_id = ?"
+                        " AND (? IS NULL OR user_id = ?) LIMIT 1", (project_id, record_id, own_only, own_only)).fetchone():
             raise Conflict(f"record {record_id} already has full-text decisions, so its full text was retrieved",
                            "error.fulltext.already_decided", record=record_id)
         conn.execute("""INSERT INTO fulltext_events (project_id, record_id, user_id, kind, reason, at)
@@ -96,9 +101,8 @@ def pdf_file(files_dir: str | Path, project_id: int, digest: str) -> Path:
     return Path(files_dir) / f"project-{int(project_id)}" / f"{digest}.pdf"
 
 
-def _require_stage2(conn: sqlite3.Connection, project_id: int, record_id: int) -> None:
-    require = state_of(conn, project_id, 1, record_id)
-    if require["state"] != "settled" or require["outcome"] != "include":
+def _require_stage2(conn: sqlite3.Connection, project_id: int, record_id: int, user_id: int) -> None:
+    if not passed_stage1(conn, project_id, user_id, record_id):
         raise Conflict(f"record {record_id} has not passed title/abstract screening; full texts are for records that did",
                        "error.fulltext.not_passed", record=record_id)
 

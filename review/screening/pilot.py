@@ -11,6 +11,7 @@ from review import accounts
 from review.accounts import record_event
 from review.screening.access import require_lead
 from review.screening.agreement import pair_agreements
+from review.screening.blinding import sees_outcomes
 from review.screening.state import refresh
 from review.store import Conflict, Invalid, NotFound, now, transaction
 
@@ -85,8 +86,14 @@ def pilot_status(conn: sqlite3.Connection, project_id: int, user_id: int) -> dic
         f"SELECT COUNT(*) FROM screening_state WHERE project_id = ? AND stage = 1 AND state <> 'open' AND record_id IN ({marks})",
         (project_id, *ids)).fetchone()[0]
     complete = closed == len(ids)
+    done = {uid: done.get(uid, 0) for uid in pilot["reviewer_ids"]}
+    if not sees_outcomes(conn, project_id, user_id):
+        # Blinded: how far the others are, and whether the last decision completed the round, would tell
+        # what they did; a blinded member sees their own count, and the agreement once the lead closes the round.
+        complete = pilot["closed_at"] is not None and complete
+        done = {uid: n for uid, n in done.items() if uid == user_id}
     status = {"id": pilot["id"], "open": pilot["closed_at"] is None, "size": len(ids), "complete": complete,
-              "done": {uid: done.get(uid, 0) for uid in pilot["reviewer_ids"]}, "agreement": None}
+              "done": done, "agreement": None}
     if complete:
         status["agreement"] = pair_agreements(conn, project_id, 1, closed_only=True, record_ids=set(ids))
     return status

@@ -15,6 +15,7 @@ import sqlite3
 import threading
 
 from review.screening import claims as screening_claims
+from review.screening.blinding import sees_outcomes
 
 # Choosing and claiming happen under one lock so two reviewers asking at the same instant do not
 # both take the last free place on the same record.
@@ -31,14 +32,25 @@ _FITS = """
 """
 
 
+# A blinded reviewer's full-text queue holds the records the lead released as included at stage 1.
+_RELEASED_STAGE1 = """
+    AND EXISTS (SELECT 1 FROM released_outcomes o WHERE o.project_id = p.project_id AND o.stage = 1
+                AND o.record_id = p.record_id AND o.outcome = 'include')
+"""
+
+
 def next_record(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int,
                 skip: tuple[int, ...] = ()) -> int | None:
     """The id of the record this reviewer should screen next at the stage, or None when none is left."""
     params = {"project": project_id, "user": user_id, "stage": stage, "start": start_point(user_id)}
     skip = tuple(skip) + tuple(screening_claims.taken_by_others(conn, project_id, stage, user_id))
     skip_sql = f" AND p.record_id NOT IN ({', '.join(str(int(s)) for s in skip)})" if skip else ""
+    blinded = not sees_outcomes(conn, project_id, user_id)
+    fits = _FITS + skip_sql + (_RELEASED_STAGE1 if blinded and stage == 2 else "")
     for query in _queries(conn, project_id, user_id, stage):
-        row = conn.execute(query.format(fits=_FITS + skip_sql), params).fetchone()
+        if blinded and query is _STARTED:
+            continue  # which records others have started is theirs to know, not a blinded reviewer's
+        row = conn.execute(query.format(fits=fits), params).fetchone()
         if row is not None:
             return row[0]
     return None

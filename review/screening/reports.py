@@ -7,16 +7,22 @@ from typing import Any
 
 from review import accounts
 from review.screening.access import sees_others
+from review.screening.blinding import outcomes_table
 from review.screening.state import STAGES
 from review.store import Invalid
 
 
-def included_records(conn: sqlite3.Connection, project_id: int, stage: int) -> list[dict[str, Any]]:
-    """The records that passed a stage (settled include, agreed or resolved), in record order."""
+def included_records(conn: sqlite3.Connection, project_id: int, stage: int,
+                     viewer_id: int | None = None) -> list[dict[str, Any]]:
+    """The records that passed a stage (settled include, agreed or resolved), in record order.
+
+    A blinded viewer gets the records the lead released as included (review.blinding); None is everything.
+    """
     if stage not in STAGES:
         raise Invalid(f"stage must be 1 or 2, not {stage!r}", "error.screening.bad_stage", stage=str(stage))
+    table = outcomes_table(conn, project_id, viewer_id)
     rows = conn.execute(
-        """SELECT r.* FROM screening_state s
+        f"""SELECT r.* FROM {table} s
             JOIN screenable_records v ON v.project_id = s.project_id AND v.record_id = s.record_id
             JOIN records r ON r.id = s.record_id
             WHERE s.project_id = ? AND s.stage = ? AND s.state = 'settled' AND s.outcome = 'include'
@@ -25,21 +31,22 @@ def included_records(conn: sqlite3.Connection, project_id: int, stage: int) -> l
             for r in rows]
 
 
-def screening_counts(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
-    """The numbers PRISMA 2020 needs from screening, derived from the decisions."""
+def screening_counts(conn: sqlite3.Connection, project_id: int, viewer_id: int | None = None) -> dict[str, Any]:
+    """The numbers PRISMA 2020 needs from screening, derived from the decisions (as a blinded viewer may see them)."""
     def count(sql: str, *args: Any) -> int:
         return conn.execute(sql, (project_id, *args)).fetchone()[0]
 
-    settled = """SELECT COUNT(*) FROM screening_state s JOIN screenable_records v
+    table = outcomes_table(conn, project_id, viewer_id)
+    settled = f"""SELECT COUNT(*) FROM {table} s JOIN screenable_records v
                  ON v.project_id = s.project_id AND v.record_id = s.record_id
                  WHERE s.project_id = ? AND s.stage = ? AND s.state = 'settled'"""
     sought = count(settled + " AND s.outcome = 'include'", 1)
     not_retrieved = count(
-        """SELECT COUNT(*) FROM screening_state s WHERE s.project_id = ? AND s.stage = 1 AND s.state = 'settled'
+        f"""SELECT COUNT(*) FROM {table} s WHERE s.project_id = ? AND s.stage = 1 AND s.state = 'settled'
            AND s.outcome = 'include' AND (SELECT kind FROM fulltext_events f WHERE f.project_id = s.project_id
            AND f.record_id = s.record_id ORDER BY f.id DESC LIMIT 1) = 'not_retrieved'""")
     reasons = conn.execute(
-        """SELECT x.label, COUNT(*) AS n FROM screening_state s JOIN exclusion_reasons x ON x.id = s.reason_id
+        f"""SELECT x.label, COUNT(*) AS n FROM {table} s JOIN exclusion_reasons x ON x.id = s.reason_id
            WHERE s.project_id = ? AND s.stage = 2 AND s.state = 'settled' AND s.outcome = 'exclude'
            GROUP BY x.id ORDER BY x.position""", (project_id,)).fetchall()
     return {
@@ -51,7 +58,7 @@ def screening_counts(conn: sqlite3.Connection, project_id: int) -> dict[str, Any
         "reports_assessed": sought - not_retrieved,
         "reports_excluded": {r["label"]: r["n"] for r in reasons},
         "studies_included": count(settled + " AND s.outcome = 'include'", 2),
-        "conflicts": {stage: count("SELECT COUNT(*) FROM screening_state WHERE project_id = ? AND stage = ? AND state = 'conflict'", stage)
+        "conflicts": {stage: count(f"SELECT COUNT(*) FROM {table} WHERE project_id = ? AND stage = ? AND state = 'conflict'", stage)
                       for stage in STAGES},
     }
 
@@ -72,10 +79,11 @@ def progress(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int
              per_reviewer: bool = True) -> dict[str, Any]:
     """My progress and the team's at a stage, without anything that would reveal a decision of another reviewer."""
     seen = sees_others(conn, project_id, user_id)
+    table = outcomes_table(conn, project_id, user_id)
     total = (screenable_count(conn, project_id) if stage == 1 else
-             conn.execute("""SELECT COUNT(*) FROM screening_state WHERE project_id = ? AND stage = 1
+             conn.execute(f"""SELECT COUNT(*) FROM {table} WHERE project_id = ? AND stage = 1
                              AND state = 'settled' AND outcome = 'include'""", (project_id,)).fetchone()[0])
-    states = dict(conn.execute("SELECT state, COUNT(*) FROM screening_state WHERE project_id = ? AND stage = ? GROUP BY state",
+    states = dict(conn.execute(f"SELECT state, COUNT(*) FROM {table} WHERE project_id = ? AND stage = ? GROUP BY state",
                                (project_id, stage)).fetchall())
     mine = conn.execute("SELECT COUNT(*) FROM screening_current WHERE project_id = ? AND user_id = ? AND stage = ?",
                         (project_id, user_id, stage)).fetchone()[0]
@@ -87,17 +95,19 @@ def progress(conn: sqlite3.Connection, project_id: int, user_id: int, stage: int
                       (SELECT COUNT(*) FROM screening_current c WHERE c.project_id = m.project_id
                        AND c.user_id = m.user_id AND c.stage = ?) AS decided
                FROM memberships m JOIN users u ON u.id = m.user_id
-               WHERE m.project_id = ? AND m.role IN ('lead', 'reviewer') ORDER BY name""", (stage, project_id))]
+               WHERE m.project_id = ? AND m.role IN ('lead', 'reviewer') AND (? OR m.user_id = ?) ORDER BY name""",
+            (stage, project_id, seen != "none", user_id))]
     if seen != "none":
         result.update(settled=states.get("settled", 0), conflicts=states.get("conflict", 0))
     return result
 
 
-def complete_count(conn: sqlite3.Connection, project_id: int, stage: int) -> int:
+def complete_count(conn: sqlite3.Connection, project_id: int, stage: int, viewer_id: int | None) -> int:
     """How many records have every decision they need at a stage (progress()'s "complete", cheaply, for the
-    counter the screening page updates after each decision; reveals nothing under blinding)."""
-    return conn.execute("""SELECT COUNT(*) FROM screening_state WHERE project_id = ? AND stage = ?
-                           AND state IN ('settled', 'conflict')""", (project_id, stage)).fetchone()[0]
+    counter the screening page updates after each decision), in the outcomes the viewer may see."""
+    table = outcomes_table(conn, project_id, viewer_id)
+    return conn.execute(f"""SELECT COUNT(*) FROM {table} WHERE project_id = ? AND stage = ?
+                            AND state IN ('settled', 'conflict')""", (project_id, stage)).fetchone()[0]
 
 
 def decision_rows(conn: sqlite3.Connection, project_id: int, viewer_id: int | None) -> list[dict[str, Any]]:

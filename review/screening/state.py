@@ -188,11 +188,13 @@ def _set_pending(conn: sqlite3.Connection, project_id: int, stage: int, record_i
                      (project_id, stage, record_id))
         return
     pilot = active_pilot(conn, project_id, record_id) if stage == 1 else None
+    # The record's place in the queue order is a function of the record (migration 0010), so it comes
+    # back to the same place after an undo whether or not another reviewer's decision had closed it.
     conn.execute(
         """INSERT INTO screening_pending (project_id, stage, record_id, shuffle, pilot_id)
-           VALUES (?, ?, ?, random(), ?)
+           VALUES (:p, :s, :r, ((:r * 2654435761) % 4294967296 - 2147483648) * 4294967296, :pilot)
            ON CONFLICT (project_id, stage, record_id) DO UPDATE SET pilot_id = excluded.pilot_id""",
-        (project_id, stage, record_id, pilot[0] if pilot else None))
+        {"p": project_id, "s": stage, "r": record_id, "pilot": pilot[0] if pilot else None})
 
 
 def rebuild_current(conn: sqlite3.Connection, project_id: int, stage: int, record_id: int, user_id: int) -> None:

@@ -24,7 +24,8 @@ BULK_TRIGGERS = {
     FTS_TRIGGER: """INSERT INTO records_fts(rowid, title, abstract, authors, journal, keywords)
                     SELECT id, title, abstract, authors, journal, keywords FROM records WHERE id > ? AND id <= ?""",
     "records_screening_pending": """INSERT INTO screening_pending (project_id, stage, record_id, shuffle)
-                                    SELECT project_id, 1, id, random() FROM records WHERE id > ? AND id <= ?""",
+                                    SELECT project_id, 1, id, ((id * 2654435761) % 4294967296 - 2147483648) * 4294967296
+                                    FROM records WHERE id > ? AND id <= ?""",
 }
 FTS_AUTOMERGE = 4  # FTS5's default
 FTS_HASHSIZE = 1 << 20  # FTS5's default: pending terms it holds in memory before writing a segment

@@ -1,6 +1,9 @@
 % rebase('base.tpl')
 <section class="card">
 <h2>{{_("project.audit")}}</h2>
+% if blinded:
+<p class="meta" id="audit-blinded">{{_("audit.blinded")}}</p>
+% end
 % if not events:
 <p class="empty">{{_("audit.empty")}}</p>
 % else:

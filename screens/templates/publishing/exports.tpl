@@ -65,6 +65,7 @@
 <section class="card" aria-labelledby="archive-heading">
 <h2 id="archive-heading">{{_("exports.archive_title")}}</h2>
 <p>{{_("exports.archive_help")}}</p>
+<p id="archive-blinding">{{_("exports.archive_blinding")}}</p>
 <p><a class="button" id="archive-download" href="{{url('project_archive', project_id=project['id'])}}" download>{{_("exports.archive_download")}}</a></p>
 <p class="meta">{{_("exports.archive_import_hint")}} <a href="{{url('project_import')}}">{{_("exports.import_title")}}</a></p>
 </section>

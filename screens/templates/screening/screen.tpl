@@ -32,6 +32,9 @@
 <section class="card" id="done">
   <h2>{{_("screening.done")}}</h2>
   <p>{{_("screening.pilot_wait") if pilot_open else _("screening.done_text")}}</p>
+  % if stage == 2 and get('blinded'):
+  <p id="release-wait">{{_("release.waiting")}}</p>
+  % end
   <p><a href="{{url('screening', project_id=project['id'])}}">{{_("screening.overview")}}</a></p>
 </section>
 % else:

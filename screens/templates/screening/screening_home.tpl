@@ -48,14 +48,19 @@
 </section>
 % end
 
+% if sees == 'none':
+<p class="meta" id="blinded-note">{{_("release.blinded_note", one=released[1]['count'], two=released[2]['count'])}}</p>
+% end
 <section class="card" id="exports">
 <h2>{{_("screening.exports")}}</h2>
 <ul>
 <li><a href="{{url('screening_export', project_id=pid)}}?what=decisions&amp;format=csv">{{_("screening.export_decisions")}} (CSV)</a></li>
+% if sees != 'none':
 <li><a href="{{url('screening_export', project_id=pid)}}?what=included&amp;stage=1&amp;format=csv">{{_("screening.export_included", stage=1)}} (CSV)</a>
   · <a href="{{url('screening_export', project_id=pid)}}?what=included&amp;stage=1&amp;format=ris">RIS</a></li>
 <li><a href="{{url('screening_export', project_id=pid)}}?what=included&amp;stage=2&amp;format=csv">{{_("screening.export_included", stage=2)}} (CSV)</a>
   · <a href="{{url('screening_export', project_id=pid)}}?what=included&amp;stage=2&amp;format=ris">RIS</a></li>
+% end
 </ul>
 </section>
 
@@ -84,5 +89,16 @@
   </fieldset>
   <button type="submit">{{_("common.save")}}</button>
 </form>
+% if settings['blinded']:
+<form method="post" action="{{url('screening_release_post', project_id=pid)}}" id="release-form">
+  <input type="hidden" name="csrf_token" value="{{csrf}}">
+  <fieldset><legend>{{_("release.title")}}</legend>
+    <p class="meta">{{_("release.help")}}</p>
+    <p>{{_("release.count", one=released[1]['count'], two=released[2]['count'])}}</p>
+    <button type="submit" name="stage" value="1">{{_("release.stage1")}}</button>
+    <button type="submit" name="stage" value="2">{{_("release.stage2")}}</button>
+  </fieldset>
+</form>
+% end
 </section>
 % end

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
-from review.dedupe.keys import record_kind
+from review.dedupe.items import record_kind
 
 
 def kinds_of(records: list[dict]) -> dict[str, str]:

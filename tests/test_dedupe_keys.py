@@ -1,4 +1,5 @@
 """Normalisation of the values duplicate detection compares."""
+from review.dedupe.items import record_kind
 from review.dedupe.keys import (
     family_name,
     journals_compatible,
@@ -8,7 +9,6 @@ from review.dedupe.keys import (
     norm_page,
     norm_title,
     norm_volume,
-    record_kind,
 )
 
 

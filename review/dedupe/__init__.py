@@ -8,8 +8,8 @@ DedupeJobs runs find_duplicates off the request thread.
 from review.dedupe.decisions import bulk_confirm, confirm_pair, reject_pair, split_record, undo_group
 from review.dedupe.finding import duplicates_removed, export_duplicates, find_duplicates
 from review.dedupe.jobs import DedupeJobs, Job
-from review.dedupe.keys import fold
 from review.dedupe.reasons import Message, reason_message
+from review.dedupe.text import fold
 from review.dedupe.views import SHOWN_FIELDS, count_groups, count_pairs, list_groups, list_pairs
 
 __all__ = [

@@ -5,7 +5,8 @@ import functools
 
 from rapidfuzz import fuzz
 
-from review.dedupe.keys import Keys, journals_compatible, names_an_item, venue_acronym
+from review.dedupe.items import names_an_item
+from review.dedupe.keys import Keys, journals_compatible, venue_acronym
 from review.dedupe.settings import current
 
 CERTAIN, POSSIBLE, DISTINCT = "certain", "possible", "distinct"

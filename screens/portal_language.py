@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from screens.i18n import catalogue, translate
+from screens.i18n import accepted_tags, catalogue, translate
 
 PORTAL_LANGS = ("nb", "nn", "en")
 NATIVE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
@@ -31,17 +31,7 @@ def lacking_nynorsk(keys: list[str]) -> list[str]:
 
 def pick_portal_language(accept_language: str | None, default: str = "nb") -> str:
     """The reader's language from Accept-Language: nn for nynorsk, nb for bokmål and plain 'no', en."""
-    choices = []
-    for position, part in enumerate((accept_language or "").split(",")):
-        tag, _, params = part.strip().partition(";")
-        quality = 1.0
-        if params.strip().startswith("q="):
-            try:
-                quality = float(params.strip()[2:])
-            except ValueError:
-                continue
-        choices.append((-quality, position, tag.strip().lower()))
-    for _q, _p, tag in sorted(choices):
+    for tag in accepted_tags(accept_language):
         base = tag.split("-")[0]
         if base == "nn" or tag in ("no-nyn", "nn-no"):
             return "nn"

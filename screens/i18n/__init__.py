@@ -61,10 +61,10 @@ def _shown(name: str, value: object, language: str) -> object:
     return value
 
 
-def pick_language(accept_language: str | None) -> str:
-    """The best UI language for an Accept-Language header (nb for Norwegian in any form)."""
+def accepted_tags(accept_language: str | None) -> list[str]:
+    """The language tags of an Accept-Language header, lower-case, most wanted first (ties in the order given)."""
     choices = []
-    for part in (accept_language or "").split(","):
+    for position, part in enumerate((accept_language or "").split(",")):
         tag, _, params = part.strip().partition(";")
         quality = 1.0
         if params.strip().startswith("q="):
@@ -72,8 +72,13 @@ def pick_language(accept_language: str | None) -> str:
                 quality = float(params.strip()[2:])
             except ValueError:
                 continue
-        choices.append((quality, tag.strip().lower()))
-    for _, tag in sorted(choices, key=lambda c: -c[0]):
+        choices.append((-quality, position, tag.strip().lower()))
+    return [tag for _q, _p, tag in sorted(choices)]
+
+
+def pick_language(accept_language: str | None) -> str:
+    """The best UI language for an Accept-Language header (nb for Norwegian in any form)."""
+    for tag in accepted_tags(accept_language):
         base = tag.split("-")[0]
         if base in ("nb", "no", "nn"):
             return "nb"

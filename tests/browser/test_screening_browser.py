@@ -52,6 +52,7 @@ def test_decide_ten_records_with_keys_and_undo_one(live_server, page, conn, make
 
 def test_full_text_exclusion_by_keys_picks_the_numbered_reason(live_server, page, conn, make_user):
     from review.projects.reasons import ensure_default_reasons, list_reasons
+    from review.screening.blinding import release_outcomes
 
     lead, rita, rolf = make_user("lea"), make_user("rita"), make_user("rolf")
     pid = projects.create_project(conn, lead, "Breaks")
@@ -62,6 +63,7 @@ def test_full_text_exclusion_by_keys_picks_the_numbered_reason(live_server, page
     record_id = conn.execute("SELECT id FROM records WHERE project_id = ?", (pid,)).fetchone()[0]
     screening.record_decision(conn, pid, rita, record_id, 1, "include")
     screening.record_decision(conn, pid, rolf, record_id, 1, "include")
+    release_outcomes(conn, pid, lead, 1)  # blinded reviewers screen full texts the lead released (issue 16)
     ensure_default_reasons(conn, pid)
 
     _log_in(page, live_server, "rita")

@@ -57,6 +57,8 @@ LABELS = {
         "studies_included": "Studiar inkluderte i oversikta", "reports_included": "Rapportar frå inkluderte studiar",
         "other_identified": "Postar identifiserte frå:",
         "desc": "Korleis postane gjekk gjennom oversikta, med talet i kvar boks.",
+        "awaiting_screening": "Postar som ventar på screening", "awaiting_assessment": "Rapportar som ventar på vurdering",
+        "in_progress": "Pågår: screeninga er ikkje ferdig",
     },
 }
 

@@ -39,7 +39,7 @@ def page(project_id: int) -> str:
                         removals=publishing.list_removals(c.conn, project_id),
                         log=searches.list_searches(c.conn, project_id), wide=True, in_progress=raw["in_progress"],
                         awaiting=raw["awaiting_screening"], awaiting_reports=raw["awaiting_assessment"],
-                        methods=publishing.methods_text(c.conn, project_id, lang))
+                        methods=publishing.methods_text(c.conn, project_id, lang, c.user["id"]))
 
 
 def download(project_id: int, ext: str) -> Any:

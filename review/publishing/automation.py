@@ -13,7 +13,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from review import ranking
+from review import ranking, screening
 from review.ranking import DEFAULT as MODEL
 from review.ranking import excluded_by_automation, stage1_counts
 from review.store import Invalid
@@ -49,14 +49,24 @@ def sil_version() -> str:
         return "unknown"
 
 
-def automation_facts(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
-    """Everything the methods text says, as plain values."""
+def automation_facts(conn: sqlite3.Connection, project_id: int, viewer_id: int | None = None) -> dict[str, Any]:
+    """Everything the methods text says, as plain values.
+
+    viewer_id: a member who reads it; while blinding keeps them from others' outcomes, the figures come from
+    the project-wide queue's model runs and the outcomes the lead released (None: the command line, all)."""
     settings = ranking.get_settings(conn, project_id)
+    blind = viewer_id is not None and not screening.sees_outcomes(conn, project_id, viewer_id)
     runs = conn.execute("""SELECT COUNT(*) AS runs, MIN(trained_at) AS first, MAX(trained_at) AS last,
-                                  MAX(decisions) AS decisions FROM model_runs WHERE project_id = ? AND stage = 1""",
-                        (project_id,)).fetchone()
+                                  MAX(decisions) AS decisions FROM model_runs WHERE project_id = ? AND stage = 1
+                                  AND (? = 0 OR user_id = 0)""", (project_id, int(blind))).fetchone()
     project = conn.execute("SELECT reviewers_per_record, blinded FROM projects WHERE id = ?", (project_id,)).fetchone()
     counts = stage1_counts(conn, project_id)
+    if blind:
+        table = screening.outcomes_table(conn, project_id, viewer_id)
+        counts["screened"] = conn.execute(f"""SELECT COUNT(*) FROM {table} s JOIN screenable_records v
+                                              ON v.project_id = s.project_id AND v.record_id = s.record_id
+                                              WHERE s.project_id = ? AND s.stage = 1 AND s.state = 'settled'""",
+                                          (project_id,)).fetchone()[0]
     stop = stopping_decision(conn, project_id)
     if stop is None and settings["stopped_at"]:
         stop = {"method": "callaghan-mueller-hansen", "recall_target": settings["recall_target"],
@@ -73,12 +83,12 @@ def automation_facts(conn: sqlite3.Connection, project_id: int) -> dict[str, Any
     }
 
 
-def methods_text(conn: sqlite3.Connection, project_id: int, lang: str = "en") -> list[str]:
+def methods_text(conn: sqlite3.Connection, project_id: int, lang: str = "en", viewer_id: int | None = None) -> list[str]:
     """The paragraphs of the methods text about automation in one language (en, nb or nn)."""
     if lang not in METHOD_LANGS:
         raise Invalid(f"the methods text is written in {', '.join(METHOD_LANGS)}, not {lang!r}",
                       "error.publishing.methods_language", lang=lang)
-    return paragraphs(automation_facts(conn, project_id), lang)
+    return paragraphs(automation_facts(conn, project_id, viewer_id), lang)
 
 
 def paragraphs(f: dict[str, Any], lang: str) -> list[str]:
@@ -200,9 +210,10 @@ TEXTS: dict[str, dict[str, Any]] = {
 }
 
 
-def export_methods(conn: sqlite3.Connection, project_id: int, fmt: str, lang: str = "en", **_: Any) -> bytes:
-    """The methods text as plain text, Markdown or Word, for the report."""
-    text = methods_text(conn, project_id, lang)
+def export_methods(conn: sqlite3.Connection, project_id: int, fmt: str, lang: str = "en",
+                   viewer_id: int | None = None, **_: Any) -> bytes:
+    """The methods text as plain text, Markdown or Word, for the report (as the viewer may see it)."""
+    text = methods_text(conn, project_id, lang, viewer_id)
     heading = HEADINGS[lang]
     if fmt == "docx":
         from exports.summary_files import docx_paragraphs

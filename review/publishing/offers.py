@@ -38,7 +38,8 @@ OFFERS: dict[str, tuple[tuple[str, ...], str]] = {
 # Exports whose labels are the portal's texts: the web hands them its translator (review/ has no catalogue).
 NEEDS_TEXTS = {"summary", "press-pack"}
 # The exports whose functions take viewer_id and show the viewer only what blinding lets them see.
-FOLLOW_BLINDING = {"records-with-decisions", "labelled", "decisions", "excluded", "conflicts", "prisma"}
+FOLLOW_BLINDING = {"records-with-decisions", "labelled", "decisions", "excluded", "conflicts", "prisma",
+                   "automation-methods"}
 MIMETYPES = {
     "csv": "text/csv; charset=utf-8",
     "ris": "application/x-research-info-systems; charset=utf-8",

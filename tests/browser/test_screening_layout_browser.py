@@ -5,6 +5,7 @@ from conftest import PASSWORD
 
 from review.projects import project as projects
 from review.screening import decisions as screening
+from review.screening.settings import set_blinding
 from review.searches.importing import add_records, create_search
 
 pytestmark = pytest.mark.browser
@@ -96,6 +97,8 @@ def test_question_mark_opens_the_keys_as_a_dialog_that_traps_focus(live_server, 
 
 def test_after_keyboard_decisions_links_point_at_the_record_on_screen(live_server, page, conn, make_user):
     pid, rita, rolf, records = _team(conn, make_user)
+    lead = conn.execute("SELECT user_id FROM memberships WHERE project_id = ? AND role = 'lead'", (pid,)).fetchone()[0]
+    set_blinding(conn, pid, lead, False)  # the team's count moves with others' decisions only when blinding is lifted
     for record_id in records:
         screening.record_decision(conn, pid, rolf, record_id, 1, "include")
     _log_in(page, live_server, "rita")

@@ -86,7 +86,7 @@ def forgot() -> str:
     found = accounts.reset_link(c.conn, form("who"))
     if found:
         account, token = found
-        mail.send_account_link(account["email"], token, "reset")
+        mail.send_account_link(account["email"], token, "reset", background=True)
     return forgot_form(c._("forgot.sent"))
 
 

@@ -8,7 +8,7 @@ list_events write and read the project's audit trail.
 from review.accounts.access import find_member, project_blinded, require_member
 from review.accounts.audit import list_events, record_event
 from review.accounts.links import create_link, invite_account, link_account, reset_link, use_link
-from review.accounts.mail import send_mail
+from review.accounts.mail import MailFailed, send_mail
 from review.accounts.users import (
     authenticate,
     count_users,
@@ -29,6 +29,7 @@ from review.accounts.users import (
 )
 
 __all__ = [
+    "MailFailed",
     "authenticate",
     "count_users",
     "create_link",

@@ -90,3 +90,27 @@ def test_summary_editor_has_no_serious_violations(live_server, axe_page, review)
     for path in (f"/projects/{project_id}/exports", "/projects/import"):
         axe_page.goto(live_server + path)
         assert serious_violations(axe_page) == [], path
+
+
+def test_members_invitations_and_account_link_pages_have_no_serious_violations(live_server, axe_page, review, conn):
+    from review.accounts import links as account_links
+    from review.projects import invitations
+
+    project_id, _, _ = review
+    lena = dict(conn.execute("SELECT * FROM users WHERE name = 'lena'").fetchone())
+    invitations.invite(conn, project_id, lena, "someone@example.org", "reviewer")
+    other = projects.create_project(conn, None, "Role conflict and burnout")
+    invitations.invite(conn, other, {"id": None, "is_admin": 0}, "lena", "reviewer")
+    _, token = account_links.invite_account(conn, "ola", "ola@example.org", None)
+    axe_page.goto(f"{live_server}/account/link/{token}")
+    axe_page.get_by_role("heading", name="Choose your password").wait_for()
+    assert serious_violations(axe_page) == []
+    axe_page.goto(live_server + "/login")
+    axe_page.get_by_label("User name").fill("lena")
+    axe_page.get_by_label("Password").fill(PASSWORD)
+    axe_page.get_by_role("button", name="Log in").click()
+    axe_page.get_by_role("heading", name="Invitations to projects").wait_for()
+    assert serious_violations(axe_page) == []
+    axe_page.goto(f"{live_server}/projects/{project_id}/members")
+    axe_page.get_by_role("heading", name="Open invitations").wait_for()
+    assert serious_violations(axe_page) == []

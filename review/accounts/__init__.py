@@ -5,6 +5,7 @@ require_member(conn, project, user, *roles) is the one way to ask "may this user
 member. create_user, authenticate, create_session, session_user, end_session; record_event and
 list_events write and read the project's audit trail.
 """
+from review.accounts import users
 from review.accounts.access import find_member, project_blinded, require_member
 from review.accounts.audit import list_events, record_event
 from review.accounts.links import create_link, invite_account, link_account, reset_link, use_link
@@ -55,6 +56,7 @@ __all__ = [
     "set_language",
     "set_password",
     "use_link",
+    "users",
     "validate_email",
     "verify_password",
 ]

@@ -8,6 +8,7 @@ DedupeJobs runs find_duplicates off the request thread.
 from review.dedupe.decisions import bulk_confirm, confirm_pair, reject_pair, split_record, undo_group
 from review.dedupe.finding import duplicates_removed, export_duplicates, find_duplicates
 from review.dedupe.jobs import DedupeJobs, Job
+from review.dedupe.keys import clear_caches
 from review.dedupe.reasons import Message, reason_message
 from review.dedupe.text import fold
 from review.dedupe.views import SHOWN_FIELDS, count_groups, count_pairs, list_groups, list_pairs
@@ -18,6 +19,7 @@ __all__ = [
     "Message",
     "SHOWN_FIELDS",
     "bulk_confirm",
+    "clear_caches",
     "confirm_pair",
     "count_groups",
     "count_pairs",

@@ -4,6 +4,7 @@ members with roles, and the list of exclusion reasons each project has from its 
 create_project, update_project, get_project, resolve_project, list_projects; list_members,
 set_member, remove_member; list_reasons, add_reason, rename_reason, retire_reason.
 """
+from review.projects import project
 from review.projects.invitations import (
     accept,
     decline,
@@ -44,6 +45,7 @@ __all__ = [
     "list_projects",
     "list_reasons",
     "my_invitations",
+    "project",
     "project_invitations",
     "remove_member",
     "rename_reason",

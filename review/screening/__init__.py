@@ -7,6 +7,7 @@ resolve_conflict; agreement, agreement_table; start_pilot, open_pilot, close_pil
 mark_not_retrieved, pdf_for_member; progress, screening_counts, included_records; sees_others;
 the record sets and their exports (export_decisions, export_included, export_excluded, ...).
 """
+from review.screening import decisions
 from review.screening.access import require_lead, require_sees_sets, sees_others
 from review.screening.agreement import agreement, agreement_table
 from review.screening.blinding import outcomes_table, release_outcomes, released_summary, sees_outcomes
@@ -46,6 +47,7 @@ __all__ = [
     "claim_next",
     "close_pilot",
     "complete_count",
+    "decisions",
     "decisions_for_training",
     "export_conflicts",
     "export_decisions",

@@ -5,6 +5,7 @@ connect / open_database (connect + migrate), transaction(conn) (the only way to 
 nests by joining), now() and readable() for *_at times, backup(), end_request(); the errors SilError,
 Invalid (400), Forbidden (403), NotFound (404) and Conflict (409).
 """
+from review.store import db
 from review.store.db import (
     backup,
     checkpoint_in_background,
@@ -27,6 +28,7 @@ __all__ = [
     "backup",
     "checkpoint_in_background",
     "connect",
+    "db",
     "end_request",
     "now",
     "open_database",

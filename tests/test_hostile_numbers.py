@@ -10,6 +10,7 @@ from conftest import csrf_of, login
 from test_route_security import routes
 
 from review.projects import project as projects
+from screens.i18n import catalogue
 
 HUGE = "99999999999999999999"  # 1e20: more than SQLite's largest integer (9.2e18)
 SCREENS = Path(__file__).resolve().parent.parent / "screens"
@@ -41,7 +42,9 @@ def test_the_field_lists_found_the_parameters_the_issue_names():
 
 def assert_refused_with_a_message(response, what):
     assert response.status_int in (400, 404), f"{what} gave {response.status}"
-    assert "too large" in response.text or "not found" in response.text.lower() or "no such" in response.text.lower(), \
+    portal_says = [texts[lang] for texts in (catalogue()["portal.not_found"],) for lang in texts]  # its own page
+    text = response.text.lower()
+    assert "too large" in text or "not found" in text or "no such" in text or any(t.lower() in text for t in portal_says), \
         f"{what} gave no message: {response.text[:300]}"
 
 

@@ -22,6 +22,7 @@ from review.demo import builder as demo
 from review.projects import project as projects
 from review.screening import decisions as screening
 from review.screening import fulltext as screening_fulltext
+from review.screening.blinding import release_outcomes
 from screens.i18n import LANGUAGES, PSEUDO, PSEUDO_MARKS
 
 OPEN, CLOSE = PSEUDO_MARKS
@@ -135,6 +136,7 @@ def world(app, conn, tmp_path, monkeypatch):
         "SELECT record_id FROM screening_state WHERE project_id = ? AND stage = 1 AND state = 'settled'"
         " AND outcome = 'include' ORDER BY record_id", (pid,))]
     assert len(both) >= 2, "the demo should have records both reviewers included"
+    release_outcomes(conn, pid, ids["lead"], 1)  # blinded reviewers screen the full texts the lead released
     files = app.app.config["sil.files"]
     screening_fulltext.attach_pdf(conn, files, pid, ids["anna"], both[0], b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\n%%EOF\n",
                                   "smith2020.pdf")

@@ -23,6 +23,7 @@ def install(app: bottle.Bottle) -> None:
     app.route("/logout", "POST", logout, name="logout")
     app.route("/account/password", "GET", password_form, name="password")
     app.route("/account/password", "POST", change_password, name="password_post")
+    app.route("/account/time-zone", "POST", change_time_zone, name="time_zone_post")
     app.route("/language", "POST", choose_language, name="language", public=True)
 
 
@@ -69,7 +70,8 @@ def logout() -> Any:
 
 
 def password_form(error: str = "") -> Any:
-    return render("accounts/password.tpl", title=ctx()._("password.title"), error=error)
+    return render("accounts/password.tpl", title=ctx()._("password.title"), error=error, zones=TIME_ZONES,
+                  zone=(ctx().user or {}).get("time_zone", ""))
 
 
 def change_password() -> Any:
@@ -98,3 +100,18 @@ def choose_language() -> Any:
         if c.user:
             accounts.set_language(c.conn, c.user["id"], language)
     bottle.redirect(safe_next(form("next", "/")), 303)
+
+
+# The zones offered on the account page; any other IANA name is accepted too (a form can send one).
+TIME_ZONES = ("Europe/Oslo", "UTC", "Europe/London", "Europe/Stockholm", "Europe/Copenhagen", "Europe/Helsinki",
+              "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Australia/Sydney")
+
+
+def change_time_zone() -> Any:
+    c = ctx()
+    try:
+        accounts.set_time_zone(c.conn, c.user["id"], form("time_zone"))
+    except Invalid as error:
+        bottle.response.status = 400
+        return password_form(error_text(error))
+    redirect_to("password", flash="account.time_zone_saved")

@@ -48,8 +48,9 @@ class Context:
 
     @property
     def time_zone(self) -> str:
-        """The zone times are shown in: the site's setting (sil.time_zone, or SIL_TIME_ZONE), else Europe/Oslo."""
-        return self.app.config.get("sil.time_zone") or os.environ.get("SIL_TIME_ZONE") or DEFAULT_TIME_ZONE
+        """The zone times are shown in: the person's choice, else the site's setting (sil.time_zone, or
+        SIL_TIME_ZONE), else Europe/Oslo."""
+        return (self.user or {}).get("time_zone") or self.app.config.get("sil.time_zone") or os.environ.get("SIL_TIME_ZONE") or DEFAULT_TIME_ZONE
 
 
 def ctx() -> Context:

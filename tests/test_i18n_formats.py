@@ -1,6 +1,6 @@
 """Numbers, percentages, dates and plurals as each interface language writes them (Babel)."""
 import pytest
-from conftest import login
+from conftest import csrf_of, login
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -76,3 +76,28 @@ def test_the_audit_page_shows_times_in_bokmal_not_iso(app, conn, make_user, monk
     page = app.get(f"/projects/{pid}/audit")
     assert "3.\u00a0des.\u00a02026 kl.\u00a013.43" in page.text
     assert "2026-12-03 12:43" not in page.text and "T12:43:13Z<" not in page.text
+
+
+def test_a_person_reads_times_in_the_zone_they_chose_on_the_account_page(app, conn, make_user, monkeypatch):
+    from review.accounts import audit
+    from review.projects import project as projects
+
+    lead = make_user("lea")
+    monkeypatch.setattr(audit, "now", lambda: "2026-12-03T12:43:13Z")
+    pid = projects.create_project(conn, lead, "Breaks")
+    login(app, "lea")
+    assert "3\u00a0Dec\u00a02026, 13:43" in app.get(f"/projects/{pid}/audit").text  # the site's zone: Europe/Oslo
+    page = app.get("/account/password")
+    form = page.forms["time-zone-form"]
+    form["time_zone"] = "America/New_York"
+    assert "Your time zone is saved." in form.submit().follow().text
+    assert "3\u00a0Dec\u00a02026, 07:43" in app.get(f"/projects/{pid}/audit").text
+    assert app.get("/account/password").forms["time-zone-form"]["time_zone"].value == "America/New_York"
+
+
+def test_a_time_zone_that_does_not_exist_is_refused_and_nothing_changes(app, conn, make_user):
+    make_user("lea")
+    login(app, "lea")
+    page = app.post("/account/time-zone", {"csrf_token": csrf_of(app), "time_zone": "Mars/Olympus_Mons"}, status=400)
+    assert "Mars/Olympus_Mons" in page.text and "not a time zone" in page.text
+    assert conn.execute("SELECT time_zone FROM users WHERE name = 'lea'").fetchone()[0] == ""

@@ -25,6 +25,7 @@ from review.accounts.users import (
     set_disabled,
     set_language,
     set_password,
+    set_time_zone,
     validate_email,
     verify_password,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "set_disabled",
     "set_language",
     "set_password",
+    "set_time_zone",
     "use_link",
     "users",
     "validate_email",

@@ -10,6 +10,7 @@ import re
 import secrets
 import sqlite3
 from typing import Any
+from zoneinfo import available_timezones
 
 from review.accounts import throttle as login_throttle
 from review.accounts.passwords import MIN_LENGTH, check_chosen_password
@@ -165,6 +166,16 @@ def set_language(conn: sqlite3.Connection, user_id: int, language: str) -> None:
     """Remember the user's language for the UI."""
     with transaction(conn):
         conn.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
+
+
+def set_time_zone(conn: sqlite3.Connection, user_id: int, zone: str) -> None:
+    """Remember the zone the user reads times in (an IANA name such as Europe/Oslo); '' follows the site."""
+    zone = (zone or "").strip()
+    if zone and zone not in available_timezones():
+        raise Invalid(f"{zone[:60]!r} is not a time zone; choose one such as Europe/Oslo or UTC",
+                      "error.user.time_zone", zone=zone[:60])
+    with transaction(conn):
+        conn.execute("UPDATE users SET time_zone = ? WHERE id = ?", (zone, user_id))
 
 
 def authenticate(conn: sqlite3.Connection, name: str, password: str, address: str,

@@ -24,7 +24,7 @@ TEMPLATES = str(Path(__file__).with_name("templates"))
 # list per call would recompile each template on every request.
 TEMPLATE_LOOKUP = [TEMPLATES]
 FLASH_COOKIE = "sil_flash"
-MAX_ID = 2**63 - 1  # SQLite's largest integer
+SQLITE_INT = (-2**63, 2**63 - 1)  # what an INTEGER column holds; a number outside it cannot name any row
 STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z")  # a time as review.db.now() writes it
 
 
@@ -118,10 +118,9 @@ def query(name: str, default: str = "") -> str:
 
 def id_in(text: str) -> int:
     """An id sent in a form or a query; NotFound for anything that is not one (no such thing exists)."""
-    if not text.isdigit() or int(text) > MAX_ID:
+    if not text.isdigit() or int(text) > SQLITE_INT[1]:
         raise NotFound(f"nothing with the id {text[:40]!r}", "error.not_found", value=text[:40])
     return int(text)
-SQLITE_INT = (-2**63, 2**63 - 1)  # what an INTEGER column holds; a number outside it cannot name any row
 
 
 def query_int(name: str, default: int | None = None) -> int | None:

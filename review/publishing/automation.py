@@ -55,18 +55,12 @@ def automation_facts(conn: sqlite3.Connection, project_id: int, viewer_id: int |
     viewer_id: a member who reads it; while blinding keeps them from others' outcomes, the figures come from
     the project-wide queue's model runs and the outcomes the lead released (None: the command line, all)."""
     settings = ranking.get_settings(conn, project_id)
-    blind = viewer_id is not None and not screening.sees_outcomes(conn, project_id, viewer_id)
+    blind = not screening.sees_outcomes(conn, project_id, viewer_id)
     runs = conn.execute("""SELECT COUNT(*) AS runs, MIN(trained_at) AS first, MAX(trained_at) AS last,
                                   MAX(decisions) AS decisions FROM model_runs WHERE project_id = ? AND stage = 1
                                   AND (? = 0 OR user_id = 0)""", (project_id, int(blind))).fetchone()
     project = conn.execute("SELECT reviewers_per_record, blinded FROM projects WHERE id = ?", (project_id,)).fetchone()
-    counts = stage1_counts(conn, project_id)
-    if blind:
-        table = screening.outcomes_table(conn, project_id, viewer_id)
-        counts["screened"] = conn.execute(f"""SELECT COUNT(*) FROM {table} s JOIN screenable_records v
-                                              ON v.project_id = s.project_id AND v.record_id = s.record_id
-                                              WHERE s.project_id = ? AND s.stage = 1 AND s.state = 'settled'""",
-                                          (project_id,)).fetchone()[0]
+    counts = stage1_counts(conn, project_id, screening.outcomes_table(conn, project_id, viewer_id))
     stop = stopping_decision(conn, project_id)
     if stop is None and settings["stopped_at"]:
         stop = {"method": "callaghan-mueller-hansen", "recall_target": settings["recall_target"],

@@ -8,15 +8,19 @@ from review.ranking import stopping
 from review.ranking import store as ranking_store
 from review.screening import require_lead
 
-_SETTLED = """FROM screening_state s JOIN screenable_records v ON v.project_id = s.project_id AND v.record_id = s.record_id
+_SETTLED_IN = """FROM {table} s JOIN screenable_records v ON v.project_id = s.project_id AND v.record_id = s.record_id
               WHERE s.project_id = ? AND s.stage = 1 AND s.state = 'settled'"""
+_SETTLED = _SETTLED_IN.format(table="screening_state")
 
 
-def stage1_counts(conn: sqlite3.Connection, project_id: int) -> dict[str, int]:
-    """Records to screen at title/abstract, how many are settled, how many of those are included."""
+def stage1_counts(conn: sqlite3.Connection, project_id: int, table: str = "screening_state") -> dict[str, int]:
+    """Records to screen at title/abstract, how many are settled, how many of those are included.
+
+    table: where the outcomes are read (review.screening.outcomes_table: the viewer's, under blinding)."""
     total = conn.execute("SELECT COUNT(*) FROM screenable_records WHERE project_id = ?", (project_id,)).fetchone()[0]
     screened, found = conn.execute(
-        f"SELECT COUNT(*), COALESCE(SUM(s.outcome = 'include'), 0) {_SETTLED}", (project_id,)).fetchone()
+        f"SELECT COUNT(*), COALESCE(SUM(s.outcome = 'include'), 0) {_SETTLED_IN.format(table=table)}",
+        (project_id,)).fetchone()
     return {"total": total, "screened": screened, "found": found}
 
 

@@ -6,20 +6,14 @@ import json
 import sqlite3
 from typing import Any
 
-from review.publishing import content as summary_content
-from review.publishing.summaries import _summary, latest_version, require_writer, save_version
-from review.store import Conflict, now, transaction
+from review.publishing.summaries import _summary, latest_version, require_writer, save_version, writable_text
+from review.store import now, transaction
 
 
 def save_draft(conn: sqlite3.Connection, summary_id: int, user_id: int, content: dict[str, Any],
                topics: Any = ()) -> str:
     """Keep what the writer has typed as the summary's draft (replacing the last one); returns when."""
-    summary = _summary(conn, summary_id)
-    require_writer(conn, summary["project_id"], user_id)
-    if summary["state"] == "in_review":
-        raise Conflict("this summary is in review: the lead returns it to draft before it can be changed",
-                       "error.summary.in_review")
-    clean, clean_topics = summary_content.clean_content(content), summary_content.clean_topics(topics)
+    _summary_row, clean, clean_topics = writable_text(conn, summary_id, user_id, content, topics)
     at = now()
     with transaction(conn):
         conn.execute("""INSERT INTO summary_drafts (summary_id, content, topics, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)

@@ -48,15 +48,22 @@ def create_summary(conn: sqlite3.Connection, project_id: int, lang: str, user_id
     return cur.lastrowid
 
 
-def save_version(conn: sqlite3.Connection, summary_id: int, user_id: int,
-                 content: dict[str, Any], topics: Any = ()) -> int:
-    """Save the text as a new version (earlier ones stay); a published summary goes back to draft to be revised."""
+def writable_text(conn: sqlite3.Connection, summary_id: int, user_id: int, content: dict[str, Any],
+                  topics: Any = ()) -> tuple[sqlite3.Row, dict[str, Any], list[str]]:
+    """(summary, cleaned content, cleaned topics) when the user may change the text now: a writer of the
+    project, and the summary not in review (Conflict: the lead returns it to draft first)."""
     summary = _summary(conn, summary_id)
     require_writer(conn, summary["project_id"], user_id)
     if summary["state"] == "in_review":
         raise Conflict("this summary is in review: the lead returns it to draft before it can be changed",
                        "error.summary.in_review")
-    clean, clean_topics = summary_content.clean_content(content), summary_content.clean_topics(topics)
+    return summary, summary_content.clean_content(content), summary_content.clean_topics(topics)
+
+
+def save_version(conn: sqlite3.Connection, summary_id: int, user_id: int,
+                 content: dict[str, Any], topics: Any = ()) -> int:
+    """Save the text as a new version (earlier ones stay); a published summary goes back to draft to be revised."""
+    summary, clean, clean_topics = writable_text(conn, summary_id, user_id, content, topics)
     with transaction(conn):
         number = conn.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM summary_versions WHERE summary_id = ?",
                               (summary_id,)).fetchone()[0]

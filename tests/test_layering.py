@@ -6,6 +6,7 @@ cycle is still a cycle). docs/DEVELOPING.md explains the rules; this file is whe
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -107,12 +108,13 @@ def f(conn):
     assert sorted(line.split(":")[0] for line in sql_outside_the_core(source)) == ["4", "4"]
 
 
-def public_names(package: str) -> set[str]:
+@functools.cache
+def public_names(package: str) -> frozenset[str]:
     init = ast.parse((REVIEW / package / "__init__.py").read_text(encoding="utf-8"))
     for node in init.body:
         if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in node.targets):
-            return set(ast.literal_eval(node.value))
-    return set()
+            return frozenset(ast.literal_eval(node.value))
+    return frozenset()
 
 
 def test_every_package_says_what_it_owns_and_names_its_public_functions():

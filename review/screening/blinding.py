@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 
 from review.accounts import record_event
+from review.screening.access import sees_others
 from review.store import Invalid, now
 
 # The released snapshot, shaped like screening_state for the queries that count and list outcomes.
@@ -23,8 +24,6 @@ def sees_outcomes(conn: sqlite3.Connection, project_id: int, viewer_id: int | No
     """Whether the viewer sees live outcomes (None: the command line, run by whoever holds the database)."""
     if viewer_id is None:
         return True
-    from review.screening.access import sees_others
-
     return sees_others(conn, project_id, viewer_id) != "none"
 
 

@@ -15,6 +15,9 @@ from review import accounts, projects, store
 from review.projects import STARTING_REASONS
 from review.store import SilError
 
+STOP_METHODS = ("ranked-or-curve", "ranked", "curve", "ranked-bonferroni", "random", "target", "irrelevant-100",
+                "safe", "knee", "none")
+
 DEFAULT_DB = "sil.sqlite3"
 DEMO_DB = "sil-demo.sqlite3"
 
@@ -120,10 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prior-included", type=int, default=1)
     p.add_argument("--prior-excluded", type=int, default=1)
     p.add_argument("--out", metavar="ORDER.csv", help="write the screening order here")
-    p.add_argument("--stop", nargs="?", const="ranked", metavar="METHOD",
-                   choices=("ranked", "ranked-bonferroni", "random", "irrelevant-100", "safe", "knee", "none"),
-                   help="apply a stopping method after every 100 decisions (no METHOD: the default, ranked; "
-                        "none: screen to the end) and end with 'stop: N of M records screened, recall R'")
+    # the names of review.ranking.replay.NAMES, the default first (tests/test_simulation.py holds them equal)
+    p.add_argument("--stop", nargs="?", const="ranked-or-curve", metavar="METHOD", choices=STOP_METHODS,
+                   help="apply a stopping method after every 100 decisions (no METHOD: the default, ranked-or-curve; "
+                        "none: screen to the end) and end with 'stop: N of M records screened, recall R'; "
+                        f"one of {', '.join(STOP_METHODS)}")
     p.set_defaults(command=cmd_simulate)
 
     p = sub.add_parser("export-portal", help="write the published summaries as a static site (HTML, CSS, feeds)")

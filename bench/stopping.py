@@ -10,7 +10,11 @@ random order drawn with the seed.
 
 Printed per method: the share of runs that reached the recall target (overall and per review with
 at least 20 inclusions), mean and worst recall at the stop, mean work saved (share of records left
-unscreened), and the ratio of work saved to the random-sample test's.
+unscreened), and the ratio of work saved to the random-sample test's. All of it twice: on the
+replays as they are, and under stress, with a tenth of each replay's records moved to random
+places (a ranking blind to some subject). Then the method, and the level at which the ranked test
+must back the counting process, chosen leaving one review out (the bar met on the other reviews
+with and without stress) and scored on the review left out.
 
     python bench/stopping.py [--seeds 10] [--jobs 2] [--only SUBSTRING] [--cache DIR]
                              [--dense-until 200] [--stale-share 100]
@@ -106,23 +110,46 @@ def main(argv: list[str] | None = None) -> None:
 
 
 TARGET, CONFIDENCE = 0.95, 0.95
-METHODS = ("none", "random", "ranked", "ranked-bonferroni", "irrelevant-100", "safe", "knee")  # none: screen everything
+METHODS = ("none", "random", "ranked", "ranked-bonferroni", "curve", "ranked-or-curve", "target", "irrelevant-100", "safe",
+           "knee")  # none: screen everything
 BASELINE = "random"
+
+
+DISPLACED = 0.1  # the stress test: this share of the records lie out of place in the ranking
+BACKING_GRID = (0.05, 0.1, 0.12, 0.15, 0.2, 0.3, 0.5)
+
+
+def displaced(labels: np.ndarray, seed: int, share: float = DISPLACED) -> np.ndarray:
+    """The same replay with `share` of its records moved to random places among themselves: a ranking that
+    does not see some subject (its relevant records lie at random), the case a stopping rule must survive."""
+    rng = np.random.default_rng(30_000 + seed)
+    moved = np.flatnonzero(rng.random(len(labels)) < share)
+    out = labels.copy()
+    out[moved] = labels[rng.permutation(moved)]
+    return out
 
 
 def report(names: list[str], args) -> None:
     from review.ranking.replay import stop_point
 
-    rows = []  # (file, seed, method, screened, total, recall)
-    for name in names:
-        for seed in range(args.seeds):
-            labels = load(args.cache, name, seed, args.dense_until, args.stale_share)
+    replays = {(name, seed): load(args.cache, name, seed, args.dense_until, args.stale_share)
+               for name in names for seed in range(args.seeds)}
+    conditions = {"labelled reviews": lambda labels, seed: labels,
+                  f"stress: {DISPLACED:.0%} of the records out of place": displaced}
+    rows: dict[str, list[tuple]] = {}  # condition -> (file, seed, method, screened, total, recall)
+    for condition, change in conditions.items():
+        rows[condition] = []
+        for (name, seed), labels in replays.items():
+            labels = change(labels, seed)
             relevant = int(labels.sum())
             for method in METHODS:
                 n, found = stop_point(method, labels, seed)
-                rows.append((name, seed, method, n, len(labels), found / relevant if relevant else 1.0))
-    print_table(rows, names)
-    leave_one_review_out(rows, names)
+                rows[condition].append((name, seed, method, n, len(labels), found / relevant if relevant else 1.0))
+        print(f"\n== {condition}")
+        print_table(rows[condition], names)
+    clean, stressed = rows.values()
+    leave_one_review_out(clean, stressed, names)
+    backing_levels(replays, names, conditions)
     if USED_CHEAP:
         print(f"\nreplayed with the cheaper schedule (dense until {CHEAP[0]}, then every screened // {CHEAP[1]}): "
               + ", ".join(sorted(USED_CHEAP)))
@@ -162,20 +189,64 @@ def meets(rows: list[tuple], big: list[str]) -> bool:
                for name in big if any(r[0] == name for r in rows))
 
 
-def leave_one_review_out(rows: list[tuple], names: list[str]) -> None:
-    """Choose the method on the other reviews (meets the bar, saves the most), judge it on the one left out."""
+def leave_one_review_out(clean: list[tuple], stressed: list[tuple], names: list[str]) -> None:
+    """Choose the method on the other reviews (meets the bar on them, also under stress; saves the most there),
+    judge it on the one left out."""
     big = [name for name in names if _inclusions(name) >= 20]
-    print("\nleave one review out: the method chosen on the other reviews, on the review left out")
+    print("\nleave one review out: the method chosen on the other reviews (the bar met with and without stress), "
+          "on the review left out")
     held = []
     for name in names:
-        others = [r for r in rows if r[0] != name and r[2] != "none"]
-        fits = [m for m in METHODS if m != "none" and meets([r for r in others if r[2] == m], big)]
+        others = [r for r in clean if r[0] != name and r[2] != "none"]
+        others_stressed = [r for r in stressed if r[0] != name]
+        fits = [m for m in METHODS if m != "none" and meets([r for r in others if r[2] == m], big)
+                and meets([r for r in others_stressed if r[2] == m], big)]
         chosen = max(fits, key=lambda m: np.mean([1 - r[3] / r[4] for r in others if r[2] == m])) if fits else "none"
-        mine = [r for r in rows if r[0] == name and r[2] == chosen]
+        mine = [r for r in clean if r[0] == name and r[2] == chosen]
         held.extend(mine)
         print(f"  {Path(name).stem[:27]:28}{chosen:20}reached {np.mean([r[5] >= TARGET - 1e-9 for r in mine]):5.0%}"
               f"  saved {100 * np.mean([1 - r[3] / r[4] for r in mine]):5.1f} %")
     print(f"  over the held-out reviews: reached {np.mean([r[5] >= TARGET - 1e-9 for r in held]):.1%}, "
+          f"saved {100 * np.mean([1 - r[3] / r[4] for r in held]):.1f} %")
+
+
+def backing_levels(replays: dict, names: list[str], conditions: dict) -> None:
+    """The level at which the ranked test must back the counting process (stopping_curve.BACKING), chosen
+    leaving one review out: the largest saving on the other reviews among the levels that meet the bar there,
+    with and without stress."""
+    from review.ranking.replay import stop_point
+
+    big = [name for name in names if _inclusions(name) >= 20]
+    rows = {c: [] for c in conditions}
+    for condition, change in conditions.items():
+        for (name, seed), labels in replays.items():
+            labels = change(labels, seed)
+            for level in BACKING_GRID:
+                n, found = stop_point("ranked-or-curve", labels, seed, backing=level)
+                rows[condition].append((name, seed, level, n, len(labels), found / max(1, int(labels.sum()))))
+    clean, stressed = rows.values()
+    print("\nranked-or-curve by backing level (the ranked test's p must be below it for the curve's stop to count)")
+    for level in BACKING_GRID:
+        mine, under = [r for r in clean if r[2] == level], [r for r in stressed if r[2] == level]
+        print(f"  p < {level:<5} reached {np.mean([r[5] >= TARGET - 1e-9 for r in mine]):6.1%}, saved "
+              f"{100 * np.mean([1 - r[3] / r[4] for r in mine]):5.1f} %; under stress reached "
+              f"{np.mean([r[5] >= TARGET - 1e-9 for r in under]):6.1%}, saved {100 * np.mean([1 - r[3] / r[4] for r in under]):5.1f} %")
+    print("leave one review out: the level chosen on the other reviews, on the review left out (without / with stress)")
+    held, held_stressed = [], []
+    for name in names:
+        fits = [lv for lv in BACKING_GRID
+                if meets([r for r in clean if r[0] != name and r[2] == lv], big)
+                and meets([r for r in stressed if r[0] != name and r[2] == lv], big)]
+        chosen = max(fits, key=lambda lv: np.mean([1 - r[3] / r[4] for r in clean if r[0] != name and r[2] == lv]),
+                     default=min(BACKING_GRID))
+        mine = [r for r in clean if r[0] == name and r[2] == chosen]
+        under = [r for r in stressed if r[0] == name and r[2] == chosen]
+        held.extend(mine)
+        held_stressed.extend(under)
+        print(f"  {Path(name).stem[:27]:28}p < {chosen:<6}reached {np.mean([r[5] >= TARGET - 1e-9 for r in mine]):5.0%} "
+              f"/ {np.mean([r[5] >= TARGET - 1e-9 for r in under]):5.0%}  saved {100 * np.mean([1 - r[3] / r[4] for r in mine]):5.1f} %")
+    print(f"  over the held-out reviews: reached {np.mean([r[5] >= TARGET - 1e-9 for r in held]):.1%} "
+          f"(under stress {np.mean([r[5] >= TARGET - 1e-9 for r in held_stressed]):.1%}), "
           f"saved {100 * np.mean([1 - r[3] / r[4] for r in held]):.1f} %")
 
 

@@ -69,7 +69,8 @@ def stopping_page(project_id: int) -> str:
               "figures": summary if settings["stop_figures"] else None}
     return project_page("ranking/stopping.tpl", project_id, "ranking", member=member, title=c._("stopping.title"),
                         status=status, assumptions=METHODS[answer["method"]][1], choices=ranking.CHOICES,
-                        automation=summary["excluded_by_automation"])
+                        automation=summary["excluded_by_automation"], curve_share=round(100 * ranking.CURVE_START_SHARE),
+                        curve_min=ranking.CURVE_MIN_FOUND, curve_backing=ranking.CURVE_BACKING)
 
 
 def stopping_post(project_id: int) -> Any:

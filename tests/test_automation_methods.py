@@ -2,7 +2,6 @@
 import pytest
 from conftest import login
 
-from review.accounts.audit import record_event
 from review.projects import project as projects
 from review.publishing import automation
 from review.ranking import store as ranking_store
@@ -62,10 +61,11 @@ def test_a_stop_reports_the_test_target_confidence_and_records_left_to_automatio
     project_id, lead = project
     add_runs(conn, project_id)
     ranking_store.start_sample(conn, project_id, lead, 10, 2)
-    record_event(conn, project_id, lead, "ranking.stop_decided", "stop", {
-        "method": "callaghan-mueller-hansen", "recall_target": 0.95, "confidence": 0.9, "estimated_recall": 0.97,
+    ranking_store.set_stopping_target(conn, project_id, lead, 0.95, 0.9)
+    # the figures review.ranking.stop keeps with the decision
+    ranking_store.stop_screening(conn, project_id, lead, 8, {
+        "method": "random", "recall_target": 0.95, "confidence": 0.9, "recall_at_least": 0.97,
         "screened": 22, "remaining": 8})
-    ranking_store.stop_screening(conn, project_id, lead, 30)
     decision = automation.stopping_decision(conn, project_id)
     assert decision["recall_target"] == 0.95 and decision["remaining"] == 8 and decision["at"]
     text = automation.methods_text(conn, project_id, "en")
@@ -75,12 +75,25 @@ def test_a_stop_reports_the_test_target_confidence_and_records_left_to_automatio
     assert "recall target of 95 % was reached with 90 % confidence" in stop
     # nobody screened anything here, so PRISMA's 'excluded by automation tools' is all 30
     assert "The 8 records left were not screened by anyone" in stop and "(30)" in stop
-    assert "The estimated recall at the stop was 97 %." in stop and "random order to test the stopping criterion" in stop
+    assert "At the stop, recall was at least 97 % with 90 % confidence." in stop
+    assert "random order to test the stopping criterion" in stop
     nn = automation.methods_text(conn, project_id, "nn")[-1]
     assert "målet om 95 % attfinning var nådd med 90 % visse" in nn and "Dei 8 postane som var att" in nn
 
 
-def test_a_stop_without_the_decision_event_reads_the_ranking_settings(conn, project):
+@pytest.mark.parametrize("method", ["ranked-or-curve", "ranked", "curve", "ranked-bonferroni", "random"])
+@pytest.mark.parametrize("lang", ["en", "nb", "nn"])
+def test_every_method_a_lead_can_choose_is_named_in_words(conn, project, method, lang):
+    project_id, lead = project
+    ranking_store.stop_screening(conn, project_id, lead, 30, {"method": method, "recall_target": 0.95,
+                                                              "confidence": 0.95, "screened": 0, "remaining": 30})
+    stop = automation.methods_text(conn, project_id, lang)[-1]
+    assert f"({automation.TEXTS[lang]['methods'][method]})" in stop
+    assert ("Sneyd & Stevenson 2021" in stop) == ("curve" in method)
+    assert method in automation.TEXTS[lang]["methods"]
+
+
+def test_a_stop_without_figures_reads_the_ranking_settings(conn, project):
     project_id, lead = project
     ranking_store.set_stopping_target(conn, project_id, lead, 0.9, 0.95)
     ranking_store.stop_screening(conn, project_id, lead, 30)
@@ -88,12 +101,14 @@ def test_a_stop_without_the_decision_event_reads_the_ranking_settings(conn, proj
     assert "recall target of 90 % was reached with 95 % confidence" in stop and "The 30 records left" in stop
 
 
-def test_a_broken_decision_detail_does_not_crash(conn, project):
+def test_broken_stop_figures_do_not_crash(conn, project):
     project_id, lead = project
-    conn.execute("INSERT INTO audit_events (project_id, user_id, at, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                 (project_id, lead, now(), "ranking.stop_decided", "stop", "{not json"))
-    assert set(automation.stopping_decision(conn, project_id)) == {"at"}  # recorded, but no detail to report
-    assert "a statistical stopping criterion" in automation.methods_text(conn, project_id, "en")[-1]
+    ranking_store.stop_screening(conn, project_id, lead, 30)
+    conn.execute("UPDATE ranking_settings SET stop_figures = '{not json', stop_method = '' WHERE project_id = ?",
+                 (project_id,))
+    assert automation.stopping_decision(conn, project_id)["at"]  # recorded, but no figures to report
+    # the method is the default one, as no figures name another
+    assert automation.TEXTS["en"]["methods"]["ranked-or-curve"] in automation.methods_text(conn, project_id, "en")[-1]
     with pytest.raises(Exception, match="en, nb, nn"):
         automation.methods_text(conn, project_id, "de")
 

@@ -89,7 +89,8 @@ def test_the_ranked_test_tells_the_lead_after_a_batch_and_the_stop_is_kept_with_
     conn.execute("UPDATE projects SET reviewers_per_record = 1 WHERE id = ?", (pid,))
     login(app, "lea")
     page = app.get(f"/projects/{pid}/stopping")
-    assert "Ranked test (default)" in page.text and "no worse than random order" in page.text
+    assert "Ranked test or counting process (default)" in page.text and "no worse than random order" in page.text
+    assert "like a power curve" in page.text  # both methods' assumptions, in plain words
     # 20 inclusions first, then 330 exclusions in a row: 350 screened, 50 left
     for i, record in enumerate(records[:350]):
         screening.record_decision(conn, pid, lead, record, 1, "include" if i < 20 else "exclude")
@@ -99,21 +100,23 @@ def test_the_ranked_test_tells_the_lead_after_a_batch_and_the_stop_is_kept_with_
     assert check["screened"] == 350 and check["reached"] == 1 and check["remaining"] == 50
     assert "The recall target is reached" in app.get(f"/projects/{pid}").text  # the lead is told on the overview
     page = app.get(f"/projects/{pid}/stopping")
-    assert "The target is reached" in page.text and "50 not screened" in page.text
+    answer = page.html.select_one("#stopping-answer").get_text()
+    assert "The target is reached" in answer and re.search(r"\b50 (records )?not screened", answer), answer
     assert ranking_store.get_settings(conn, pid)["stopped_at"] is None  # Sil never stops by itself
     app.post(f"/projects/{pid}/stopping", {"action": "stop", "csrf_token": csrf_of(app)})
     event = conn.execute("SELECT * FROM audit_events WHERE project_id = ? AND action = 'ranking.stopped'",
                          (pid,)).fetchone()
     detail = json.loads(event["detail"])
-    assert event["subject"] == "50" and detail["method"] == "ranked" and detail["reached"] is True
+    assert event["subject"] == "50" and detail["method"] == "ranked-or-curve" and detail["reached"] is True
+    assert detail["by"] in ("ranked", "curve")  # which of the two said stop
     assert detail["screened"] == 350 and detail["found"] == 20 and 0.95 <= detail["recall_at_least"] <= 1
     summary = stopping_watch.automation_summary(conn, pid)
-    assert summary["stopped"] and summary["method"] == "ranked" and summary["excluded_by_automation"] == 50
-    assert "Callaghan" in summary["citation"]
-    assert "Decided with the Ranked test" in app.get(f"/projects/{pid}/stopping").text
+    assert summary["stopped"] and summary["method"] == "ranked-or-curve" and summary["excluded_by_automation"] == 50
+    assert "Callaghan" in summary["citation"] and "Sneyd" in summary["citation"]
+    assert "Decided with the Ranked test or counting process" in app.get(f"/projects/{pid}/stopping").text
     response = app.post(f"/projects/{pid}/stopping", {"action": "method", "method": "random", "csrf_token": csrf_of(app)},
                         expect_errors=True)  # the method of a stop is not rewritten afterwards
-    assert response.status_int == 409 and stopping_watch.automation_summary(conn, pid)["method"] == "ranked"
+    assert response.status_int == 409 and stopping_watch.automation_summary(conn, pid)["method"] == "ranked-or-curve"
 
 
 def test_an_unknown_method_is_refused(app, conn, team):
@@ -122,7 +125,7 @@ def test_an_unknown_method_is_refused(app, conn, team):
     response = app.post(f"/projects/{pid}/stopping", {"action": "method", "method": "guess", "csrf_token": csrf_of(app)},
                         expect_errors=True)
     assert response.status_int == 400 and "unknown stopping method" in response.text
-    assert ranking_store.get_settings(conn, pid)["stop_method"] == "ranked"
+    assert stopping_watch.method_of(ranking_store.get_settings(conn, pid)) == "ranked-or-curve"  # the default still
 
 
 def test_bad_percentages_get_a_clear_message(app, conn, team):

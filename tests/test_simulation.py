@@ -186,7 +186,7 @@ def test_simulate_with_a_stopping_method_ends_with_where_it_stopped(tmp_path, ca
     rows = ["title,abstract,label_included"] + [
         f"{'nurse breaks shift' if i % 50 == 0 else 'river rocks'} {i},text {i},{int(i % 50 == 0)}" for i in range(1000)]
     data_path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    assert run.main(["simulate", str(data_path), "--stop"]) == 0  # no METHOD: the default, ranked
+    assert run.main(["simulate", str(data_path), "--stop"]) == 0  # no METHOD: the default method
     last = capsys.readouterr().out.strip().splitlines()[-1]
     match = re.fullmatch(r"stop: (\d+) of 1000 records screened, recall (\d\.\d{3})", last)
     assert match, last
@@ -194,6 +194,15 @@ def test_simulate_with_a_stopping_method_ends_with_where_it_stopped(tmp_path, ca
     assert screened < 1000 and screened % 100 == 0 and recall == 1.0  # stopped early, nothing missed
     assert run.main(["simulate", str(data_path), "--stop", "none"]) == 0
     assert capsys.readouterr().out.strip().splitlines()[-1] == "stop: 1000 of 1000 records screened, recall 1.000"
-    assert run.main(["simulate", str(data_path), "--stop", "irrelevant-100"]) == 0
-    assert re.fullmatch(r"stop: \d+ of 1000 records screened, recall \d\.\d{3}",
-                        capsys.readouterr().out.strip().splitlines()[-1])
+    for method in ("irrelevant-100", "curve", "target"):
+        assert run.main(["simulate", str(data_path), "--stop", method]) == 0
+        assert re.fullmatch(r"stop: \d+ of 1000 records screened, recall \d\.\d{3}",
+                            capsys.readouterr().out.strip().splitlines()[-1])
+
+
+def test_the_command_line_offers_every_replayed_method_and_the_default_first():
+    import run
+    from review.ranking import replay, stopping_methods
+
+    assert run.STOP_METHODS == replay.NAMES
+    assert run.STOP_METHODS[0] == stopping_methods.DEFAULT_METHOD

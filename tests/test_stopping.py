@@ -156,7 +156,7 @@ def ordering(rng, total, relevant, head, head_share):
     return np.r_[front, back]
 
 
-@pytest.mark.parametrize("method", ["ranked", "ranked-bonferroni", "random"])
+@pytest.mark.parametrize("method", ["ranked-or-curve", "ranked", "ranked-bonferroni", "random"])
 @pytest.mark.parametrize("head", [50, 55, 56])
 def test_each_method_misses_the_target_no_more_often_than_the_confidence_allows(method, head):
     # 60 relevant among 1 000; 56 found quickly means recall 93 %, just below the target, until a

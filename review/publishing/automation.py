@@ -7,7 +7,6 @@ its output was checked by people, and the records it left to no person). docs/ou
 The text is written in English, bokmål and nynorsk; every number in it comes from the database."""
 from __future__ import annotations
 
-import json
 import sqlite3
 from importlib import metadata
 from pathlib import Path
@@ -22,19 +21,12 @@ METHOD_LANGS = ("en", "nb", "nn")
 
 
 def stopping_decision(conn: sqlite3.Connection, project_id: int) -> dict[str, Any] | None:
-    """The lead's recorded decision to stop screening early (audit action 'ranking.stop_decided'), or None.
-
-    Its detail holds method, recall_target, confidence, estimated_recall, screened and remaining;
-    the latest decision counts. (The stopping rule of issue 22 writes this event.)"""
-    row = conn.execute("SELECT at, detail FROM audit_events WHERE project_id = ? AND action = 'ranking.stop_decided' "
-                       "ORDER BY id DESC LIMIT 1", (project_id,)).fetchone()
-    if row is None:
+    """The lead's decision to stop screening early (review.ranking.stop), or None: the figures kept with it
+    (method, recall_target, confidence, screened, remaining, recall_at_least, ...) and when ("at")."""
+    summary = ranking.automation_summary(conn, project_id)
+    if not summary["stopped"]:
         return None
-    try:
-        detail = json.loads(row["detail"] or "{}")
-    except ValueError:
-        detail = {}
-    return {**(detail if isinstance(detail, dict) else {}), "at": row["at"]}
+    return {**summary, "at": summary["stopped_at"]}
 
 
 def sil_version() -> str:
@@ -62,10 +54,6 @@ def automation_facts(conn: sqlite3.Connection, project_id: int, viewer_id: int |
     project = conn.execute("SELECT reviewers_per_record, blinded FROM projects WHERE id = ?", (project_id,)).fetchone()
     counts = stage1_counts(conn, project_id, screening.outcomes_table(conn, project_id, viewer_id))
     stop = stopping_decision(conn, project_id)
-    if stop is None and settings["stopped_at"]:
-        stop = {"method": "callaghan-mueller-hansen", "recall_target": settings["recall_target"],
-                "confidence": settings["confidence"], "screened": counts["screened"],
-                "remaining": counts["total"] - counts["screened"], "at": settings["stopped_at"]}
     return {
         "ranked": bool(runs["runs"]) and not settings["random_order"],
         "random_order": bool(settings["random_order"]), "runs": runs["runs"], "first_run": runs["first"],
@@ -111,8 +99,8 @@ def _stop_text(f: dict[str, Any], t: dict[str, Any]) -> str:
                             total=f["total"], method=method, recall=_pct(stop.get("recall_target")),
                             confidence=_pct(stop.get("confidence")), remaining=remaining,
                             excluded=f["excluded_by_automation"])
-    if stop.get("estimated_recall") is not None:
-        text += " " + t["estimated"].format(estimated=_pct(stop["estimated_recall"]))
+    if stop.get("recall_at_least") is not None:
+        text += " " + t["estimated"].format(estimated=_pct(stop["recall_at_least"]), confidence=_pct(stop.get("confidence")))
     return text + " " + t["sample"] if f["sample_started_at"] else text
 
 
@@ -124,6 +112,7 @@ def _pct(value: Any) -> str:
 
 
 CMH = "Callaghan & Müller-Hansen 2020"
+SS = "Sneyd & Stevenson 2021"
 TEXTS: dict[str, dict[str, Any]] = {
     "en": {
         "people": {1: "Each record was screened on title and abstract by one reviewer.",
@@ -145,11 +134,17 @@ TEXTS: dict[str, dict[str, Any]] = {
                  "showed that the recall target of {recall} was reached with {confidence} confidence. "
                  "The {remaining} records left were not screened by anyone and are reported as excluded by "
                  "automation tools in the PRISMA flow diagram ({excluded})."),
-        "estimated": "The estimated recall at the stop was {estimated}.",
+        "estimated": "At the stop, recall was at least {estimated} with {confidence} confidence.",
         "sample": "Before stopping, the remaining records were screened in random order to test the stopping criterion.",
         "methods": {"": "a statistical stopping criterion",
-                    "callaghan-mueller-hansen": f"a hypergeometric test on a random sample, {CMH}",
-                    "hypergeometric": f"a hypergeometric test on a random sample, {CMH}"},
+                    "random": f"a hypergeometric test on a random sample, {CMH}",
+                    "ranked": f"a hypergeometric test on the records screened last in ranked order, {CMH}",
+                    "ranked-bonferroni": f"a hypergeometric test on the records screened last in ranked order, {CMH}, "
+                                         "Bonferroni-corrected over several windows",
+                    "curve": f"an inhomogeneous Poisson process with a power-law rate fitted to the ranked screening, {SS}",
+                    "ranked-or-curve": f"a hypergeometric test on the records screened last in ranked order ({CMH}) "
+                                       f"or an inhomogeneous Poisson process fitted to the ranked screening ({SS}), "
+                                       "whichever showed it first"},
     },
     "nb": {
         "people": {1: "Hver post ble vurdert på tittel og sammendrag av én person.",
@@ -170,11 +165,17 @@ TEXTS: dict[str, dict[str, Any]] = {
         "stop": ("Screeningen stoppet {date} etter {screened} av {total} poster, da stopptesten ({method}) viste at "
                  "målet om {recall} gjenfinning var nådd med {confidence} sikkerhet. De {remaining} postene som var igjen, "
                  "ble ikke vurdert av noen og er rapportert som ekskludert av automatiske verktøy i PRISMA-flytdiagrammet ({excluded})."),
-        "estimated": "Anslått gjenfinning ved stopp var {estimated}.",
+        "estimated": "Ved stopp var gjenfinningen minst {estimated} med {confidence} sikkerhet.",
         "sample": "Før stopp ble de gjenværende postene vurdert i tilfeldig rekkefølge for å teste stoppkriteriet.",
         "methods": {"": "et statistisk stoppkriterium",
-                    "callaghan-mueller-hansen": f"en hypergeometrisk test på et tilfeldig utvalg, {CMH}",
-                    "hypergeometric": f"en hypergeometrisk test på et tilfeldig utvalg, {CMH}"},
+                    "random": f"en hypergeometrisk test på et tilfeldig utvalg, {CMH}",
+                    "ranked": f"en hypergeometrisk test på de sist vurderte postene i rangert rekkefølge, {CMH}",
+                    "ranked-bonferroni": f"en hypergeometrisk test på de sist vurderte postene i rangert rekkefølge, {CMH}, "
+                                         "Bonferroni-korrigert over flere vinduer",
+                    "curve": f"en inhomogen Poisson-prosess med en potenskurve tilpasset den rangerte screeningen, {SS}",
+                    "ranked-or-curve": f"en hypergeometrisk test på de sist vurderte postene i rangert rekkefølge ({CMH}) "
+                                       f"eller en inhomogen Poisson-prosess tilpasset den rangerte screeningen ({SS}), "
+                                       "den som viste det først"},
     },
     "nn": {
         "people": {1: "Kvar post vart vurdert på tittel og samandrag av éin person.",
@@ -195,11 +196,17 @@ TEXTS: dict[str, dict[str, Any]] = {
         "stop": ("Screeninga stoppa {date} etter {screened} av {total} postar, då stopptesten ({method}) viste at "
                  "målet om {recall} attfinning var nådd med {confidence} visse. Dei {remaining} postane som var att, "
                  "vart ikkje vurderte av nokon og er rapporterte som ekskluderte av automatiske verktøy i PRISMA-flytdiagrammet ({excluded})."),
-        "estimated": "Estimert attfinning ved stopp var {estimated}.",
+        "estimated": "Ved stopp var attfinninga minst {estimated} med {confidence} visse.",
         "sample": "Før stopp vart dei attverande postane vurderte i tilfeldig rekkjefølgje for å teste stoppkriteriet.",
         "methods": {"": "eit statistisk stoppkriterium",
-                    "callaghan-mueller-hansen": f"ein hypergeometrisk test på eit tilfeldig utval, {CMH}",
-                    "hypergeometric": f"ein hypergeometrisk test på eit tilfeldig utval, {CMH}"},
+                    "random": f"ein hypergeometrisk test på eit tilfeldig utval, {CMH}",
+                    "ranked": f"ein hypergeometrisk test på dei sist vurderte postane i rangert rekkjefølgje, {CMH}",
+                    "ranked-bonferroni": f"ein hypergeometrisk test på dei sist vurderte postane i rangert rekkjefølgje, {CMH}, "
+                                         "Bonferroni-korrigert over fleire vindauge",
+                    "curve": f"ein inhomogen Poisson-prosess med ei potenskurve tilpassa den rangerte screeninga, {SS}",
+                    "ranked-or-curve": f"ein hypergeometrisk test på dei sist vurderte postane i rangert rekkjefølgje ({CMH}) "
+                                       f"eller ein inhomogen Poisson-prosess tilpassa den rangerte screeninga ({SS}), "
+                                       "den som viste det først"},
     },
 }
 

@@ -11,12 +11,18 @@ from review.ranking.model import DEFAULT, Settings, build_features, top_candidat
 from review.ranking.process import RankingProcess
 from review.ranking.progress import begin_sample, excluded_by_automation, progress_curve, stage1_counts
 from review.ranking.simulation import prior_rows, read_dataset, recall_at, records_to_recall, run, simulate, wss
+from review.ranking.stopping_curve import BACKING as CURVE_BACKING
+from review.ranking.stopping_curve import MIN_FOUND as CURVE_MIN_FOUND
+from review.ranking.stopping_curve import START_SHARE as CURVE_START_SHARE
 from review.ranking.stopping_methods import METHODS
 from review.ranking.store import get_settings, last_run, set_random_order, set_stopping_target
 from review.ranking.watch import CHOICES, automation_summary, choose_method, current, latest, stop
 
 __all__ = [
     "CHOICES",
+    "CURVE_BACKING",
+    "CURVE_MIN_FOUND",
+    "CURVE_START_SHARE",
     "DEFAULT",
     "METHODS",
     "RankingProcess",

@@ -1,6 +1,8 @@
 """Stopping methods that read the ranked screening already done, and the heuristics the benchmark compares.
 
-The random-sample test stays in review/stopping.py (the safe fallback). This module adds:
+The random-sample test stays in review/stopping.py (the safe fallback), the counting process and
+the default, `ranked-or-curve` (the ranked test here, or the counting process backed by it), in
+review/stopping_curve.py. This module adds:
 
 - `ranked`: Callaghan and Müller-Hansen's test applied to the ranked screening itself, as their
   package buscar does it (`calculate_h0`, bias 1). The records screened last, the last j of them,
@@ -31,9 +33,11 @@ from scipy.stats import hypergeom
 
 from review.store import Invalid
 
-DEFAULT_METHOD = "ranked"
+DEFAULT_METHOD = "ranked-or-curve"  # chosen by bench/stopping.py: it meets the bar and saves the most
 # name -> (has a statistical guarantee, catalogue keys of its assumptions)
 METHODS: dict[str, tuple[bool, tuple[str, ...]]] = {
+    "ranked-or-curve": (True, ("stopping.assumption_either", "stopping.assumption_ranked", "stopping.assumption_curve",
+                               "stopping.assumption_curve_min", "stopping.assumption_correct", "stopping.assumption_scope")),
     "ranked": (True, ("stopping.assumption_ranked", "stopping.assumption_windows", "stopping.assumption_correct",
                       "stopping.assumption_scope")),
     "ranked-bonferroni": (True, ("stopping.assumption_ranked", "stopping.assumption_windows",
@@ -109,7 +113,7 @@ def _p_min(labels: np.ndarray, total: int, missing: int, grid: bool) -> tuple[fl
 def ranked_check(labels: Sequence[int], total: int, target: float = 0.95, confidence: float = 0.95,
                  grid: bool = False) -> RankedCheck:
     """The ranked test on the labels screened so far, in the order screened (1 relevant, 0 not)."""
-    array = _labels(labels, total, target, confidence)
+    array = labels_checked(labels, total, target, confidence)
     n, found = len(array), int(array.sum())
     left = total - n
     method = "ranked-bonferroni" if grid else "ranked"
@@ -158,7 +162,7 @@ def _more_records(labels: np.ndarray, total: int, target: float, alpha: float, g
     return low
 
 
-def _labels(labels: Sequence[int], total: int, target: float, confidence: float) -> np.ndarray:
+def labels_checked(labels: Sequence[int], total: int, target: float, confidence: float) -> np.ndarray:
     if not 0 < target < 1 or not 0 < confidence < 1:
         raise Invalid("the recall target and the confidence level must lie between 0 and 1 (e.g. 0.95)")
     array = np.asarray(labels, dtype=np.int8).ravel()

@@ -12,7 +12,7 @@ from review.store import Conflict, Invalid, now, transaction
 
 DEFAULTS = {"random_order": 0, "recall_target": 0.95, "confidence": 0.95, "sample_started_at": None,
             "sample_screened_before": None, "sample_found_before": None, "stopped_at": None, "stopped_by": None,
-            "stop_method": "ranked", "stop_figures": None}
+            "stop_method": "", "stop_figures": None}  # stop_method "": the default method
 
 
 def get_settings(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
@@ -22,10 +22,13 @@ def get_settings(conn: sqlite3.Connection, project_id: int) -> dict[str, Any]:
 
 
 def _upsert(conn: sqlite3.Connection, project_id: int, **values: Any) -> None:
-    columns = ", ".join(values)
     updates = ", ".join(f"{k} = excluded.{k}" for k in values)
-    conn.execute(f"INSERT INTO ranking_settings (project_id, {columns}) VALUES (?, {', '.join('?' * len(values))}) "
-                 f"ON CONFLICT (project_id) DO UPDATE SET {updates}", (project_id, *values.values()))
+    # a new row follows the default stopping method ('') until the lead chooses one (the column's own
+    # default, 'ranked', is kept by projects that began before the default changed)
+    inserted = {"stop_method": "", **values}
+    conn.execute(f"INSERT INTO ranking_settings (project_id, {', '.join(inserted)}) "
+                 f"VALUES (?, {', '.join('?' * len(inserted))}) ON CONFLICT (project_id) DO UPDATE SET {updates}",
+                 (project_id, *inserted.values()))
 
 
 def set_random_order(conn: sqlite3.Connection, project_id: int, lead_id: int, random_order: bool) -> None:

@@ -16,15 +16,19 @@ import sqlite3
 from typing import Any
 
 from review.ranking import progress as ranking_progress
-from review.ranking import stopping, stopping_methods
+from review.ranking import stopping, stopping_curve, stopping_methods
 from review.ranking import store as ranking_store
 from review.screening import require_lead
 from review.store import now, transaction
 
 log = logging.getLogger("sil.stopping")
 
-CHOICES = ("ranked", "ranked-bonferroni", "random")  # what a lead can choose; the default first
+CHOICES = ("ranked-or-curve", "ranked", "ranked-bonferroni", "random")  # what a lead can choose; the default first
+SNEYD = ("Sneyd A, Stevenson M. Stopping criteria for technology assisted reviews based on counting processes. "
+         "SIGIR 2021:2293-2297 (inhomogeneous Poisson process, power-law rate)")
 CITATIONS = {
+    "ranked-or-curve": "Callaghan M, Müller-Hansen F. Systematic Reviews 2020;9:273 (ranked variant); or " + SNEYD
+                       + f", backed by the ranked test at p < {stopping_curve.BACKING:g}",
     "ranked": "Callaghan M, Müller-Hansen F. Statistical stopping criteria for automated screening in "
               "systematic reviews. Systematic Reviews 2020;9:273 (ranked variant, as in their buscar package)",
     "ranked-bonferroni": "Callaghan M, Müller-Hansen F. Statistical stopping criteria for automated screening in "
@@ -41,10 +45,15 @@ def screened_labels(conn: sqlite3.Connection, project_id: int) -> list[int]:
     return [b - a for (_, a), (_, b) in zip(curve, curve[1:])]
 
 
+def method_of(settings: dict[str, Any]) -> str:
+    """The stopping method a project uses: the lead's choice, else the default."""
+    return settings["stop_method"] if settings["stop_method"] in CHOICES else stopping_methods.DEFAULT_METHOD
+
+
 def current(conn: sqlite3.Connection, project_id: int, settings: dict[str, Any] | None = None) -> dict[str, Any]:
     """The chosen method's answer now, as a plain dict (the page, the check and the decision read it)."""
     settings = settings or ranking_store.get_settings(conn, project_id)
-    method = settings["stop_method"] if settings["stop_method"] in CHOICES else stopping_methods.DEFAULT_METHOD
+    method = method_of(settings)
     target, confidence = settings["recall_target"], settings["confidence"]
     counts = ranking_progress.stage1_counts(conn, project_id)
     total = max(counts["total"], counts["screened"])
@@ -70,10 +79,15 @@ def current(conn: sqlite3.Connection, project_id: int, settings: dict[str, Any] 
         # nothing screened or nothing found yet: there is no recall to speak of, so no stop either
         answer.update(more_records=answer["remaining"], most_left=answer["remaining"], recall_at_least=0.0)
         return answer
-    check = stopping_methods.ranked_check(labels, max(total, len(labels)), target, confidence,
-                                          grid=method == "ranked-bonferroni")
+    total = max(total, len(labels))
+    if method == "ranked-or-curve":
+        check = stopping_curve.combined_check(labels, total, target, confidence)
+        answer.update(by=check.by, curve_status=check.curve_status, expected_most=check.expected_most)
+    else:
+        check = stopping_methods.ranked_check(labels, total, target, confidence, grid=method == "ranked-bonferroni")
+        answer.update(by="ranked")
     answer.update(reached=check.reached, p_value=check.p_value, recall_at_least=check.recall_at_least,
-                  most_left=check.most_left, more_records=check.more_records, window=check.window)
+                  most_left=check.most_left, more_records=check.more_records)
     return answer
 
 
@@ -123,8 +137,9 @@ def stop(conn: sqlite3.Connection, project_id: int, lead_id: int) -> dict[str, A
     """The lead stops title/abstract screening: the figures of the moment go with the decision."""
     require_lead(conn, project_id, lead_id)
     answer = current(conn, project_id)
-    figures = {k: answer[k] for k in ("method", "recall_target", "confidence", "total", "screened", "found",
-                                      "remaining", "reached", "p_value", "recall_at_least", "most_left")}
+    figures = {k: answer.get(k) for k in ("method", "recall_target", "confidence", "total", "screened", "found",
+                                          "remaining", "reached", "p_value", "recall_at_least", "most_left", "by",
+                                          "expected_most")}
     figures["citation"] = CITATIONS[answer["method"]]
     ranking_store.stop_screening(conn, project_id, lead_id, answer["remaining"], figures)
     return figures
@@ -134,7 +149,7 @@ def automation_summary(conn: sqlite3.Connection, project_id: int) -> dict[str, A
     """What was decided about stopping, for PRISMA and the methods text (a plain dict, no HTML)."""
     settings = ranking_store.get_settings(conn, project_id)
     summary: dict[str, Any] = {"stopped": bool(settings["stopped_at"]), "stopped_at": settings["stopped_at"],
-                               "method": settings["stop_method"], "recall_target": settings["recall_target"],
+                               "method": method_of(settings), "recall_target": settings["recall_target"],
                                "confidence": settings["confidence"],
                                "excluded_by_automation": ranking_progress.excluded_by_automation(conn, project_id)}
     if settings["stop_figures"]:

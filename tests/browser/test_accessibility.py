@@ -114,3 +114,30 @@ def test_members_invitations_and_account_link_pages_have_no_serious_violations(l
     axe_page.goto(f"{live_server}/projects/{project_id}/members")
     axe_page.get_by_role("heading", name="Open invitations").wait_for()
     assert serious_violations(axe_page) == []
+
+
+def test_the_stopping_page_with_the_counting_process_verdict_has_no_serious_violations(live_server, axe_page, conn,
+                                                                                        make_user):
+    from review.accounts import users
+    from review.searches.importing import add_records, create_search
+    from tests.test_stopping_curve import screen
+
+    lead = make_user("lea")
+    project_id = projects.create_project(conn, lead, "Breaks at work")
+    search = create_search(conn, project_id, lead, "medline.ris", "5" * 64, "ris")
+    add_records(conn, project_id, search, [{"title": f"Record {i}", "abstract": "x"} for i in range(1000)])
+    conn.execute("UPDATE projects SET reviewers_per_record = 1 WHERE id = ?", (project_id,))
+    records = [r[0] for r in conn.execute("SELECT id FROM records WHERE project_id = ? ORDER BY id", (project_id,))]
+    screen(conn, project_id, lead, records, 700)  # the curve would stop, the ranked test does not back it yet
+    axe_page.goto(live_server + "/login")
+    axe_page.get_by_label("User name").fill("lea")
+    axe_page.get_by_label("Password").fill(PASSWORD)
+    axe_page.get_by_role("button", name="Log in").click()
+    axe_page.get_by_role("heading", name="Your review projects").wait_for()
+    for lang, words in (("en", "does not back it yet"), ("nb", "støtter det ikke ennå")):
+        users.set_language(conn, lead, lang)
+        axe_page.goto(f"{live_server}/projects/{project_id}/stopping")
+        assert words in axe_page.locator("#stopping-curve").inner_text()
+        assert serious_violations(axe_page) == [], lang
+        if os.environ.get("SIL_SCREENSHOTS"):
+            axe_page.screenshot(path=f"{os.environ['SIL_SCREENSHOTS']}/stopping-{lang}.png", full_page=True)

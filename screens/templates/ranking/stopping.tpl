@@ -24,13 +24,20 @@
 % else:
 <p id="stopping-answer"><strong>{{_("stopping.more", more=a['more_records'], n=a['sample_size'], found=a['found_in_sample'])}}</strong></p>
 % end
+% elif a['reached'] and a.get('by') == 'curve':
+<p id="stopping-answer"><strong>{{_("stopping.curve_reached", confidence=confidence, most=a['expected_most'], recall=fmt_number(100 * a['recall_at_least'], 1), found=a['found'], remaining=a['remaining'], p=fmt_number(a['p_value'], 3), backing=fmt_number(curve_backing, 2))}}</strong></p>
 % elif a['reached']:
-<p id="stopping-answer"><strong>{{_("stopping.ranked_reached", target=target, confidence=confidence, recall="%.1f" % (100 * a['recall_at_least']), left=a['most_left'], remaining=a['remaining'])}}</strong></p>
+<p id="stopping-answer"><strong>{{_("stopping.ranked_reached", target=target, confidence=confidence, recall=fmt_number(100 * a['recall_at_least'], 1), left=a['most_left'], remaining=a['remaining'])}}</strong></p>
 % else:
-<p id="stopping-answer"><strong>{{_("stopping.ranked_more", more=a['more_records'], confidence=confidence, recall="%.1f" % (100 * a['recall_at_least']), left=a['most_left'], remaining=a['remaining'])}}</strong></p>
+<p id="stopping-answer"><strong>{{_("stopping.ranked_more", more=a['more_records'], confidence=confidence, recall=fmt_number(100 * a['recall_at_least'], 1), left=a['most_left'], remaining=a['remaining'])}}</strong></p>
+% if a.get('curve_status'):
+<p class="meta" id="stopping-curve">{{_("stopping.curve_also")}} {{_("stopping.curve_status." + a['curve_status'], most=a['expected_most'] if a['expected_most'] is not None else "–", confidence=confidence, found=a['found'], share=curve_share, least=curve_min, p=fmt_number(a['p_value'], 3), backing=fmt_number(curve_backing, 2))}}</p>
+% end
 % end
 % if not s['stopped_at'] and not a['needs_sample']:
-<p class="meta">{{_("stopping.p_value", p=fmt_number(a['p_value'], 3) if a['p_value'] is not None else "–", remaining=a['remaining'])}}</p>
+% if a['p_value'] is not None:
+<p class="meta">{{_("stopping.p_value", p=fmt_number(a['p_value'], 3), remaining=a['remaining'])}}</p>
+% end
 % if status['check']:
 <p class="meta">{{_("stopping.checked_at", at=fmt_datetime(status['check']['checked_at']), screened=status['check']['screened'])}}</p>
 % end
@@ -51,9 +58,8 @@
   <fieldset>
   <legend>{{_("stopping.method_legend")}}</legend>
   % for choice in choices:
-  <div><input type="radio" id="method-{{choice}}" name="method" value="{{choice}}" {{'checked' if choice == a['method'] else ''}} aria-describedby="method-{{choice}}-help">
-  <label for="method-{{choice}}">{{_("stopping.method." + choice)}}</label>
-  <p class="meta" id="method-{{choice}}-help">{{_("stopping.method_help." + choice)}}</p></div>
+  <div><label class="choice" for="method-{{choice}}"><input type="radio" id="method-{{choice}}" name="method" value="{{choice}}" {{'checked' if choice == a['method'] else ''}} aria-describedby="method-{{choice}}-help"> <strong>{{_("stopping.method." + choice)}}</strong></label>
+  <p class="meta choice-help" id="method-{{choice}}-help">{{_("stopping.method_help." + choice, backing=fmt_number(curve_backing, 2))}}</p></div>
   % end
   </fieldset>
   <button type="submit"{{' disabled' if s['stopped_at'] else ''}}>{{_("common.save")}}</button>
@@ -63,10 +69,10 @@
 <h2>{{_("stopping.assumptions")}}</h2>
 <ul>
 % for key in assumptions:
-<li>{{_(key)}}</li>
+<li>{{_(key, least=round(100 * (1 - curve_backing)))}}</li>
 % end
 </ul>
-<p class="meta">{{_("stopping.method_cite." + a['method'])}}</p>
+<p class="meta">{{_("stopping.method_cite." + a['method'], backing=fmt_number(curve_backing, 2))}}</p>
 </section>
 <section class="card">
 <h2>{{_("stopping.settings")}}</h2>

@@ -149,7 +149,7 @@ def draft(project_id: int, lang: str) -> Any:
     check_lang(lang)
     accounts.require_member(c.conn, project_id, c.user_id)
     try:
-        at = save_draft(c.conn, _summary_id(project_id, lang), c.user["id"], content_from_form(), form("topics"))
+        at, _based_on = save_draft(c.conn, _summary_id(project_id, lang), c.user["id"], content_from_form(), form("topics"))
     except SilError as error:
         if _wants_json():
             return json_response({"ok": False, "error": error_text(error)}, error.status)

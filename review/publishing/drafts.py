@@ -70,10 +70,10 @@ def newer_work(conn: sqlite3.Connection, summary_id: int, user_id: int, based_on
     summary = _summary(conn, summary_id)
     require_writer(conn, summary["project_id"], user_id)
     versions = [decode_version(row) for row in conn.execute(
-        """SELECT v.*, u.name AS user_name FROM summary_versions v LEFT JOIN users u ON u.id = v.saved_by
+        """SELECT v.*, COALESCE(u.name, '?') AS user_name FROM summary_versions v LEFT JOIN users u ON u.id = v.saved_by
            WHERE v.summary_id = ? AND v.number > ? ORDER BY v.number""", (summary_id, based_on))]
     latest = latest_version(conn, summary_id)
-    rows = conn.execute(f"""SELECT {DRAFT}, u.name AS user_name FROM summary_drafts d
+    rows = conn.execute(f"""SELECT {DRAFT}, COALESCE(u.name, '?') AS user_name FROM summary_drafts d
                             LEFT JOIN users u ON u.id = d.user_id
                             WHERE d.summary_id = ? AND d.user_id != ? AND d.saved_at >= ?
                             ORDER BY d.saved_at, d.user_id""",

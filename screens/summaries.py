@@ -9,10 +9,19 @@ from bottle import request
 
 from review import accounts, projects, publishing
 from review.appraisal import certainty_for_outcomes
-from review.publishing import actions_now, discard_draft, get_draft, save_draft, save_version_from_draft
+from review.publishing import (
+    actions_now,
+    discard_draft,
+    get_draft,
+    newer_work,
+    save_draft,
+    save_version_from_draft,
+)
 from review.store import Conflict, Invalid, NotFound, SilError
 from screens.i18n import translate
+from screens.i18n.formats import fmt_datetime
 from screens.web import (
+    SQLITE_INT,
     add_overview_card,
     add_project_tab,
     ctx,
@@ -82,6 +91,9 @@ def editor(project_id: int, lang: str) -> str:
     draft_found = get_draft(c.conn, summary["id"], c.user["id"]) if summary and frame["can_write"] else None
     if draft_found and summary["state"] != "in_review":
         content, topics = draft_found["content"], draft_found["topics"]
+    newest = summary["latest"]["number"] if summary and summary["latest"] else 0
+    base = draft_found["based_on"] if draft_found else newest
+    newer = newer_work(c.conn, summary["id"], c.user["id"], base) if summary and frame["can_write"] else None
     text = publishing.full_text(content)
     measured = publishing.measure(text)
     history = publishing.list_history(c.conn, summary["id"]) if summary else []
@@ -95,6 +107,8 @@ def editor(project_id: int, lang: str) -> str:
                   grade=grade_suggestions(project_id, frame["project"]), history=history, versions=versions,
                   actions=now["actions"], next_step=now["next"],
                   missing=[c._(FIELD_LABELS.get(m, "portal." + m)) for m in now["missing"]], draft=draft_found,
+                  base_version=base, seen_version=newest, newer=newer, newer_lines=newer_lines(newer, base),
+                  newer_key=newer_key(newer), full_text=publishing.full_text,
                   error=query("error"), certainties=publishing.CERTAINTIES, wide=True,
                   scripts=["summary.js"], **frame)
 
@@ -128,15 +142,60 @@ def _summary_id(project_id: int, lang: str) -> int:
     return found["id"] if found else publishing.create_summary(c.conn, project_id, lang, c.user["id"])
 
 
+def newer_lines(newer: dict[str, list[dict[str, Any]]] | None, base: int) -> list[str]:
+    """Who saved a version since the writer's text started, and who has a newer draft, in the viewer's words."""
+    if not newer:
+        return []
+    c = ctx()
+    lines = [c._("summaries.newer_version" if base else "summaries.newer_version_first", who=v["user_name"],
+                 number=v["number"], at=fmt_datetime(v["saved_at"], c.language, c.time_zone), base=base)
+             for v in newer["versions"]]
+    return lines + [c._("summaries.other_draft", who=d["user_name"], at=fmt_datetime(d["saved_at"], c.language, c.time_zone))
+                    for d in newer["drafts"]]
+
+
+def newer_key(newer: dict[str, list[dict[str, Any]]] | None) -> str:
+    """What the notice is about (versions by number, drafts by writer), so the page's script can tell
+    when an autosave learns of something the page does not show."""
+    if not newer:
+        return ""
+    return " ".join([f"v{v['number']}" for v in newer["versions"]] + sorted(f"d{d['user_id']}" for d in newer["drafts"]))
+
+
+def _version_number(name: str) -> int | None:
+    """A version number sent by the editor (base_version, seen_version); None when missing or not one."""
+    text = form(name).strip()
+    return int(text) if text.isdigit() and int(text) <= SQLITE_INT[1] else None
+
+
 def save(project_id: int, lang: str) -> Any:
-    """Save a version on purpose ("Save version"), or keep the draft ("Save draft", what autosave does)."""
+    """Save a version on purpose ("Save version"), or keep the draft ("Save draft", what autosave does).
+
+    The version is refused (409) when someone saved a newer one since the page's text started from its
+    version (base_version); the text is then kept as the writer's draft, and the editor shows the other
+    version beside it. "Save over version N" (intent overwrite, seen_version N) saves over the version
+    the writer has now seen, and only that one."""
     c = ctx()
     check_lang(lang)
     accounts.require_member(c.conn, project_id, c.user_id)
     if form("intent") == "draft":
         return draft(project_id, lang)
     summary_id = _summary_id(project_id, lang)
-    save_version_from_draft(c.conn, summary_id, c.user["id"], content_from_form(), form("topics"))
+    # a page that does not say what its text started from is taken to hold no version at all
+    seen = _version_number("seen_version" if form("intent") == "overwrite" else "base_version") or 0
+    try:
+        number = save_version_from_draft(c.conn, summary_id, c.user["id"], content_from_form(), form("topics"), seen)
+    except Conflict as error:
+        if error.key not in ("error.summary.stale", "error.summary.stale_first"):
+            raise
+        save_draft(c.conn, summary_id, c.user["id"], content_from_form(), form("topics"),
+                   _version_number("base_version"))
+        if _wants_json():
+            return json_response({"ok": False, "stale": True,
+                                  "error": error_text(error) + " " + c._("summaries.stale_reload")}, 409)
+        redirect_to("summary_editor", query={"error": error_text(error)}, project_id=project_id, lang=lang)
+    if _wants_json():
+        return json_response({"ok": True, "version": number, "message": c._("summaries.saved")})
     redirect_to("summary_editor", flash="summaries.saved", project_id=project_id, lang=lang)
 
 
@@ -145,18 +204,23 @@ def _wants_json() -> bool:
 
 
 def draft(project_id: int, lang: str) -> Any:
+    """Keep the writer's own draft (autosave, or "Save draft"); the JSON answer also says what others did since."""
     c = ctx()
     check_lang(lang)
     accounts.require_member(c.conn, project_id, c.user_id)
     try:
-        at = save_draft(c.conn, _summary_id(project_id, lang), c.user["id"], content_from_form(), form("topics"))
+        summary_id = _summary_id(project_id, lang)
+        at, base = save_draft(c.conn, summary_id, c.user["id"], content_from_form(), form("topics"),
+                              _version_number("base_version"))
     except SilError as error:
         if _wants_json():
             return json_response({"ok": False, "error": error_text(error)}, error.status)
         raise
     if _wants_json():
+        newer = newer_work(c.conn, summary_id, c.user["id"], base)
         return json_response({"ok": True, "saved_at": at,
-                              "message": c._("summaries.draft_saved_at", at=at[11:16] + " UTC")})
+                              "message": c._("summaries.draft_saved_at", at=fmt_datetime(at, c.language, c.time_zone)),
+                              "newer": newer_lines(newer, base), "newer_key": newer_key(newer)})
     redirect_to("summary_editor", flash="summaries.draft_saved", project_id=project_id, lang=lang)
 
 

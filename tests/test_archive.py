@@ -171,3 +171,44 @@ def test_archive_and_import_archive_commands(review, db_path, tmp_path):
     assert (files / f"project-{new_id}" / f"{digest}.pdf").is_file()
     bad = subprocess.run([*cli, "import-archive", str(db_path)], capture_output=True, text=True, cwd=root)
     assert bad.returncode == 1 and bad.stderr.startswith("error: ")
+
+
+def test_an_archive_from_before_drafts_per_writer_imports_its_draft_to_the_writer_who_saved_it(tmp_path):
+    """Migration 0017 renamed summary_drafts.saved_by to user_id: an archive written before it still imports."""
+    import json
+
+    from review.publishing import drafts
+
+    old = db.connect(tmp_path / "old.sqlite3")
+    db.migrate(old, upto=16)
+    project_id, users = add_project(old, lead="lead", comm="communicator")
+    sid = summaries.create_summary(old, project_id, "nb", users["comm"])
+    summaries.save_version(old, sid, users["comm"], complete("Versjon 1"))
+    old.execute("INSERT INTO summary_drafts (summary_id, content, topics, saved_at, saved_by) VALUES (?, ?, '[]', ?, ?)",
+                (sid, json.dumps(complete("Utkast etter versjon 1")), "2999-01-01T00:00:00Z", users["comm"]))
+    path = archive_of(old, project_id, tmp_path / "files", tmp_path)
+    old.close()
+    other = db.open_database(tmp_path / "other.sqlite3")
+    new_id = archive_import.import_project_archive(other, path, None, tmp_path / "other-files")
+    new_sid = other.execute("SELECT id FROM summaries WHERE project_id = ?", (new_id,)).fetchone()[0]
+    comm = other.execute("SELECT id FROM users WHERE name = 'comm'").fetchone()[0]
+    draft = drafts.get_draft(other, new_sid, comm)
+    assert draft["content"]["title"] == "Utkast etter versjon 1" and draft["based_on"] == 1
+
+
+def test_each_writers_draft_travels_with_the_archive(review, tmp_path):
+    from review.publishing import drafts
+
+    conn, project_id, files, _ = review
+    sid = conn.execute("SELECT id FROM summaries WHERE project_id = ?", (project_id,)).fetchone()[0]
+    people = {name: conn.execute("SELECT id FROM users WHERE name = ?", (name,)).fetchone()[0] for name in ("lead", "comm")}
+    for name, based_on in (("lead", 1), ("comm", 2)):
+        drafts.save_draft(conn, sid, people[name], complete(f"{name}s utkast"), based_on=based_on)
+    other = db.open_database(tmp_path / "other.sqlite3")
+    new_id = archive_import.import_project_archive(other, archive_of(conn, project_id, files, tmp_path), None,
+                                                   tmp_path / "other-files")
+    new_sid = other.execute("SELECT id FROM summaries WHERE project_id = ?", (new_id,)).fetchone()[0]
+    for name, based_on in (("lead", 1), ("comm", 2)):
+        user_id = other.execute("SELECT id FROM users WHERE name = ?", (name,)).fetchone()[0]
+        draft = drafts.get_draft(other, new_sid, user_id)
+        assert (draft["content"]["title"], draft["based_on"]) == (f"{name}s utkast", based_on)

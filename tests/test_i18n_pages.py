@@ -20,6 +20,7 @@ from review.appraisal import evidence, extraction, studies
 from review.appraisal.rob import assessments as rob
 from review.demo import builder as demo
 from review.projects import project as projects
+from review.publishing import drafts as summary_drafts
 from review.screening import decisions as screening
 from review.screening import fulltext as screening_fulltext
 from review.screening.blinding import release_outcomes
@@ -157,6 +158,10 @@ def world(app, conn, tmp_path, monkeypatch):
     summary = found[0] if found else published(conn, pid, {"comm": ids["kari"], "lead": ids["lead"]})
     if not found:
         published(conn, pid, {"comm": ids["kari"], "lead": ids["lead"]}, lang="en")
+    # two writers' drafts: Kari's started before the first version, so her editor lists the versions since,
+    # offers to save over them and shows the lead's newer draft; the lead's shows Kari's
+    summary_drafts.save_draft(conn, summary, ids["kari"], {"title": "Kari's draft"}, based_on=0)
+    summary_drafts.save_draft(conn, summary, ids["lead"], {"title": "The lead's draft"})
     values = {"project_id": [pid], "stage": ["1", "2"], "record_id": [both[0], both[1]], "study_id": [study],
               "outcome_id": [outcome], "assessment_id": [assessment, *robins], "summary_id": [summary], "lang": ["nb", "nn", "en"],
               "user_id": [ids["anna"]]}

@@ -17,6 +17,9 @@ from review.archive.writer import _decode, columns, foreign_keys, has_row_id, ta
 from review.searches import FTS_TRIGGER, derived_in_bulk
 from review.store import Invalid, now, transaction
 
+# Columns a migration renamed: an archive written before it names them as they were (table -> old -> new).
+RENAMED = {"summary_drafts": {"saved_by": "user_id"}}  # 0017: a draft belongs to its writer
+
 
 def import_project_archive(conn: sqlite3.Connection, path: str | Path, user_id: int | None,
                            files_dir: str | Path, trusted: bool = True) -> int:
@@ -152,6 +155,9 @@ class _Importer:
 
     def _insert(self, table: str, row: dict[str, Any], cols: set[str], refs: dict[str, str], deferred: set[str],
                 with_id: bool, number: int) -> None:
+        renamed = RENAMED.get(table, {})
+        if renamed and not set(renamed.values()) & set(row):
+            row = {renamed.get(name, name): value for name, value in row.items()}
         unknown = set(row) - cols
         if unknown:
             raise Invalid(f"{self.reader.path.name}: {table} line {number} has unknown fields {sorted(unknown)}",

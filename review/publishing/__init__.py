@@ -1,15 +1,15 @@
 """Publishing: the PRISMA 2020 numbers, plain-language summaries with their versions and states, LIX
 readability, GRADE wording, what the portal publishes, and the table of every export Sil offers.
 
-prisma_counts, add_removal; create_summary, save_version, change_state, project_summaries;
-measure (LIX); wordings_for; published_summaries; export and stream (every export by what and
+prisma_counts, add_removal; create_summary, save_version, change_state, project_summaries; each writer's
+own draft (save_draft, get_draft, newer_work: what others saved since); measure (LIX); wordings_for; published_summaries; export and stream (every export by what and
 format), offers_for and export_for (what a member may download).
 """
 from review.publishing.accessibility import save_statement, saved_fields, statement
 from review.publishing.actions import actions_now
 from review.publishing.automation import methods_text
 from review.publishing.content import SECTIONS, empty_content, full_text
-from review.publishing.drafts import discard_draft, get_draft, save_draft, save_version_from_draft
+from review.publishing.drafts import discard_draft, get_draft, newer_work, save_draft, save_version_from_draft
 from review.publishing.exports import export, stream
 from review.publishing.language_share import published_shares
 from review.publishing.offers import export_for, offers_for
@@ -53,6 +53,7 @@ __all__ = [
     "marks",
     "measure",
     "methods_text",
+    "newer_work",
     "offers_for",
     "prisma_counts",
     "project_summaries",

@@ -10,7 +10,7 @@ from review.accounts import record_event, require_member
 from review.appraisal import certainty_for_outcomes
 from review.publishing import content as summary_content
 from review.publishing.prisma import prisma_counts
-from review.store import Conflict, Forbidden, Invalid, NotFound, now, transaction
+from review.store import Conflict, Forbidden, Invalid, NotFound, now, readable, transaction
 
 LANGS = ("nb", "nn", "en")  # bokmål, nynorsk, English: the written standards the Language Act names, and English
 WRITERS = ("lead", "communicator")
@@ -61,10 +61,15 @@ def writable_text(conn: sqlite3.Connection, summary_id: int, user_id: int, conte
 
 
 def save_version(conn: sqlite3.Connection, summary_id: int, user_id: int,
-                 content: dict[str, Any], topics: Any = ()) -> int:
-    """Save the text as a new version (earlier ones stay); a published summary goes back to draft to be revised."""
+                 content: dict[str, Any], topics: Any = (), based_on: int | None = None) -> int:
+    """Save the text as a new version (earlier ones stay); a published summary goes back to draft to be revised.
+
+    based_on: the number of the newest version the writer's text took in (0: none); when someone has saved
+    a newer one since, Conflict, so no one saves over a version unseen (None: not checked)."""
     summary, clean, clean_topics = writable_text(conn, summary_id, user_id, content, topics)
     with transaction(conn):
+        if based_on is not None:
+            _refuse_unseen_version(conn, summary_id, based_on)
         number = conn.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM summary_versions WHERE summary_id = ?",
                               (summary_id,)).fetchone()[0]
         conn.execute("INSERT INTO summary_versions (summary_id, number, content, topics, saved_at, saved_by) "
@@ -74,6 +79,21 @@ def save_version(conn: sqlite3.Connection, summary_id: int, user_id: int,
             _log(conn, summary, "revise", "draft", user_id)
             conn.execute("UPDATE summaries SET state = 'draft' WHERE id = ?", (summary_id,))
     return number
+
+
+def _refuse_unseen_version(conn: sqlite3.Connection, summary_id: int, based_on: int) -> None:
+    """Conflict when the newest version is newer than based_on: who saved it and when, and what to do."""
+    newest = conn.execute("""SELECT v.number, v.saved_at, u.name AS user_name FROM summary_versions v
+                             LEFT JOIN users u ON u.id = v.saved_by WHERE v.summary_id = ?
+                             ORDER BY v.number DESC LIMIT 1""", (summary_id,)).fetchone()
+    if newest is None or newest["number"] <= based_on:
+        return
+    who, number, at = newest["user_name"] or "?", newest["number"], newest["saved_at"]
+    since = f"after the version your text started from ({based_on})" if based_on else "after your text was started"
+    raise Conflict(f"{who} saved version {number} at {readable(at)}, {since}: compare the two, then save over it "
+                   "on purpose or discard your draft",
+                   "error.summary.stale" if based_on else "error.summary.stale_first",
+                   who=who, number=number, at=at, base=based_on)
 
 
 def change_state(conn: sqlite3.Connection, summary_id: int, user_id: int, action: str, note: str = "",

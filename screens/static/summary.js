@@ -120,17 +120,41 @@
     });
   }
 
-  // Autosave: the draft is kept on the server (no version is made); "Save version" makes one on purpose.
+  // Autosave: the writer's own draft is kept on the server (no version is made); "Save version" makes one on
+  // purpose. Each answer says who saved a version or a newer draft since this page's text started; when that
+  // is more than the page shows, a notice offers to reload (the draft is saved first, so nothing is lost).
   var timer = null, status = document.getElementById("draft-status"), draftUrl = form.getAttribute("data-draft");
+  var live = document.getElementById("others-live"), shown = form.getAttribute("data-newer") || "";
+  function showNewer(data) {
+    if (!live || data.newer_key === undefined) { return; }
+    var list = live.querySelector("ul");
+    list.textContent = "";
+    (data.newer || []).forEach(function (line) {
+      var li = document.createElement("li");
+      li.textContent = line;
+      list.appendChild(li);
+    });
+    live.hidden = !data.newer_key || data.newer_key === shown;
+  }
   function saveDraft() {
     timer = null;
     var body = new URLSearchParams(new FormData(form));
     body.set("intent", "draft");
-    fetch(draftUrl, { method: "POST", body: body, credentials: "same-origin", keepalive: true,
-                      headers: { "Accept": "application/json", "X-CSRF-Token": form.elements.csrf_token.value } })
+    return fetch(draftUrl, { method: "POST", body: body, credentials: "same-origin", keepalive: true,
+                             headers: { "Accept": "application/json", "X-CSRF-Token": form.elements.csrf_token.value } })
       .then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
-      .then(function (result) { status.textContent = result.ok ? result.data.message : result.data.error; })
-      .catch(function () { status.textContent = status.getAttribute("data-failed"); });
+      .then(function (result) {
+        status.textContent = result.ok ? result.data.message : result.data.error;
+        if (result.ok) { showNewer(result.data); }
+        return result.ok;
+      })
+      .catch(function () { status.textContent = status.getAttribute("data-failed"); return false; });
+  }
+  if (live) {
+    document.getElementById("others-reload").addEventListener("click", function () {
+      if (timer) { window.clearTimeout(timer); }
+      saveDraft().then(function (saved) { if (saved) { window.location.reload(); } });
+    });
   }
   form.addEventListener("input", function () {
     render();

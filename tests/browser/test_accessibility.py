@@ -9,7 +9,7 @@ from conftest import PASSWORD
 
 from exports.portal import export_site
 from review.projects import project as projects
-from review.publishing import publications
+from review.publishing import drafts, publications
 from screens.portal import gettext_for
 from tests.review_factory import complete, published
 from tests.test_portal_export import PRISMA
@@ -50,6 +50,10 @@ def review(conn, make_user):
     snapshot = lambda pid: {"prisma": PRISMA, "certainty": [{"outcome": "fatigue", "certainty": "low", "studies": 3}]}  # noqa: E731
     nb = published(conn, project_id, users, "nb", topics=["Helse"], snapshot=snapshot)
     en = published(conn, project_id, users, "en", complete("Breaks at work"), ["Health"], snapshot=snapshot)
+    # two writers at once: Kari's draft started before version 1, and the lead has one of her own, so
+    # Kari's editor shows who saved what since, their texts to compare, and the button to save over them
+    drafts.save_draft(conn, nb, users["comm"], complete("Karis utkast"), based_on=0)
+    drafts.save_draft(conn, nb, lead, complete("Lenas utkast"))
     return project_id, nb, en
 
 
@@ -82,6 +86,8 @@ def test_summary_editor_has_no_serious_violations(live_server, axe_page, review)
     axe_page.get_by_role("heading", name="Your review projects").wait_for()
     axe_page.goto(f"{live_server}/projects/{project_id}/summaries/nb")
     axe_page.get_by_role("heading", name="Readability").wait_for()
+    axe_page.get_by_text("Show version 1, saved by kari").click()  # the other text, open to compare
+    assert axe_page.locator("#others-notice").is_visible() and axe_page.locator("#save-over").is_visible()
     assert serious_violations(axe_page) == []
     axe_page.goto(f"{live_server}/projects/{project_id}/summaries")
     assert serious_violations(axe_page) == []

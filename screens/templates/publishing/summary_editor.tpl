@@ -17,15 +17,43 @@
 % end
 <p class="notice" id="next-step">{{_(next_step, fields=', '.join(missing))}}</p>
 % if draft:
-<div class="notice" id="draft-notice"><p>{{_("summaries.draft_notice", at=draft['saved_at'][:16].replace('T', ' ') + ' UTC')}}</p>
+<div class="notice" id="draft-notice"><p>{{_("summaries.draft_notice", at=fmt_datetime(draft['saved_at']))}}</p>
 <form method="post" action="{{url('summary_discard', project_id=project['id'], lang=summary_lang)}}" class="inline" data-confirm="{{_('summaries.discard_confirm')}}">
 <input type="hidden" name="csrf_token" value="{{csrf}}">
 <button type="submit" class="link" id="discard-draft">{{_("summaries.discard_draft")}}</button></form></div>
 % end
+% if newer and (newer['versions'] or newer['drafts']):
+<section class="notice others" id="others-notice" aria-labelledby="others-heading">
+<h3 id="others-heading">{{_("summaries.others_heading")}}</h3>
+<ul>
+% for line in newer_lines:
+<li>{{line}}</li>
+% end
+</ul>
+% for v in newer['versions'][-3:]:
+<details class="other-text"><summary>{{_("summaries.show_version", number=v['number'], who=v['user_name'])}}</summary>
+<div class="pre" lang="{{summary_lang}}" data-content>{{full_text(v['content'])}}</div></details>
+% end
+% for d in newer['drafts']:
+<details class="other-text"><summary>{{_("summaries.show_draft", who=d['user_name'])}}</summary>
+<div class="pre" lang="{{summary_lang}}" data-content>{{full_text(d['content'])}}</div></details>
+% end
+% if newer['versions'] and not summary['state'] == 'in_review':
+<p>{{_("summaries.others_what_now", number=seen_version)}}</p>
+% end
+</section>
+% end
+% if can_write:
+<div class="notice others" id="others-live" role="status" aria-live="polite" hidden>
+<p>{{_("summaries.others_live")}}</p><ul></ul>
+<p><button type="button" class="link" id="others-reload">{{_("summaries.others_reload")}}</button></p></div>
+% end
 % if can_write and not (summary and summary['state'] == 'in_review'):
 <form method="post" action="{{url('summary_save', project_id=project['id'], lang=summary_lang)}}" id="summary-form" lang="{{summary_lang}}"
-      data-draft="{{url('summary_draft', project_id=project['id'], lang=summary_lang)}}">
+      data-draft="{{url('summary_draft', project_id=project['id'], lang=summary_lang)}}" data-newer="{{newer_key}}">
 <input type="hidden" name="csrf_token" value="{{csrf}}">
+<input type="hidden" name="base_version" value="{{base_version}}" autocomplete="off">
+<input type="hidden" name="seen_version" value="{{seen_version}}" autocomplete="off">
 <div class="field"><label for="f-title">{{_("summaries.field_title")}}</label>
 <input id="f-title" name="title" value="{{content['title']}}"></div>
 <fieldset><legend>{{_("summaries.key_messages")}}</legend>
@@ -71,6 +99,12 @@
 <button type="submit" name="intent" value="draft" id="save-draft">{{_("summaries.save_draft")}}</button>
 <span class="meta" id="draft-status" role="status" aria-live="polite" data-failed="{{_('summaries.draft_failed')}}"></span>
 </div>
+% if newer and newer['versions']:
+<div class="actions save-row">
+<button type="submit" name="intent" value="overwrite" id="save-over">{{_("summaries.save_over", number=seen_version)}}</button>
+</div>
+<p class="meta">{{_("summaries.save_over_help", number=seen_version)}}</p>
+% end
 <p class="meta">{{_("summaries.save_help")}}</p>
 </form>
 % elif not can_write:

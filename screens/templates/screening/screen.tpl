@@ -14,6 +14,12 @@
     <a href="#keys" id="keys-link" aria-haspopup="dialog">{{_("screening.keys")}} (?)</a>
   </p>
 </div>
+<p class="meta status-line" id="screen-status" role="status"
+   data-include="{{_('screening.decided.include', title='{title}')}}"
+   data-exclude="{{_('screening.decided.exclude', title='{title}')}}"
+   data-exclude-reason="{{_('screening.decided.exclude_reason', title='{title}', reason='{reason}')}}"
+   data-maybe="{{_('screening.decided.maybe', title='{title}')}}"
+   data-undone="{{_('screening.undone')}}"></p>
 <details class="card criteria" id="criteria">
   <summary>{{_("screening.criteria")}}</summary>
   <p><strong>{{_("project.question")}}:</strong> <span data-content>{{project['question'] or _("project.no_question")}}</span></p>
@@ -42,7 +48,7 @@
 <article class="card record" id="record" data-record="{{record['id']}}" data-hide="{{'1' if hide else '0'}}"
          aria-labelledby="rec-title">
   <header class="rec-head">
-  <h2 id="rec-title" data-content>\\
+  <h2 id="rec-title" tabindex="-1" data-content>\\
 % include('screening/marked.tpl', segs=record['title_marked'])
 </h2>
   <p class="meta" id="rec-meta"><span id="rec-journal"{{!' hidden' if hide else ''}}><span data-content>{{record['journal']}}</span> · </span><span id="rec-year">{{record['year'] or ''}}</span></p>
@@ -105,10 +111,10 @@
   % end
   % if stage == 2:
   <div class="barfield" id="reasons"><label for="reason-id">{{_("screening.reason")}} <span class="keyhint"><kbd>1</kbd>–<kbd>9</kbd></span></label>
-  <select id="reason-id" name="reason_id" form="decide-form">
+  <select id="reason-id" name="reason_id" form="decide-form" data-needed="{{_('error.screening.reason_needed')}}">
     <option value="">–</option>
   % for n, r in enumerate(reasons, start=1):
-    <option value="{{r['id']}}"{{!' data-key="%d"' % n if n <= 9 else ''}} data-content>{{n}} · {{r['label']}}</option>
+    <option value="{{r['id']}}"{{!' data-key="%d"' % n if n <= 9 else ''}} data-label="{{r['label']}}" data-content>{{n}} · {{r['label']}}</option>
   % end
   </select></div>
   % end

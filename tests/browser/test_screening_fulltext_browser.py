@@ -128,9 +128,11 @@ def test_full_text_decisions_and_undo_by_keys_without_a_page_load(live_server, p
     assert screening.my_decision(conn, pid, rita, second, 2) is None
     assert page.evaluate("document.activeElement.id") == "rec-title"
 
+    page.evaluate("window.scrollTo(0, 10**6)")  # reading the end of the full text
     page.keyboard.press("e")  # no reason picked: refused on the page, nothing sent
     page.locator("#screen-error:not([hidden])").wait_for()
     assert "needs an exclusion reason" in page.locator("#screen-error").inner_text()
+    assert _in_view(page, "#screen-error")  # said where the reader is, in the decision bar
     assert page.evaluate("document.activeElement.id") == "reason-id"
     page.keyboard.press("1")
     page.keyboard.press("e")

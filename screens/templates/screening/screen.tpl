@@ -29,12 +29,8 @@
   % end
   % end
 </details>
-% if error:
-<p class="error" role="alert" id="screen-error">{{error}}</p>
-% else:
-<p class="error" role="alert" id="screen-error" hidden></p>
-% end
 % if record is None:
+% include('screening/screen_error.tpl')
 <section class="card" id="done">
   <h2>{{_("screening.done")}}</h2>
   <p>{{_("screening.pilot_wait") if pilot_open else _("screening.done_text")}}</p>
@@ -103,6 +99,8 @@
   </div>
 </form>
 <div class="decisionbar" id="decisionbar" role="group" aria-label="{{_('screening.decision')}}">
+  % # in the bar, which is always in view, so that a refusal is seen wherever the reader has scrolled to
+  % include('screening/screen_error.tpl')
   % mine = record['mine']
   % if mine:
   <p class="notice" id="mine">{{_("screening.your_decision")}}: <strong>{{_("decision." + mine['decision'])}}</strong>. {{_("screening.change_hint")}}</p>

@@ -1,4 +1,8 @@
-"""The screening page: one record at a time, decide by keys or buttons, undo, my history; JSON for prefetch."""
+"""The screening page: one record at a time, decide by keys or buttons, undo, my history.
+
+With JavaScript the page asks for JSON instead (Accept: application/json): next.json prefetches the next
+record, and decide and undo answer with what the page needs to show the next (or the undone) record
+without a reload, at either stage. Without it the same routes take plain form posts and redirect."""
 from __future__ import annotations
 
 from typing import Any
@@ -20,9 +24,12 @@ from screens.web import (
     query,
     query_int,
     redirect_to,
+    url,
 )
 
 STAGE = "<stage:re:[12]>"
+# What the page's script fills in from a record (the abstract once, as its labelled paragraphs).
+SHOWN_FIELDS = ("id", "year", "journal", "authors", "title_marked", "abstract_sections", "keywords_marked", "doi", "pmid")
 
 
 def install(app: bottle.Bottle) -> None:
@@ -72,20 +79,27 @@ def decide(project_id: int, stage: str) -> Any:
         again = {} if error.key == "error.screening.enough_decisions" else {"record": record_id}  # take the next one
         redirect_to("screen", query={**hide, **again, "error": error_text(error)}, project_id=project_id, stage=stage)
     if _wants_json():
-        mine = screening.my_count(c.conn, project_id, c.user["id"], stage_no)
-        # the reviewer's own event number (others' events would show how busy they are) and the team count
-        # as the viewer may see it under blinding
-        return json_response({"ok": True, "record_id": record_id, "mine": mine, "own_state": "decided",
+        # the reviewer's own event number (others' events would show how busy they are)
+        return json_response({"ok": True, "record_id": record_id, "own_state": "decided",
                               "event_id": own_event_number(c.conn, project_id, c.user["id"], state["event_id"]),
-                              "complete": complete_count(c.conn, project_id, stage_no, c.user["id"])})
+                              **_counts(project_id, stage_no)})
     redirect_to("screen", query=hide or None, project_id=project_id, stage=stage)
 
 
 def undo(project_id: int, stage: str) -> Any:
     c = ctx()
-    state = screening.undo_last(c.conn, project_id, c.user["id"], int(stage))
+    stage_no = int(stage)
+    try:
+        state = screening.undo_last(c.conn, project_id, c.user["id"], stage_no)
+    except (Conflict, Invalid) as error:
+        if _wants_json():
+            return json_response({"ok": False, "error": error_text(error), "status": error.status}, error.status)
+        raise
     if _wants_json():
-        return json_response({"ok": True, "record_id": state["record_id"]})
+        # the record the undo brought back, to show in place of the one on screen
+        record = record_for_screening(c.conn, project_id, c.user["id"], state["record_id"], stage_no)
+        return json_response({"ok": True, "record_id": state["record_id"], "record": _shown(project_id, record),
+                              **_counts(project_id, stage_no)})
     query_values = {"record": state["record_id"], **({"hide": "1"} if form("hide") == "1" else {})}
     redirect_to("screen", flash="screening.undone", query=query_values, project_id=project_id, stage=stage)
 
@@ -98,9 +112,28 @@ def next_json(project_id: int, stage: str) -> str:
     if record_id is None:
         return json_response({"record": None})
     record = record_for_screening(c.conn, project_id, c.user["id"], record_id, int(stage))
-    # the abstract goes once, as its labelled paragraphs (what the page shows)
-    return json_response({"record": {k: record[k] for k in ("id", "year", "journal", "authors", "title_marked",
-                                                             "abstract_sections", "keywords_marked", "doi", "pmid")}})
+    return json_response({"record": _shown(project_id, record)})
+
+
+def _shown(project_id: int, record: dict[str, Any]) -> dict[str, Any]:
+    """A record as the page's script shows it. Of the reviewer's decision only what it is (a record with one
+    in force is shown by the page itself, with the form to change it). At full text, what the attachment
+    area shows (PDF, none, not retrieved and why) and where its PDF and its forms are."""
+    shown = {k: record[k] for k in SHOWN_FIELDS}
+    shown["mine"] = record["mine"]["decision"] if record["mine"] else None
+    if record["stage"] == 2:
+        ft, where = record["fulltext"], {"project_id": project_id, "record_id": record["id"]}
+        shown["fulltext"] = {"kind": ft["kind"], "file_name": ft["file_name"], "reason": ft["reason"],
+                             "pdf": url("fulltext_pdf", **where), "upload": url("fulltext_upload", **where),
+                             "missing": url("fulltext_missing", **where)}
+    return shown
+
+
+def _counts(project_id: int, stage: int) -> dict[str, int]:
+    """The page's counters after a decision or an undo: mine, and the team's as the viewer may see it under blinding."""
+    c = ctx()
+    return {"mine": screening.my_count(c.conn, project_id, c.user["id"], stage),
+            "complete": complete_count(c.conn, project_id, stage, c.user["id"])}
 
 
 def history(project_id: int, stage: str) -> str:

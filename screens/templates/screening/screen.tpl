@@ -14,6 +14,12 @@
     <a href="#keys" id="keys-link" aria-haspopup="dialog">{{_("screening.keys")}} (?)</a>
   </p>
 </div>
+<p class="meta status-line" id="screen-status" role="status"
+   data-include="{{_('screening.decided.include', title='{title}')}}"
+   data-exclude="{{_('screening.decided.exclude', title='{title}')}}"
+   data-exclude-reason="{{_('screening.decided.exclude_reason', title='{title}', reason='{reason}')}}"
+   data-maybe="{{_('screening.decided.maybe', title='{title}')}}"
+   data-undone="{{_('screening.undone')}}"></p>
 <details class="card criteria" id="criteria">
   <summary>{{_("screening.criteria")}}</summary>
   <p><strong>{{_("project.question")}}:</strong> <span data-content>{{project['question'] or _("project.no_question")}}</span></p>
@@ -23,12 +29,8 @@
   % end
   % end
 </details>
-% if error:
-<p class="error" role="alert" id="screen-error">{{error}}</p>
-% else:
-<p class="error" role="alert" id="screen-error" hidden></p>
-% end
 % if record is None:
+% include('screening/screen_error.tpl')
 <section class="card" id="done">
   <h2>{{_("screening.done")}}</h2>
   <p>{{_("screening.pilot_wait") if pilot_open else _("screening.done_text")}}</p>
@@ -42,7 +44,7 @@
 <article class="card record" id="record" data-record="{{record['id']}}" data-hide="{{'1' if hide else '0'}}"
          aria-labelledby="rec-title">
   <header class="rec-head">
-  <h2 id="rec-title" data-content>\\
+  <h2 id="rec-title" tabindex="-1" data-content>\\
 % include('screening/marked.tpl', segs=record['title_marked'])
 </h2>
   <p class="meta" id="rec-meta"><span id="rec-journal"{{!' hidden' if hide else ''}}><span data-content>{{record['journal']}}</span> · </span><span id="rec-year">{{record['year'] or ''}}</span></p>
@@ -97,6 +99,8 @@
   </div>
 </form>
 <div class="decisionbar" id="decisionbar" role="group" aria-label="{{_('screening.decision')}}">
+  % # in the bar, which is always in view, so that a refusal is seen wherever the reader has scrolled to
+  % include('screening/screen_error.tpl')
   % mine = record['mine']
   % if mine:
   <p class="notice" id="mine">{{_("screening.your_decision")}}: <strong>{{_("decision." + mine['decision'])}}</strong>. {{_("screening.change_hint")}}</p>
@@ -105,10 +109,10 @@
   % end
   % if stage == 2:
   <div class="barfield" id="reasons"><label for="reason-id">{{_("screening.reason")}} <span class="keyhint"><kbd>1</kbd>–<kbd>9</kbd></span></label>
-  <select id="reason-id" name="reason_id" form="decide-form">
+  <select id="reason-id" name="reason_id" form="decide-form" data-needed="{{_('error.screening.reason_needed')}}">
     <option value="">–</option>
   % for n, r in enumerate(reasons, start=1):
-    <option value="{{r['id']}}"{{!' data-key="%d"' % n if n <= 9 else ''}} data-content>{{n}} · {{r['label']}}</option>
+    <option value="{{r['id']}}"{{!' data-key="%d"' % n if n <= 9 else ''}} data-label="{{r['label']}}" data-content>{{n}} · {{r['label']}}</option>
   % end
   </select></div>
   % end

@@ -1,4 +1,4 @@
-"""The lead's bulk actions on the records list (label, move conflicts on to full text) and the export of
+"""The lead's bulk actions on the records list (label, move conflicts or agreed exclusions on to full text) and the export of
 whatever the list's filters show."""
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from screens.web import ctx, form, form_all, query, redirect_to
 
 LIST_FILTERS = ("q", "year_from", "year_to", "has_abstract", "search_id", "at") + FACETS
 DONE = ("label_add", "label_remove", "moved")
-COUNTS = ("n", "waiting", "agreed", "already")
+COUNTS = ("n", "overridden", "waiting", "agreed", "already")
 
 
 def install(app: bottle.Bottle) -> None:
@@ -43,9 +43,10 @@ def bulk(project_id: int) -> Any:
     elif action == "label_remove":
         done = {"done": action, "n": remove_label(c.conn, project_id, c.user["id"], ids, form("bulk_label"))}
     elif action == "move":
-        result = move_to_fulltext(c.conn, project_id, c.user["id"], ids, form("resolution_reason"))
-        done = {"done": "moved", "n": result["moved"], "waiting": result["waiting"], "agreed": result["agreed"],
-                "already": result["already"]}
+        result = move_to_fulltext(c.conn, project_id, c.user["id"], ids, form("resolution_reason"),
+                                  over_agreed=form("over_agreed") == "1")
+        done = {"done": "moved", "n": result["moved"] + result["overridden"], "overridden": result["overridden"],
+                "waiting": result["waiting"], "agreed": result["agreed"], "already": result["already"]}
     else:
         raise Invalid("choose what to do with the records", "error.records.bulk_action")
     redirect_to("records", query={**filters, **done}, project_id=project_id)

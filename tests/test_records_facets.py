@@ -108,9 +108,48 @@ def test_the_lead_moves_every_filtered_conflict_to_full_text(app, conn, review):
     form["scope"], form["action"], form["resolution_reason"] = "all", "move", "Both criteria met on reading"
     page = form.submit().follow()
     text = page.html.select_one("#bulk-done").text
-    assert "1 records resolved as include" in text and "4 awaiting decisions" in text
+    assert "1 record resolved as include" in text and "4 awaiting decisions" in text
     assert screening.screening_counts(conn, pid)["reports_sought"] == 2
-    assert page.request.url.endswith("stage=screening&done=moved&n=1&waiting=4&agreed=0&already=0")
+    assert page.request.url.endswith("stage=screening&done=moved&n=1&overridden=0&waiting=4&agreed=0&already=0")
+
+
+def test_the_lead_overrides_an_agreed_exclusion_only_when_she_ticks_the_box(app, conn, review):
+    pid, ids, r, decide = review
+    decide("rita", 3, "exclude")
+    decide("rolf", 3, "exclude")  # r3: both reviewers excluded it
+    login(app, "lea")
+    form = app.get(f"/projects/{pid}/records").forms["bulk-form"]
+    form["scope"], form["action"], form["resolution_reason"] = "all", "move", "Reported outcome is fatigue"
+    text = form.submit().follow().html.select_one("#bulk-done").text
+    # every record of the list is accounted for: 1 conflict moved, 3 waiting, 1 agreed left, 1 already in
+    assert "1 record resolved as include" in text and "3 awaiting decisions, 1 agreed by the reviewers, 1 already" in text
+    assert screening.screening_counts(conn, pid)["reports_sought"] == 2
+    form = app.get(f"/projects/{pid}/records").forms["bulk-form"]
+    form["scope"], form["action"], form["resolution_reason"] = "all", "move", "Reported outcome is fatigue"
+    form["over_agreed"] = True
+    text = form.submit().follow().html.select_one("#bulk-done").text
+    assert "1 record resolved as include" in text and "Of them, 1 had been excluded by both reviewers" in text
+    assert "2 already in full text" in text
+    assert screening.screening_counts(conn, pid)["reports_sought"] == 3
+    override = conn.execute("SELECT subject, detail FROM audit_events WHERE action = 'screening.override'").fetchall()
+    assert [row["subject"] for row in override] == [f"record {r[3]}"]
+    assert '"agreed": "exclude"' in override[0]["detail"] and "Reported outcome is fatigue" in override[0]["detail"]
+    # the record now waits for its full-text decisions like any other
+    assert conn.execute("SELECT 1 FROM screening_pending WHERE project_id = ? AND stage = 2 AND record_id = ?",
+                        (pid, r[3])).fetchone()
+
+
+def test_only_the_lead_overrides_an_agreement(conn, review):
+    from review.screening.conflicts import resolve_conflict
+    from review.store import Conflict, Forbidden
+
+    pid, ids, r, decide = review
+    with pytest.raises(Conflict, match="agreed"):
+        resolve_conflict(conn, pid, ids["lea"], r[0], 1, "exclude", "second thoughts")
+    with pytest.raises(Forbidden):
+        resolve_conflict(conn, pid, ids["rita"], r[0], 1, "exclude", "second thoughts", over_agreement=True)
+    resolve_conflict(conn, pid, ids["lea"], r[0], 1, "exclude", "second thoughts", over_agreement=True)
+    assert screening.screening_counts(conn, pid)["reports_sought"] == 0
 
 
 def test_only_the_lead_acts_in_bulk_and_only_with_the_token(app, conn, review):

@@ -1,5 +1,5 @@
-"""What the lead does to many records at once from the records list: label them, move stage-1 conflicts on to
-full text by one resolution, each with an audit entry. Roles are checked here, not in the screen."""
+"""What the lead does to many records at once from the records list: label them, move stage-1 conflicts (and,
+if the lead says so, agreed exclusions) on to full text by one resolution, each with an audit entry. Roles are checked here, not in the screen."""
 from __future__ import annotations
 
 import sqlite3
@@ -75,28 +75,31 @@ def remove_label(conn: sqlite3.Connection, project_id: int, user_id: int, ids: I
 
 
 def move_to_fulltext(conn: sqlite3.Connection, project_id: int, user_id: int, ids: Iterable[int],
-                     reason: str) -> dict[str, int]:
+                     reason: str, over_agreed: bool = False) -> dict[str, int]:
     """Resolve the chosen stage-1 conflicts as include, so they go on to full text (the lead only, one stated
-    reason for all). Records still waiting for decisions, agreed ones and those already included are left
-    as they are and counted, so the lead is told what happened to each."""
+    reason for all). With over_agreed, records both reviewers excluded go on too (the lead overrides their
+    agreement, each override a resolution with the reason). Records still waiting for decisions, agreed ones
+    (without over_agreed) and those already included are left as they are and counted, so the lead is told
+    what happened to each."""
     require_lead(conn, project_id, user_id)
     reason = (reason or "").strip()
     if not reason:
         raise Invalid("say why these records go on to full text; the reason is kept with each resolution",
                       "error.conflicts.no_reason")
-    result = {"moved": 0, "waiting": 0, "agreed": 0, "already": 0}
+    result = {"moved": 0, "overridden": 0, "waiting": 0, "agreed": 0, "already": 0}
     with screening_write(conn):
         chosen = _own_ids(conn, project_id, ids)
         for record_id in chosen:
             state = state_of(conn, project_id, 1, record_id)
+            agreed = state["state"] == "settled" and not state["resolution_event_id"]
             if state["state"] == "settled" and state["outcome"] == "include":
                 result["already"] += 1
             elif state["state"] == "open":
                 result["waiting"] += 1
-            elif state["state"] == "settled" and not state["resolution_event_id"]:
+            elif agreed and not over_agreed:
                 result["agreed"] += 1
             else:
-                resolve_conflict(conn, project_id, user_id, record_id, 1, "include", reason)
-                result["moved"] += 1
+                resolve_conflict(conn, project_id, user_id, record_id, 1, "include", reason, over_agreement=agreed)
+                result["overridden" if agreed else "moved"] += 1
         _audit(conn, project_id, user_id, "records.move_to_fulltext", chosen, {"reason": reason, **result})
     return result

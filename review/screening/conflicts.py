@@ -6,7 +6,7 @@ import sqlite3
 from typing import Any
 
 from review.accounts import record_event
-from review.screening.access import require_resolver
+from review.screening.access import require_lead, require_resolver
 from review.screening.events import append_event, check_not_final, check_values
 from review.screening.state import STAGES, refresh, screening_write, state_of
 from review.store import Conflict, Invalid
@@ -36,9 +36,17 @@ def decisions_on(conn: sqlite3.Connection, project_id: int, stage: int, record_i
 
 
 def resolve_conflict(conn: sqlite3.Connection, project_id: int, user_id: int, record_id: int, stage: int,
-                     decision: str, reason: str, reason_id: int | None = None) -> dict[str, Any]:
-    """Settle a conflict (or revise an earlier resolution) with a decision and a stated reason."""
-    require_resolver(conn, project_id, user_id)
+                     decision: str, reason: str, reason_id: int | None = None,
+                     over_agreement: bool = False) -> dict[str, Any]:
+    """Settle a conflict (or revise an earlier resolution) with a decision and a stated reason.
+
+    With over_agreement the lead (only the lead) may also settle a record the reviewers agreed on
+    otherwise, as Covidence lets a lead move an excluded study on: a resolution event like any other,
+    with its reason, in the audit log as an override."""
+    if over_agreement:
+        require_lead(conn, project_id, user_id)
+    else:
+        require_resolver(conn, project_id, user_id)
     reason = (reason or "").strip()
     if stage not in STAGES or decision not in ("include", "exclude"):
         raise Invalid("a resolution is include or exclude at stage 1 or 2", "error.conflicts.bad_resolution")
@@ -51,13 +59,15 @@ def resolve_conflict(conn: sqlite3.Connection, project_id: int, user_id: int, re
         if state["state"] == "open":
             raise Conflict(f"record {record_id} still waits for decisions at stage {stage}; there is nothing to resolve yet",
                            "error.conflicts.waiting", record=record_id, stage=stage)
-        if state["state"] == "settled" and not state["resolution_event_id"]:
+        agreed = state["state"] == "settled" and not state["resolution_event_id"]
+        if agreed and not over_agreement:
             raise Conflict(f"the reviewers agreed on record {record_id} at stage {stage}; there is no conflict",
                            "error.conflicts.agreed", record=record_id, stage=stage)
-        if state["resolution_event_id"]:
+        if state["resolution_event_id"] or agreed:
             check_not_final(conn, project_id, record_id, stage, {"resolution_event_id": None})
         event_id = append_event(conn, project_id, record_id, stage, user_id, "resolution", decision=decision,
                            reason_id=reason_id if stage == 2 and decision == "exclude" else None, change_reason=reason)
-        record_event(conn, project_id, user_id, "screening.resolve", f"record {record_id}",
-                     {"stage": stage, "decision": decision, "reason": reason, "event": event_id})
+        record_event(conn, project_id, user_id, "screening.override" if agreed else "screening.resolve",
+                     f"record {record_id}", {"stage": stage, "decision": decision, "reason": reason, "event": event_id,
+                                             **({"agreed": state["outcome"]} if agreed else {})})
         return dict(refresh(conn, project_id, stage, record_id))

@@ -33,7 +33,7 @@
     form.querySelectorAll("[data-for]").forEach(function (node) {
       var wanted = node.getAttribute("data-for").split(" ").indexOf(action.value) >= 0;
       node.hidden = !wanted;
-      node.querySelectorAll("input").forEach(function (input) { input.required = wanted; });
+      node.querySelectorAll("input:not([type=checkbox])").forEach(function (input) { input.required = wanted; });
     });
   }
 

@@ -65,6 +65,15 @@ def test_filter_by_a_facet_then_label_the_page_and_move_it_to_full_text(live_ser
     page.locator("#bulk-done").wait_for()
     assert page.locator("#bulk-done").inner_text().startswith("2 records resolved as include")
     assert screening.screening_counts(conn, pid)["reports_sought"] == 3  # r3 agreed, r0 and r1 resolved
+    # the agreed exclusions go on only when the lead ticks the box (an optional field: not required)
+    page.goto(f"{live_server}/projects/{pid}/records")
+    page.get_by_label("What to do").select_option("move")
+    page.locator("#bulk-all").check()
+    page.get_by_label("Reason for the resolution").fill("Full text will tell")
+    assert not page.locator("#bulk-over-agreed").evaluate("box => box.required")
+    page.get_by_role("button", name="Apply").click()
+    page.locator("#bulk-done").wait_for()
+    assert "agreed by the reviewers" in page.locator("#bulk-done").inner_text()
 
 
 def test_records_list_and_screening_page_have_no_serious_violations(live_server, axe_page, review):  # noqa: F811

@@ -81,7 +81,7 @@
   <div><button type="submit" class="primary">{{_("records.filter")}}</button></div>
 </form>
 % if done:
-<p class="flash" role="status" id="bulk-done">{{_("records.done." + done['action'], n=done['n'])}}{{' ' + _("records.done.skipped", waiting=done['waiting'], agreed=done['agreed'], already=done['already']) if done['action'] == 'moved' and (done['waiting'] or done['agreed'] or done['already']) else ''}}</p>
+<p class="flash" role="status" id="bulk-done">{{_("records.done." + done['action'], n=done['n'])}}{{' ' + _("records.done.overridden", n=done['overridden']) if done['action'] == 'moved' and done['overridden'] else ''}}{{' ' + _("records.done.skipped", waiting=done['waiting'], agreed=done['agreed'], already=done['already']) if done['action'] == 'moved' and (done['waiting'] or done['agreed'] or done['already']) else ''}}</p>
 % end
 % filtered = facet_query(page='')
 <p class="meta" role="status" id="records-count">{{_("records.found", n=page['total'], total=counts['total'])}}
@@ -111,6 +111,7 @@
     </select></div>
     <div data-for="label_add label_remove"><label for="bulk-label">{{_("records.bulk_label")}}</label><input id="bulk-label" name="bulk_label" maxlength="80" list="known-labels"></div>
     <div data-for="move"><label for="bulk-reason">{{_("records.bulk_reason")}}</label><input id="bulk-reason" name="resolution_reason"></div>
+    <div data-for="move"><label class="choice"><input type="checkbox" name="over_agreed" value="1" id="bulk-over-agreed"> <span>{{_("records.bulk_over_agreed")}}</span></label></div>
     <div><button type="submit" class="primary" id="bulk-apply">{{_("records.bulk_apply")}}</button></div>
   </div>
   <p class="meta" data-for="move">{{_("records.bulk_move_help")}}</p>

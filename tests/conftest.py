@@ -74,6 +74,15 @@ def login(app, name: str, password: str = PASSWORD):
     return form.submit(expect_errors=True).maybe_follow()
 
 
+def browser_login(page, live_server: str, name: str, password: str = PASSWORD) -> None:
+    """Log a Chromium page in as name through the login form, and wait for the projects page."""
+    page.goto(live_server + "/login")
+    page.get_by_label("User name").fill(name)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("heading", name="Your review projects").wait_for()
+
+
 def csrf_of(app) -> str:
     """The CSRF token of the signed-in session, read from a page like a browser would."""
     page = app.get("/")

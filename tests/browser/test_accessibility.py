@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD
+from conftest import PASSWORD, browser_login
 
 from exports.portal import export_site
 from review.projects import project as projects
@@ -13,6 +13,7 @@ from review.publishing import drafts, publications
 from screens.portal import gettext_for
 from tests.review_factory import complete, published
 from tests.test_portal_export import PRISMA
+from tests.test_stopping_curve import screen, thinning_project  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -123,23 +124,12 @@ def test_members_invitations_and_account_link_pages_have_no_serious_violations(l
 
 
 def test_the_stopping_page_with_the_counting_process_verdict_has_no_serious_violations(live_server, axe_page, conn,
-                                                                                        make_user):
+                                                                                        thinning_project):
     from review.accounts import users
-    from review.searches.importing import add_records, create_search
-    from tests.test_stopping_curve import screen
 
-    lead = make_user("lea")
-    project_id = projects.create_project(conn, lead, "Breaks at work")
-    search = create_search(conn, project_id, lead, "medline.ris", "5" * 64, "ris")
-    add_records(conn, project_id, search, [{"title": f"Record {i}", "abstract": "x"} for i in range(1000)])
-    conn.execute("UPDATE projects SET reviewers_per_record = 1 WHERE id = ?", (project_id,))
-    records = [r[0] for r in conn.execute("SELECT id FROM records WHERE project_id = ? ORDER BY id", (project_id,))]
+    project_id, lead, records = thinning_project
     screen(conn, project_id, lead, records, 700)  # the curve would stop, the ranked test does not back it yet
-    axe_page.goto(live_server + "/login")
-    axe_page.get_by_label("User name").fill("lea")
-    axe_page.get_by_label("Password").fill(PASSWORD)
-    axe_page.get_by_role("button", name="Log in").click()
-    axe_page.get_by_role("heading", name="Your review projects").wait_for()
+    browser_login(axe_page, live_server, "lea")
     for lang, words in (("en", "does not back it yet"), ("nb", "støtter det ikke ennå")):
         users.set_language(conn, lead, lang)
         axe_page.goto(f"{live_server}/projects/{project_id}/stopping")

@@ -1,7 +1,7 @@
 """The records list in a real browser: facet links filter it, the lead ticks a page of records and labels them;
 the records list and the screening page (with its key dialog open) pass axe-core's WCAG 2.1 AA rules."""
 import pytest
-from conftest import PASSWORD
+from conftest import browser_login
 from test_accessibility import axe_page, serious_violations  # noqa: F401  (axe_page is a fixture)
 
 from review.projects import project as projects
@@ -28,17 +28,9 @@ def review(conn, make_user):
     return pid, r
 
 
-def _log_in(page, live_server, name):
-    page.goto(live_server + "/login")
-    page.get_by_label("User name").fill(name)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_role("heading", name="Your review projects").wait_for()
-
-
 def test_filter_by_a_facet_then_label_the_page_and_move_it_to_full_text(live_server, page, conn, review):
     pid, r = review
-    _log_in(page, live_server, "lea")
+    browser_login(page, live_server, "lea")
     page.goto(f"{live_server}/projects/{pid}/records")
     conflict = page.locator("#facet-final a[data-value=conflict]")
     assert conflict.locator(".count").inner_text() == "3"
@@ -78,7 +70,7 @@ def test_filter_by_a_facet_then_label_the_page_and_move_it_to_full_text(live_ser
 
 def test_records_list_and_screening_page_have_no_serious_violations(live_server, axe_page, review):  # noqa: F811
     pid, _ = review
-    _log_in(axe_page, live_server, "rita")
+    browser_login(axe_page, live_server, "rita")
     axe_page.goto(f"{live_server}/projects/{pid}/records")
     assert serious_violations(axe_page) == []
     axe_page.goto(f"{live_server}/projects/{pid}/screen/1")
@@ -88,6 +80,6 @@ def test_records_list_and_screening_page_have_no_serious_violations(live_server,
     assert serious_violations(axe_page) == []
     axe_page.keyboard.press("Escape")
     axe_page.get_by_role("button", name="Log out").click()
-    _log_in(axe_page, live_server, "lea")
+    browser_login(axe_page, live_server, "lea")
     axe_page.goto(f"{live_server}/projects/{pid}/records")
     assert serious_violations(axe_page) == []

@@ -1,20 +1,12 @@
 """The keyboard flow in a real browser: decide ten records with keys, undo one."""
 import pytest
-from conftest import PASSWORD
+from conftest import browser_login
 
 from review.projects import project as projects
 from review.screening import decisions as screening
 from review.searches.importing import add_records, create_search
 
 pytestmark = pytest.mark.browser
-
-
-def _log_in(page, live_server, name):
-    page.goto(live_server + "/login")
-    page.get_by_label("User name").fill(name)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_role("heading", name="Your review projects").wait_for()
 
 
 def test_decide_ten_records_with_keys_and_undo_one(live_server, page, conn, make_user):
@@ -24,7 +16,7 @@ def test_decide_ten_records_with_keys_and_undo_one(live_server, page, conn, make
     search = create_search(conn, pid, lead, "x.ris", "2" * 64, "ris")
     add_records(conn, pid, search, [{"title": f"Breaks for nurses {i}", "abstract": f"Nurses rest {i}."} for i in range(12)])
 
-    _log_in(page, live_server, "rita")
+    browser_login(page, live_server, "rita")
     page.goto(f"{live_server}/projects/{pid}/screen/1")
     assert page.locator("#rec-title mark.inc").count() == 1
 
@@ -66,7 +58,7 @@ def test_full_text_exclusion_by_keys_picks_the_numbered_reason(live_server, page
     release_outcomes(conn, pid, lead, 1)  # blinded reviewers screen full texts the lead released (issue 16)
     ensure_default_reasons(conn, pid)
 
-    _log_in(page, live_server, "rita")
+    browser_login(page, live_server, "rita")
     page.goto(f"{live_server}/projects/{pid}/screen/2")
     page.keyboard.press("e")  # no reason picked yet: refused on the page, nothing stored
     page.locator("#screen-error:not([hidden])").wait_for()

@@ -2,7 +2,7 @@
 to the next record with its own PDF area, all without a page load; the decision bar stays in view on a laptop
 and a phone."""
 import pytest
-from conftest import PASSWORD
+from conftest import browser_login
 from test_accessibility import AXE, TAGS, axe_page  # noqa: F401  (axe_page is a fixture)
 
 from review.projects import project as projects
@@ -57,14 +57,6 @@ def _team(conn, make_user, files, n=4):
     return pid, rita, records
 
 
-def _log_in(page, live_server, name):
-    page.goto(live_server + "/login")
-    page.get_by_label("User name").fill(name)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_role("heading", name="Your review projects").wait_for()
-
-
 def _in_view(page, selector):
     box = page.locator(selector).bounding_box()
     size = page.viewport_size
@@ -94,7 +86,7 @@ def test_full_text_decisions_and_undo_by_keys_without_a_page_load(live_server, p
     pid, rita, records = _team(conn, make_user, tmp_path / "files")
     with_pdf = set(records[::2])
     reasons = list_reasons(conn, pid)
-    _log_in(page, live_server, "rita")
+    browser_login(page, live_server, "rita")
     page.goto(f"{live_server}/projects/{pid}/screen/2")
     page.evaluate("window.silMarker = 'the same page'")  # a page load would lose it
     loads = []
@@ -152,7 +144,7 @@ def test_the_full_text_decision_bar_stays_in_view(live_server, chromium, conn, m
     page = context.new_page()
     page.set_default_timeout(15000)
     try:
-        _log_in(page, live_server, "rita")
+        browser_login(page, live_server, "rita")
         page.goto(f"{live_server}/projects/{pid}/screen/2?record={records[0]}")  # one with its PDF in a frame
         page.evaluate("window.silMarker = 1")
         assert page.evaluate("document.documentElement.scrollHeight") > 2 * height
@@ -186,7 +178,7 @@ def test_a_pdf_that_fails_to_load_does_not_take_the_keys(live_server, page, conn
     attach_pdf(conn, tmp_path / "files", pid, rita, records[1], broken, "broken.pdf")
     for record_id in records[2:]:  # so the record with the broken PDF comes next
         screening.record_decision(conn, pid, rita, record_id, 2, "include")
-    _log_in(page, live_server, "rita")
+    browser_login(page, live_server, "rita")
     page.goto(f"{live_server}/projects/{pid}/screen/2?record={records[0]}")
     page.evaluate("window.frameTookFocus = false; window.addEventListener('blur', () => { window.frameTookFocus = true; })")
     page.keyboard.press("i")
@@ -213,7 +205,7 @@ def test_with_authors_hidden_the_next_full_text_keeps_them_hidden_and_passes_axe
                                                                                   make_user, tmp_path):
     pid, rita, records = _team(conn, make_user, tmp_path / "files", n=3)
     page = axe_page
-    _log_in(page, live_server, "rita")
+    browser_login(page, live_server, "rita")
     page.goto(f"{live_server}/projects/{pid}/screen/2?record={records[1]}")  # one without a PDF
     page.get_by_role("link", name="Hide authors and journal").click()
     page.locator("#record[data-hide='1']").wait_for()

@@ -1,7 +1,7 @@
 """The screening page in a real browser: decide a long Embase-like record without scrolling, on a laptop and a
 phone; the key list is a dialog; after keyboard decisions every per-record link follows the record on screen."""
 import pytest
-from conftest import PASSWORD
+from conftest import browser_login
 
 from review.projects import project as projects
 from review.screening import decisions as screening
@@ -31,14 +31,6 @@ def _team(conn, make_user, n=4):
     return pid, rita, rolf, records
 
 
-def _log_in(page, live_server, name):
-    page.goto(live_server + "/login")
-    page.get_by_label("User name").fill(name)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_role("heading", name="Your review projects").wait_for()
-
-
 def _in_view(page, selector):
     box = page.locator(selector).bounding_box()
     size = page.viewport_size
@@ -53,7 +45,7 @@ def test_title_and_decision_bar_stay_in_view_on_a_long_record(live_server, chrom
     page = context.new_page()
     page.set_default_timeout(15000)
     try:
-        _log_in(page, live_server, "rita")
+        browser_login(page, live_server, "rita")
         page.goto(f"{live_server}/projects/{pid}/screen/1?record={records[0]}")
         assert page.evaluate("document.documentElement.scrollHeight") > 1.5 * height  # a page that needs scrolling
         assert page.evaluate("document.documentElement.scrollWidth") <= width  # and never sideways
@@ -73,7 +65,7 @@ def test_title_and_decision_bar_stay_in_view_on_a_long_record(live_server, chrom
 
 def test_question_mark_opens_the_keys_as_a_dialog_that_traps_focus(live_server, page, conn, make_user):
     pid, rita, _, _ = _team(conn, make_user, n=2)
-    _log_in(page, live_server, "rita")
+    browser_login(page, live_server, "rita")
     page.goto(f"{live_server}/projects/{pid}/screen/1")
     dialog = page.locator("dialog#keys")
     assert not dialog.is_visible()
@@ -101,7 +93,7 @@ def test_after_keyboard_decisions_links_point_at_the_record_on_screen(live_serve
     set_blinding(conn, pid, lead, False)  # the team's count moves with others' decisions only when blinding is lifted
     for record_id in records:
         screening.record_decision(conn, pid, rolf, record_id, 1, "include")
-    _log_in(page, live_server, "rita")
+    browser_login(page, live_server, "rita")
     page.goto(f"{live_server}/projects/{pid}/screen/1")
     loads = []
     page.on("load", lambda _: loads.append(1))

@@ -196,6 +196,15 @@ def test_every_page_is_translated_for_every_role(app, conn, world, who):
     assert not problems, "\n".join(f"{path}: {found}" for path, found in problems.items())
 
 
+def test_the_walks_language_refuses_no_page_that_bokmal_shows(app, conn, world):
+    """A page that refuses the pseudo-language would stay out of the walk unseen (an error page is all it checks)."""
+    login(app, "lead", demo.DEMO_PASSWORD)
+    pseudo = {path: app.get(path, expect_errors=True).status_int for path in _pages(app, world["values"])}
+    users.set_language(conn, world["ids"]["lead"], "nb")
+    refused = [path for path, status in pseudo.items() if status >= 400 and app.get(path, expect_errors=True).status_int < 400]
+    assert not refused, f"pages that refuse only the walk's language: {refused}"
+
+
 def test_every_action_in_the_walks_audit_log_has_words(app, conn, world):
     """The audit log shows each action in words (its code stays beside it, for searching)."""
     from screens.i18n import catalogue

@@ -165,7 +165,8 @@ def world(app, conn, tmp_path, monkeypatch):
 
 def _pages(app, values):
     for route in app.app.routes:
-        # the portal is the public site, in the language of its address, not the reader's: tests/test_portal_*
+        # the portal (in the language of its address, not the reader's) and the routes that serve files need
+        # values of their own: tests/test_i18n_pages_public.py walks them
         if route.method != "GET" or route.rule.startswith("/portal") or "<path" in route.rule or "<what>" in route.rule or "<fmt>" in route.rule \
                 or "<ext" in route.rule or "<name" in route.rule:
             continue

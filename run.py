@@ -310,7 +310,7 @@ def cmd_import(args: argparse.Namespace) -> None:
         print(f"{name}: imported {result['record_count']} records ({result['format']}, {result['encoding']}) "
               f"as search {result['search_id']}")
         for warning in result["warnings"]:
-            print(f"  warning: {warning}")
+            print(f"  warning: {warning['text']}")  # the command line speaks English
     for failure in failures[:-1]:
         print(f"error: {failure}", file=sys.stderr)
     if failures:

@@ -34,7 +34,8 @@ def html_fragment(item: dict, _: Gettext) -> str:
              "</strong></p>\n") if item.get("draft") else ""
     html = (f'<article lang="{html_escape(item["lang"])}">\n<h1>{html_escape(item["title"])}</h1>\n'
             f"{draft}{body}\n{table}\n</article>\n")
-    return re.sub(r'\s(?:class|style|id|aria-labelledby)="[^"]*"', "", html)
+    html = re.sub(r'\s(?:class|style|id|aria-labelledby)="[^"]*"', "", html)
+    return re.sub(r"(<\w+[^<>]*?) data-content(?=[\s>])", r"\1", html)  # Sil's mark of a summary's own text
 
 
 def markdown(item: dict, _: Gettext) -> str:

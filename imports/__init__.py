@@ -10,6 +10,7 @@ from imports.decode import decode
 from imports.detect import FORMAT_NAMES, detect
 from imports.display import ADVICE
 from imports.errors import ImportFailure
+from imports.wording import Worded, joined, worded
 
 READERS = {
     "ris": ris.read, "medline": medline.read, "wos": wos.read_tagged, "wos-tab": wos.read_tabbed,
@@ -20,12 +21,13 @@ READERS = {
 
 @dataclass
 class ParsedFile:
-    """What a file held: its format, the encoding used, the records (dicts of record fields), warnings."""
+    """What a file held: its format, the encoding used, the records (dicts of record fields), warnings (each a
+    catalogue key, its values and its English text: imports.wording)."""
 
     format: str
     encoding: str
     records: list[dict[str, Any]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Worded] = field(default_factory=list)
 
 
 def read_file(data: bytes, file_name: str, skip_broken: bool = False) -> ParsedFile:
@@ -43,7 +45,7 @@ class StreamedFile:
     format: str
     encoding: str
     records: Iterator[dict[str, Any]]
-    warnings: list[str]
+    warnings: list[Worded]
 
 
 def stream_file(data: bytes, file_name: str, skip_broken: bool = False) -> StreamedFile:
@@ -71,7 +73,7 @@ def stream_file(data: bytes, file_name: str, skip_broken: bool = False) -> Strea
     return StreamedFile(kind, encoding, guarded(accounted(records, kind, text, warnings), file_name, kind), warnings)
 
 
-def accounted(records: Iterator[dict[str, Any]], kind: str, text: str, warnings: list[str]) -> Iterator[dict[str, Any]]:
+def accounted(records: Iterator[dict[str, Any]], kind: str, text: str, warnings: list[Worded]) -> Iterator[dict[str, Any]]:
     """The reader's records, then warnings when their number differs from the file's record starts (or the
     file holds lines of another format). BibTeX checks itself: only it knows the entries it skipped."""
     count = 0
@@ -82,7 +84,7 @@ def accounted(records: Iterator[dict[str, Any]], kind: str, text: str, warnings:
         warnings.extend(accounting.check(kind, text, count))
 
 
-def read_workbook(data: bytes, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
+def read_workbook(data: bytes, file_name: str) -> tuple[list[dict[str, Any]], list[Worded]]:
     """The records of an .xlsx workbook: its first sheet with a title column; other sheets with data are
     named in a warning (never read or dropped silently)."""
     sheets = spreadsheets.workbook_sheets(data, file_name)
@@ -98,12 +100,15 @@ def read_workbook(data: bytes, file_name: str) -> tuple[list[dict[str, Any]], li
                             key="error.import.sheet", sheet=name, problem=failure.message) from None
     others = [n for i, (n, r) in enumerate(sheets) if i != chosen and spreadsheets.non_empty(r)]
     if others:
-        warnings.append(f"only sheet {name!r} was read; the workbook's other sheet(s) with data "
-                        f"({', '.join(repr(n) for n in others)}) were not: import each as a file of its own")
-    return records, [f"sheet {name!r}, {w}" if w.startswith("line") else w for w in warnings]
+        sheets = [worded("import.part.sheet", repr(n), sheet=n) for n in others]
+        warnings.append(worded("import.warning.other_sheets", f"only sheet {name!r} was read; the workbook's other "
+                               f"sheet(s) with data ({joined(sheets)}) were not: import each as a file of its own",
+                               sheet=name, n=len(others), sheets=sheets))
+    return records, [worded("import.warning.in_sheet", f"sheet {name!r}, {w['text']}", sheet=name, warning=w)
+                     if w["text"].startswith("line") else w for w in warnings]
 
 
-def _records(kind: str, text: str, file_name: str, warnings: list[str],
+def _records(kind: str, text: str, file_name: str, warnings: list[Worded],
              skip_broken: bool = False) -> Iterator[dict[str, Any]]:
     """The reader's records, lazily: the reader starts at the first record taken (inside guarded)."""
     if kind == "ris":

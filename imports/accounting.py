@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from imports.detect import FORMAT_NAMES
+from imports.wording import Worded, line_text_part, some, worded
 
 
 class Lines:
@@ -102,34 +103,39 @@ def _one_per_record(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [(line, value) for line, value in found if line + 1 not in lines]
 
 
-def check(kind: str, text: str, read: int, skipped: int = 0) -> list[str]:
+def check(kind: str, text: str, read: int, skipped: int = 0) -> list[Worded]:
     """Warnings when the records read (plus those skipped on purpose) differ from the file's record starts,
     and when the file holds lines that start records of another format."""
     return count_warnings(kind, text, read, skipped) + foreign_warnings(kind, text)
 
 
-def count_warnings(kind: str, text: str, read: int, skipped: int = 0) -> list[str]:
+def count_warnings(kind: str, text: str, read: int, skipped: int = 0) -> list[Worded]:
     """The count check alone: a warning naming the lines when the counts differ."""
     starts = record_starts(kind, text)
     if starts is None or len(starts) == read + skipped:
         return []
     strict = MARKERS[kind][1] if kind in MARKERS else XML_RECORD
     near = [(line, value) for line, value in starts if not strict.match(value)]
-    if near:
-        where = f"; record starts Sil could not read as such: {_lines(near)}"
-    elif read + skipped > len(starts) and kind == "ris":
+    if not near and read + skipped > len(starts) and kind == "ris":
         return []  # the RIS reader names each record it kept without a TY line itself
-    elif read + skipped > len(starts):
-        where = " (records without a record start of their own)"
-    else:
-        where = f" (record starts: {_lines(starts)})"
-    kept = f" and skipped {skipped}" if skipped else ""
-    what = MARKERS[kind][2] if kind in MARKERS else "<record> elements"
-    return [f"the file has {len(starts)} record start(s) ({what}) but Sil read {read} "
-            f"record(s){kept}{where}; check the file against the records"]
+    marker = _marker(kind)
+    kept = worded("import.part.and_skipped", f" and skipped {skipped}", n=skipped) if skipped else ""
+    said = (f"the file has {len(starts)} record start(s) ({marker['text']}) but Sil read {read} "
+            f"record(s){kept['text'] if kept else ''}")
+    counts = {"n": len(starts), "marker": marker, "records": read, "skipped": kept}
+    check = "; check the file against the records"
+    if near:
+        values, lines = _lines(near)
+        return [worded("import.warning.count_unread_starts",
+                       f"{said}; record starts Sil could not read as such: {lines}{check}", **counts, **values)]
+    if read + skipped > len(starts):
+        return [worded("import.warning.count_no_start", f"{said} (records without a record start of their own){check}",
+                       **counts)]
+    values, lines = _lines(starts)
+    return [worded("import.warning.count_differs", f"{said} (record starts: {lines}){check}", **counts, **values)]
 
 
-def foreign_warnings(kind: str, text) -> list[str]:
+def foreign_warnings(kind: str, text) -> list[Worded]:
     """Warnings for lines that start a record of another format than the one the file was read as."""
     warnings = []
     for other, lines in FOREIGN.items():
@@ -137,12 +143,24 @@ def foreign_warnings(kind: str, text) -> list[str]:
             continue
         found = lines.find(text, limit=SHOWN + 1)
         if found:
-            warnings.append(f"this {FORMAT_NAMES.get(kind, kind)} file also holds lines that start "
-                            f"{FORMAT_NAMES[other]} records ({_lines(found)}); they were not read as records "
-                            "of their own: if the file joins two exports, import each as a file of its own")
+            values, shown = _lines(found)
+            warnings.append(worded(
+                "import.warning.foreign_lines", f"this {FORMAT_NAMES.get(kind, kind)} file also holds lines that "
+                f"start {FORMAT_NAMES[other]} records ({shown}); they were not read as records of their own: if the "
+                "file joins two exports, import each as a file of its own",
+                format=format_part(kind), other=format_part(other), **values))
     return warnings
 
 
-def _lines(found: list[tuple[int, str]]) -> str:
-    shown = ", ".join(f"line {line}: {value.strip()[:40]!r}" for line, value in found[:SHOWN])
-    return shown + (f" and {len(found) - SHOWN} more" if len(found) > SHOWN else "")
+def format_part(kind: str) -> Worded:
+    """A format's name, worded ("Web of Science plain text" is not English only)."""
+    return worded(f"import.part.format.{kind.replace('-', '_')}", FORMAT_NAMES.get(kind, kind))
+
+
+def _marker(kind: str) -> Worded:
+    """What starts a record in the format, worded: "TY lines", "<record> elements"."""
+    return worded(f"import.part.marker.{kind.replace('-', '_')}", MARKERS[kind][2] if kind in MARKERS else "<record> elements")
+
+
+def _lines(found: list[tuple[int, str]]) -> tuple[dict, str]:
+    return some([line_text_part(line, value.strip()[:40]) for line, value in found], SHOWN)

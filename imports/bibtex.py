@@ -10,11 +10,12 @@ from imports import bibtex_values as values
 from imports import normalise as norm
 from imports.errors import ImportFailure
 from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
+from imports.wording import Worded, joined, text_of, worded
 
 VERBATIM = {"url", "doi", "link", "unique-id", "issn", "eissn"}
 
 
-def read(text: str, file_name: str, skip_broken: bool = False) -> tuple[list[dict[str, Any]], list[str]]:
+def read(text: str, file_name: str, skip_broken: bool = False) -> tuple[list[dict[str, Any]], list[Worded]]:
     """Parse BibTeX text into record dicts and warnings. A broken entry fails the file, naming the entry,
     its line and why; with skip_broken the other entries are imported and the broken ones listed in a warning."""
     try:
@@ -30,24 +31,25 @@ def read(text: str, file_name: str, skip_broken: bool = False) -> tuple[list[dic
         recovered = getattr(block, "ignore_error_block", None)
         if recovered is not None and hasattr(recovered, "fields"):
             entries.append(recovered)
-            what = "repeats a field" if "Field" in type(block).__name__ else "repeats the key of an earlier entry"
-            warnings.append(f"line {block.start_line + 1}: {values.entry_name(block)} {what}; it was kept with every value")
+            warnings.append(_recovered(block))
         else:
-            broken.append(f"{values.entry_name(block)} (line {block.start_line + 1}): "
-                          f"{values.failure_reason(block, messages)}")
+            entry, line, reason = values.entry_name(block), block.start_line + 1, values.failure_reason(block, messages)
+            broken.append(worded("import.part.broken_entry", f"{text_of(entry)} (line {line}): {text_of(reason)}",
+                                 entry=entry, line=line, reason=reason))
     entries.sort(key=lambda e: e.start_line)
     if broken and not skip_broken:
         first_line = min(b.start_line for b in library.failed_blocks if not hasattr(
             getattr(b, "ignore_error_block", None), "fields")) + 1
         raise ImportFailure(file_name, first_line, f"{len(broken)} BibTeX entr{'y is' if len(broken) == 1 else 'ies are'} "
-                            f"broken: {'; '.join(broken[:10])}. Fix {'it' if len(broken) == 1 else 'them'}, or import "
+                            f"broken: {joined(broken[:10], '; ')}. Fix {'it' if len(broken) == 1 else 'them'}, or import "
                             f"with 'skip broken entries' (--skip-broken) to import the other {len(entries)} and list "
                             "the broken ones in the search's warnings",
-                            key="error.import.bibtex_broken_entries", n=len(broken), entries="; ".join(broken[:10]),
+                            key="error.import.bibtex_broken_entries", n=len(broken), entries=joined(broken[:10], "; "),
                             others=len(entries))
     if broken:
-        warnings.append(f"{len(broken)} broken BibTeX entr{'y was' if len(broken) == 1 else 'ies were'} skipped "
-                        f"(skip broken entries was chosen): {'; '.join(broken)}")
+        warnings.append(worded("import.warning.bibtex_skipped", f"{len(broken)} broken BibTeX "
+                               f"entr{'y was' if len(broken) == 1 else 'ies were'} skipped (skip broken entries was "
+                               f"chosen): {joined(broken, '; ')}", n=len(broken), entries=broken))
     if not entries:
         raise ImportFailure(file_name, None, "no BibTeX entries found" + (" that could be read" if broken else ""),
                             key="error.import.bibtex_none")
@@ -55,6 +57,16 @@ def read(text: str, file_name: str, skip_broken: bool = False) -> tuple[list[dic
     tagged = [_tagged(entry, macros) for entry in entries]
     records = [to_record(item) for item in tagged]
     return records, warnings + missing_title_warnings(records, [t.line for t in tagged])
+
+
+def _recovered(block) -> Worded:
+    """The warning for an entry bibtexparser kept despite a repeated field or key."""
+    entry, line = values.entry_name(block), block.start_line + 1
+    if "Field" in type(block).__name__:
+        return worded("import.warning.bibtex_repeated_field", f"line {line}: {text_of(entry)} repeats a field; it was "
+                      "kept with every value", line=line, entry=entry)
+    return worded("import.warning.bibtex_repeated_key", f"line {line}: {text_of(entry)} repeats the key of an earlier "
+                  "entry; it was kept with every value", line=line, entry=entry)
 
 
 def _tagged(entry, macros: dict[str, str]) -> Tagged:

@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from imports.wording import Worded, worded
+
 MONTHS = {m: str(i) for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 MONTH_NAMES = {m: name for m, name in zip(MONTHS, (
@@ -81,20 +83,24 @@ def parser_messages() -> Iterator[list[str]]:
         logger.propagate = propagate
 
 
-def failure_reason(block, messages: list[str]) -> str:
-    """Why a block failed, in words: the parser's own message for it, else its error's class and text."""
+def failure_reason(block, messages: list[str]) -> Worded | str:
+    """Why a block failed: the parser's own message for it (its words, worded around), else its error's text
+    or class."""
     for message in messages:
         found = ABORTED.search(message)
         if found and int(found.group(1)) == block.start_line:
-            return f"{found.group(3).strip().rstrip('.')} (noticed on line {int(found.group(2)) + 1})"
+            reason, line = found.group(3).strip().rstrip("."), int(found.group(2)) + 1
+            return worded("import.part.parser_noticed", f"{reason} (noticed on line {line})", reason=reason, line=line)
     error = getattr(block, "error", None)
     text = str(error or "").strip()
     if text:
         return text
-    return type(error).__name__ if error is not None else "it could not be parsed"
+    if error is not None:
+        return type(error).__name__
+    return worded("import.part.unparsable", "it could not be parsed")
 
 
-def entry_name(block) -> str:
+def entry_name(block) -> Worded | str:
     """'@article{smith2020' as the entry begins, for a message naming it."""
     head = (getattr(block, "raw", "") or "").lstrip().split("\n", 1)[0]
-    return head.split(",", 1)[0][:60] or "an entry"
+    return head.split(",", 1)[0][:60] or worded("import.part.an_entry", "an entry")

@@ -12,6 +12,7 @@ from imports import normalise as norm
 from imports import spreadsheets
 from imports.errors import ImportFailure
 from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
+from imports.wording import Worded, joined, line_part, worded
 
 csv.field_size_limit(sys.maxsize)
 # Column names per field, compared case-insensitively; the first present wins (Norwegian names last).
@@ -47,7 +48,7 @@ EMBASE_SOURCE = re.compile(r"^(?P<journal>.+?) \((?P<year>\d{4})\)(?: (?P<volume
 PUBMED_CITATION = re.compile(r";(?P<volume>[^(:]+)(?:\((?P<issue>[^)]*)\))?:(?P<pages>[^.\s]+)")
 
 
-def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
+def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[Worded]]:
     """Parse a comma, semicolon or tab separated export into record dicts and warnings."""
     first_line = text.lstrip("\ufeff").split("\n", 1)[0]
     delimiter = spreadsheets.sniff_delimiter(first_line, names_title) or ","
@@ -59,7 +60,7 @@ def names_title(header: list[str]) -> bool:
     return "title" in _pick_columns([h.strip().lstrip("\ufeff") for h in header])
 
 
-def read_rows(rows: list[tuple[int, list[str]]], file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
+def read_rows(rows: list[tuple[int, list[str]]], file_name: str) -> tuple[list[dict[str, Any]], list[Worded]]:
     """Rows of text cells (from CSV or a workbook) to record dicts: the first row naming a title is the
     header; rows above it are named in a warning, never read as records silently."""
     rows = [(line, row) for line, row in rows if any(cell.strip() for cell in row)] if rows else rows
@@ -76,11 +77,13 @@ def read_rows(rows: list[tuple[int, list[str]]], file_name: str) -> tuple[list[d
         raise ImportFailure(file_name, rows[0][0], f"the table has no title column (its header is: {shown}); "
                             "name the column of titles 'Title' (or export with titles, or use RIS)",
                             key="error.import.no_title_column", header=shown)
-    warnings = ["the table has no title column: its records are imported without titles "
-                "(name the column of titles 'Title' if it has one)"] if untitled else []
+    warnings = [worded("import.warning.csv_no_title_column", "the table has no title column: its records are "
+                       "imported without titles (name the column of titles 'Title' if it has one)")] if untitled else []
     if start:
-        warnings.append(f"line(s) {', '.join(str(line) for line, _ in rows[:start])} above the header "
-                        f"(line {rows[start][0]}) were not read as records")
+        above = [line for line, _ in rows[:start]]
+        warnings.append(worded("import.warning.csv_above_header", f"line(s) {', '.join(map(str, above))} above the "
+                               f"header (line {rows[start][0]}) were not read as records", n=len(above), lines=above,
+                               line=rows[start][0]))
     header = [h.strip().lstrip("\ufeff") for h in rows[start][1]]
     picks = _pick_columns(header)
     records, lines = [], []
@@ -104,7 +107,7 @@ def is_vertical(rows: list[tuple[int, list[str]]]) -> bool:
     return bool(names) and all(n == n.upper() for n in names) and any(n in VERTICAL_NAMES for n in names)
 
 
-def swallowed_rows(rows: list[tuple[int, list[str]]], columns: int) -> list[str]:
+def swallowed_rows(rows: list[tuple[int, list[str]]], columns: int) -> list[Worded]:
     """A warning naming the rows whose cells hold lines that look like rows of their own (an unclosed
     quote makes the csv module read many rows as one cell): the rows a count of lines would find."""
     suspects = []
@@ -117,12 +120,13 @@ def swallowed_rows(rows: list[tuple[int, list[str]]], columns: int) -> list[str]
                 break
     if not suspects:
         return []
-    shown = ", ".join(f"line {line}" for line in suspects[:10])
-    return [f"{len(suspects)} row(s) hold lines that look like rows of their own (a quote not closed?): "
-            f"{shown}; check those records against the file"]
+    shown = [line_part(line) for line in suspects[:10]]
+    return [worded("import.warning.csv_swallowed", f"{len(suspects)} row(s) hold lines that look like rows of their "
+                   f"own (a quote not closed?): {joined(shown)}; check those records against the file",
+                   n=len(suspects), shown=shown)]
 
 
-def read_vertical(rows: list[tuple[int, list[str]]], file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
+def read_vertical(rows: list[tuple[int, list[str]]], file_name: str) -> tuple[list[dict[str, Any]], list[Worded]]:
     """Embase's vertical layout: one '"FIELD","value",...' row per field, a TITLE row starts each record."""
     records, lines = [], []
     item: Tagged | None = None

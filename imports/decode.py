@@ -4,6 +4,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from imports.wording import Worded, worded
+
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -17,7 +19,7 @@ PLAUSIBLE = set("áàâäãåæçéèêëíìîïñóòôöõøúùûüýÿßÁ�
 LINE_ENDS = re.compile(r"\r\n?")
 
 
-def decode(data: bytes) -> tuple[str, str, list[str]]:
+def decode(data: bytes) -> tuple[str, str, list[Worded]]:
     """Decode a file's bytes; return (text with LF line ends, encoding name, warnings)."""
     for bom, name in BOMS:
         if data.startswith(bom):
@@ -32,8 +34,8 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     except UnicodeDecodeError as exc:
         bad_line = data.count(b"\n", 0, exc.start) + 1
     name = guess_legacy(data)
-    warning = (f"line {bad_line}: the file is not UTF-8; it was read as {name} (a guess). "
-               "Check names with accents, or export the file again as UTF-8.")
+    warning = worded("import.warning.not_utf8", f"line {bad_line}: the file is not UTF-8; it was read as {name} "
+                     "(a guess). Check names with accents, or export the file again as UTF-8.", line=bad_line, encoding=name)
     return normalise_newlines(data.decode(name, errors="replace")), name, [warning]
 
 
@@ -69,7 +71,7 @@ def _looks_utf16(data: bytes) -> bool:
     return len(sample) >= 4 and sample.count(b"\x00") > len(sample) // 3
 
 
-def _replaced(text: str) -> list[str]:
+def _replaced(text: str) -> list[Worded]:
     if "\ufffd" in text:
-        return ["some bytes could not be decoded and were replaced by \ufffd"]
+        return [worded("import.warning.replaced_bytes", "some bytes could not be decoded and were replaced by \ufffd")]
     return []

@@ -8,12 +8,13 @@ from typing import Any
 from imports import normalise as norm
 from imports.errors import ImportFailure
 from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
+from imports.wording import Worded
 
 SPACE = re.compile(r"[ \t]*\n[ \t]*")
 LEAF_WRAPPERS = {"style"}
 
 
-def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
+def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[Worded]]:
     """Parse EndNote XML text into record dicts and warnings."""
     # The stdlib parser does not fetch external entities; its expat refuses entity-expansion bombs.
     try:

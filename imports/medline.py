@@ -7,6 +7,7 @@ from typing import Any
 from imports import normalise as norm
 from imports.errors import ImportFailure
 from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
+from imports.wording import Worded, worded
 
 # "PMID-12345678" and "TI  -Title": some tools drop the space after the dash.
 TAG = re.compile(r"([A-Z][A-Z0-9]{1,3}) {0,3}- (.*)$|(PMID)-(\d.*)$|([A-Z][A-Z0-9]{1,3}) {1,3}-(\S.*)$")
@@ -55,7 +56,7 @@ def _raw(lines: list[str], start: int, end: int) -> str:
     return "\n".join(lines[start:end]).strip("\n")
 
 
-def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
+def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[Worded]]:
     """Parse MEDLINE text into record dicts and warnings."""
     unread: list[int] = []
     tagged = tokenise(text, unread)
@@ -64,8 +65,9 @@ def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
                             "in PubMed choose Send to > Citation manager, or Save > PubMed format",
                             key="error.import.medline_none")
     records = [to_record(item) for item in tagged]
-    warnings = [f"{len(unread)} line(s) are neither a tag nor a continuation (lines "
-                f"{', '.join(map(str, unread[:10]))}); each was kept apart in the record's other fields"] if unread else []
+    warnings = [worded("import.warning.medline_unread", f"{len(unread)} line(s) are neither a tag nor a continuation "
+                       f"(lines {', '.join(map(str, unread[:10]))}); each was kept apart in the record's other fields",
+                       n=len(unread), lines=unread[:10])] if unread else []
     return records, warnings + missing_title_warnings(records, [t.line for t in tagged])
 
 

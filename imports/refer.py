@@ -8,6 +8,7 @@ from typing import Any
 from imports import normalise as norm
 from imports.errors import ImportFailure
 from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
+from imports.wording import Worded
 
 REFER_TAG = re.compile(r"%(\S) ?(.*)$")
 NOTEEXPRESS_TAG = re.compile(r"\{([^}]+)\}:\s?(.*)$")
@@ -53,25 +54,25 @@ def blocks(text: str, tag: re.Pattern, starts: Callable[[str], bool] | None = No
     return records
 
 
-def read_refer(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
+def read_refer(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[Worded]]:
     """EndNote tagged export (%0 type, %A author, %T title ...); records end at a blank line."""
     tagged = blocks(text, REFER_TAG)
     return _finish(tagged, _refer_record, file_name, "EndNote tagged")
 
 
-def read_noteexpress(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
+def read_noteexpress(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[Worded]]:
     """CNKI NoteExpress export ({Reference Type}: ..., {Title}: ...)."""
     tagged = blocks(text, NOTEEXPRESS_TAG, starts=lambda line: line.startswith("{Reference Type}"))
     return _finish(tagged, _noteexpress_record, file_name, "NoteExpress")
 
 
-def read_cochrane(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
+def read_cochrane(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[Worded]]:
     """Cochrane Library plain-text citation export ('Record #1 of N', 'AU: ...', 'TI: ...')."""
     tagged = blocks(text, COCHRANE_TAG, starts=lambda line: bool(COCHRANE_START.match(line)))
     return _finish(tagged, _cochrane_record, file_name, "Cochrane text")
 
 
-def _finish(tagged: list[Tagged], mapper, file_name: str, kind: str) -> tuple[list[dict[str, Any]], list[str]]:
+def _finish(tagged: list[Tagged], mapper, file_name: str, kind: str) -> tuple[list[dict[str, Any]], list[Worded]]:
     if not tagged:
         raise ImportFailure(file_name, None, f"no {kind} records found",
                             key="error.import.refer_none", format=kind)

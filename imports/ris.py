@@ -14,6 +14,7 @@ from imports import normalise as norm
 from imports.errors import ImportFailure
 from imports.ris_notes import RisNotes
 from imports.tagged import Tagged, finish
+from imports.wording import Worded
 
 # Spec: "TY  - JOUR". Cochrane adds a space after the dash, CNKI drops one before it.
 STRICT_TAG = re.compile(r"([A-Z][A-Z0-9]|PMID) {2}-(?: +(.*))?$")
@@ -28,7 +29,7 @@ SPEC_HEADS = frozenset(f"{tag}  - " for tag in _FAST_TAGS)
 SPEC_BARE = frozenset(f"{tag}  -" for tag in _FAST_TAGS)
 
 
-def tokenise(text: str, file_name: str) -> tuple[list[Tagged], list[str]]:
+def tokenise(text: str, file_name: str) -> tuple[list[Tagged], list[Worded]]:
     """Split RIS text into records; lines outside TY..ER are counted and reported, not lost silently."""
     notes = RisNotes()
     return list(iter_tagged(text, notes)), notes.warnings()
@@ -140,14 +141,14 @@ def _continue(record: Tagged, tag: str, line: str) -> None:
         values[-1] = f"{values[-1]}\n{text}" if values[-1] else text
 
 
-def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
+def read(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[Worded]]:
     """Parse RIS text into record dicts and warnings."""
-    warnings: list[str] = []
+    warnings: list[Worded] = []
     records = list(iter_records(text, file_name, warnings))
     return records, warnings
 
 
-def iter_records(text: str, file_name: str, warnings: list[str]) -> Iterator[dict[str, Any]]:
+def iter_records(text: str, file_name: str, warnings: list[Worded]) -> Iterator[dict[str, Any]]:
     """Record dicts one at a time (what a large import streams into the database); warnings appended."""
     notes = RisNotes()
     yield from iter_noted(text, notes)

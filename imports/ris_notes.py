@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from imports.tagged import untitled_warning
+from imports.tagged import outside_records, untitled_warning
+from imports.wording import Worded, worded
 
 
 @dataclass
@@ -24,19 +25,19 @@ class RisNotes:
     untitled: list[tuple[int, int]] = field(default_factory=list)  # (record, line)
     clean_end: bool = True  # the text ended after an ER line, with no record or tags left open
 
-    def warnings(self) -> list[str]:
+    def warnings(self) -> list[Worded]:
         """The warnings, worded and ordered as the reader has always given them."""
-        found = [f"line {line}: record {number} had no ER line; it ends where the next TY starts"
-                 for line, number in self.no_er]
-        found += [f"line {line}: record {number} had no TY line (tags up to an ER line); it was kept"
-                  for line, number in self.no_ty]
+        found = [worded("import.warning.ris_no_er", f"line {line}: record {number} had no ER line; it ends where "
+                        "the next TY starts", line=line, record=number) for line, number in self.no_er]
+        found += [worded("import.warning.ris_no_ty", f"line {line}: record {number} had no TY line (tags up to an "
+                         "ER line); it was kept", line=line, record=number) for line, number in self.no_ty]
         if self.last_no_er:
             line, number = self.last_no_er
-            found.append(f"line {line}: the last record (record {number}) had no ER line; it was kept")
+            found.append(worded("import.warning.ris_last_no_er", f"line {line}: the last record (record {number}) "
+                                "had no ER line; it was kept", line=line, record=number))
         if self.ignored:
             number, text = self.first_ignored
-            found.append(f"{self.ignored} line(s) outside records were ignored "
-                         f"(first: line {number}: {text.strip()[:60]!r})")
+            found.append(outside_records(self.ignored, number, text))
         return found + untitled_warning(self.untitled)
 
 

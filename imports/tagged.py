@@ -5,6 +5,7 @@ from typing import Any
 
 from imports import normalise as norm
 from imports.dates import says_more
+from imports.wording import Worded, record_part, some, worded
 
 FIELDS = ("title", "abstract", "authors", "year", "journal", "journal_abbrev", "volume", "issue",
           "pages_start", "pages_end", "doi", "pmid", "issn", "keywords", "language", "pub_type", "url",
@@ -114,15 +115,21 @@ def finish(record: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def missing_title_warnings(records: list[dict[str, Any]], lines: list[int]) -> list[str]:
+def missing_title_warnings(records: list[dict[str, Any]], lines: list[int]) -> list[Worded]:
     """One warning naming the records (and lines) that have no title."""
     return untitled_warning([(i + 1, line) for i, (rec, line) in enumerate(zip(records, lines)) if not rec["title"]])
 
 
-def untitled_warning(missing: list[tuple[int, int]]) -> list[str]:
-    """The warning for (record number, line) pairs of records without a title."""
+def untitled_warning(missing: list[tuple[int, int]]) -> list[Worded]:
+    """The warning for (record number, line) pairs of records without a title (line 0: a format without lines)."""
     if not missing:
         return []
-    shown = ", ".join(f"record {n} (line {line})" if line else f"record {n}" for n, line in missing[:10])
-    more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
-    return [f"{len(missing)} record(s) without a title: {shown}{more}"]
+    values, shown = some([record_part(n, line) for n, line in missing])
+    return [worded("import.warning.untitled", f"{len(missing)} record(s) without a title: {shown}", n=len(missing), **values)]
+
+
+def outside_records(count: int, first: int, text: str) -> Worded:
+    """The warning for lines outside any record (RIS, Web of Science), naming the first of them."""
+    text = text.strip()[:60]
+    return worded("import.warning.outside_records", f"{count} line(s) outside records were ignored "
+                  f"(first: line {first}: {text!r})", n=count, line=first, text=text)

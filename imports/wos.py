@@ -7,7 +7,8 @@ from typing import Any
 
 from imports import normalise as norm
 from imports.errors import ImportFailure
-from imports.tagged import Tagged, empty_record, finish, missing_title_warnings
+from imports.tagged import Tagged, empty_record, finish, missing_title_warnings, outside_records
+from imports.wording import Worded, some, worded
 
 TAG = re.compile(r"([A-Z][A-Z0-9])(?: (.*))?$")
 LIST_TAGS = {"AU", "AF", "CR", "C1", "BE", "BA", "BF", "CA", "GP", "ED"}
@@ -20,10 +21,10 @@ DA UT ER EF AN TN ST OR BD SA JC NT A2 ZS ZR ZB Z8 FT EY AW PS MH OT RN GR CN LI
 ZF ZG ZH ZI ZJ ZK ZO ZP ZQ ZU ZV ZW ZX ZY""".split())
 
 
-def tokenise(text: str) -> tuple[list[Tagged], list[str]]:
+def tokenise(text: str) -> tuple[list[Tagged], list[Worded]]:
     """Split ISI-tagged text into records ending at ER; continuation lines start with spaces."""
     records: list[Tagged] = []
-    warnings: list[str] = []
+    warnings: list[Worded] = []
     current: Tagged | None = None
     start, last_tag = 0, ""
     lines = text.split("\n")
@@ -64,19 +65,21 @@ def tokenise(text: str) -> tuple[list[Tagged], list[str]]:
     if current is not None:
         current.raw = "\n".join(lines[start:]).strip("\n")
         records.append(current)
-        warnings.append(f"line {current.line}: the last record had no ER line; it was kept")
+        warnings.append(worded("import.warning.wos_last_no_er", f"line {current.line}: the last record had no ER "
+                               "line; it was kept", line=current.line))
     joined = [n for n in unindented if n > 0]
     if joined:
-        shown = ", ".join(str(n) for n in joined[:10]) + (f" and {len(joined) - 10} more" if len(joined) > 10 else "")
-        warnings.append(f"{len(joined)} line(s) without a tag or indent were read as continuing the field above "
-                        f"them (lines {shown})")
+        values, shown = some(joined)
+        warnings.append(worded("import.warning.wos_unindented", f"{len(joined)} line(s) without a tag or indent were "
+                               f"read as continuing the field above them (lines {shown})", n=len(joined),
+                               lines=values["shown"], rest=values["rest"]))
     if glued:
-        warnings.append(f"{len(glued)} line(s) had no space after their tag and were read as that tag "
-                        f"(lines {', '.join(str(n) for n in glued[:10])})")
+        warnings.append(worded("import.warning.wos_glued", f"{len(glued)} line(s) had no space after their tag and "
+                               f"were read as that tag (lines {', '.join(str(n) for n in glued[:10])})",
+                               n=len(glued), lines=glued[:10]))
     ignored = [-n for n in unindented if n < 0]
     if ignored:
-        warnings.append(f"{len(ignored)} line(s) outside records were ignored (first: line {ignored[0]}: "
-                        f"{lines[ignored[0] - 1].strip()[:60]!r})")
+        warnings.append(outside_records(len(ignored), ignored[0], lines[ignored[0] - 1]))
     return records, warnings
 
 
@@ -88,7 +91,7 @@ def _continue(record: Tagged, tag: str, text: str) -> None:
         values[-1] = f"{values[-1]} {text}".strip()
 
 
-def read_tagged(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
+def read_tagged(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[Worded]]:
     """Parse WoS plain text into record dicts and warnings."""
     tagged, warnings = tokenise(text)
     if not tagged:
@@ -99,7 +102,7 @@ def read_tagged(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[s
     return records, warnings + missing_title_warnings(records, [t.line for t in tagged])
 
 
-def read_tabbed(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[str]]:
+def read_tabbed(text: str, file_name: str) -> tuple[list[dict[str, Any]], list[Worded]]:
     """Parse a WoS tab-delimited export (one header row of tags) into record dicts."""
     rows = list(csv.reader(text.split("\n"), delimiter="\t", quoting=csv.QUOTE_NONE))
     header = [h.strip() for h in rows[0]]

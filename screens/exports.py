@@ -11,6 +11,7 @@ from bottle import request, response
 from review import accounts, publishing, searches
 from review.archive import import_project_archive, write_project_archive
 from review.store import Invalid, NotFound, now
+from screens import rob_texts
 from screens.portal_language import gettext_for as portal_gettext
 from screens.web import add_project_tab, ctx, error_text, project_page, query, query_int, redirect_to, render
 
@@ -52,7 +53,8 @@ def download(project_id: int) -> Any:
         content, mimetype, name = publishing.export_for(
             c.conn, project_id, c.user["id"], query("what"), query("format"), stage=stage,
             search=query_int("search") or None, label=query("label").strip() or None, lang=c.language, stream=True,
-            summary_lang=query("summary_lang") or None, gettext_for=portal_gettext)
+            summary_lang=query("summary_lang") or None, gettext_for=portal_gettext, texts=c._,
+            localise=lambda data: rob_texts.localise_plot(data, c._))
     except (Invalid, NotFound) as error:
         # A choice that cannot be exported (no label named, nothing appraised yet): say so on the form.
         response.status = 400 if isinstance(error, Invalid) else 404

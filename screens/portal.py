@@ -146,9 +146,14 @@ def not_found_page(lang: str) -> str:
 
 
 def prisma(summary_id: int, ext: str) -> Any:
-    item = publishing.published_summary(ctx().conn, summary_id)
+    # A diagram that is not there gets the portal's own page, as a summary does: not the app's, which offers
+    # a visitor "your projects" and knows no nynorsk.
+    try:
+        item = publishing.published_summary(ctx().conn, summary_id)
+    except NotFound:
+        return not_found_page(reader_language())
     if not item["prisma"]:
-        raise NotFound("this summary has no PRISMA diagram", "error.portal.no_prisma")
+        return not_found_page(item["lang"])
     counts = counts_from_dict(item["prisma"])
     response.set_header("Content-Disposition", f'attachment; filename="prisma-{summary_id}.{ext}"')
     if ext == "png":

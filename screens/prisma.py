@@ -10,7 +10,10 @@ from exports.prisma import inline_svg, render_png, render_svg
 from exports.prisma_text import counts_from_dict, text_alternative
 from review import accounts, publishing, searches
 from review.store import Invalid, NotFound
+from screens.i18n import PSEUDO
 from screens.web import add_project_tab, ctx, form, project_page, query, redirect_to
+
+DIAGRAM_LANGUAGES = ("nb", "nn", "en")
 
 
 def install(app: bottle.Bottle) -> None:
@@ -23,8 +26,13 @@ def install(app: bottle.Bottle) -> None:
 
 
 def diagram_language() -> str:
+    """The diagram's language: chosen on the page, else the reader's; the test pseudo-language (screens.i18n.PSEUDO,
+    bokmål between marks) draws it in bokmål, as it formats numbers, instead of refusing the page."""
     chosen = query("lang")
-    return chosen if chosen in ("nb", "nn", "en") else ctx().language
+    if chosen in DIAGRAM_LANGUAGES:
+        return chosen
+    language = ctx().language
+    return language if language in DIAGRAM_LANGUAGES else "nb" if language == PSEUDO else "en"
 
 
 def page(project_id: int) -> str:

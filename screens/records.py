@@ -10,6 +10,7 @@ from bottle import request, response
 from review import accounts, publishing, searches
 from review.screening import FACETS, browse, page_of
 from review.store import Conflict, SilError
+from screens.i18n import catalogue, keyed_text
 from screens.records_bulk import bulk_done
 from screens.web import add_project_tab, ctx, error_text, form, project_page, query, query_int, redirect_to
 
@@ -38,8 +39,17 @@ def search_log(project_id: int, results: list[dict[str, Any]] | None = None, val
     wanted = {part for part in query("imported").split(",") if part.isdigit()}
     imported = [s for s in log if str(s["id"]) in wanted] if not results else []
     return project_page("searches/searches.tpl", project_id, "searches", member=member, title=c._("records.searches"),
-                        searches=log, results=results or [], imported=imported,
+                        searches=[shown_warnings(s) for s in log], results=results or [], imported=imported,
                         values=values or {}, can_import=member["role"] == "lead", scripts=["imports.js"])
+
+
+def shown_warnings(search: dict[str, Any]) -> dict[str, Any]:
+    """A search with its warnings in the reader's language: {"text", "english"}, english for a warning that has
+    only its English (a search imported before warnings had keys, or a key the catalogue lacks)."""
+    language = ctx().language
+    return dict(search, warnings=[{"text": keyed_text(language, w),
+                                   "english": isinstance(w, str) or w.get("key") not in catalogue()}
+                                  for w in search["warnings"]])
 
 
 def upload(project_id: int) -> Any:

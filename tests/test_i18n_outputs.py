@@ -27,11 +27,15 @@ def appraised(conn, make_user):
     return {"pid": pid, "assessment": agreed}
 
 
-@pytest.mark.parametrize("kind", ["traffic", "summary"])
+@pytest.mark.parametrize("kind", ["traffic", "summary", "export tab"])
 def test_the_risk_of_bias_plot_speaks_bokmal(app, appraised, kind):
     login(app, "lena")
-    svg = app.get(f"/projects/{appraised['pid']}/export/rob-plot.svg",
-                  {"tool": "rob2", "outcome": "Fatigue", "kind": kind}).text
+    if kind == "export tab":  # the Export tab's form: the first consensus tool and outcome, as a traffic light
+        svg = app.get(f"/projects/{appraised['pid']}/exports/file", {"what": "rob-plot", "format": "svg"}).text
+        kind = "traffic"
+    else:
+        svg = app.get(f"/projects/{appraised['pid']}/export/rob-plot.svg",
+                      {"tool": "rob2", "outcome": "Fatigue", "kind": kind}).text
     assert "Skjevhet som skyldes randomiseringsprosessen" in svg and "RoB 2 (randomiserte studier): Fatigue" in svg
     assert "Domener:" in svg and "Ikke vurdert" in svg and "Lav" in svg
     assert ("Samlet risiko for skjevhet" if kind == "summary" else ">Samlet<") in svg
@@ -50,12 +54,15 @@ def test_the_summary_of_findings_and_the_assessment_speak_bokmal(app, appraised)
     assert "Was the allocation sequence random" not in page and "not yet judged" not in page
 
 
+@pytest.mark.parametrize("where", ["appraisal", "export tab"])
 @pytest.mark.parametrize("fmt", ["html", "csv", "docx"])
-def test_the_summary_of_findings_download_is_in_the_readers_language(app, appraised, fmt):
+def test_the_summary_of_findings_download_is_in_the_readers_language(app, appraised, fmt, where):
     import io
 
     login(app, "lena")
-    body = app.get(f"/projects/{appraised['pid']}/export/sof.{fmt}").body
+    path = (f"/projects/{appraised['pid']}/export/sof.{fmt}" if where == "appraisal"
+            else f"/projects/{appraised['pid']}/exports/file?what=sof&format={fmt}")  # the Export tab's form
+    body = app.get(path).body
     if fmt == "docx":
         from docx import Document
 

@@ -170,7 +170,8 @@ def world(app, conn, tmp_path, monkeypatch):
 
 def _pages(app, values):
     for route in app.app.routes:
-        # the portal is the public site, in the language of its address, not the reader's: tests/test_portal_*
+        # the portal (in the language of its address, not the reader's) and the routes that serve files need
+        # values of their own: tests/test_i18n_pages_public.py walks them
         if route.method != "GET" or route.rule.startswith("/portal") or "<path" in route.rule or "<what>" in route.rule or "<fmt>" in route.rule \
                 or "<ext" in route.rule or "<name" in route.rule:
             continue
@@ -199,6 +200,15 @@ def test_every_page_is_translated_for_every_role(app, conn, world, who):
             problems[path] = sorted(set(leftovers))
     assert shown >= (25 if who == "lead" else 12), f"only {shown} pages rendered: did the walk lose its data?"
     assert not problems, "\n".join(f"{path}: {found}" for path, found in problems.items())
+
+
+def test_the_walks_language_refuses_no_page_that_bokmal_shows(app, conn, world):
+    """A page that refuses the pseudo-language would stay out of the walk unseen (an error page is all it checks)."""
+    login(app, "lead", demo.DEMO_PASSWORD)
+    pseudo = {path: app.get(path, expect_errors=True).status_int for path in _pages(app, world["values"])}
+    users.set_language(conn, world["ids"]["lead"], "nb")
+    refused = [path for path, status in pseudo.items() if status >= 400 and app.get(path, expect_errors=True).status_int < 400]
+    assert not refused, f"pages that refuse only the walk's language: {refused}"
 
 
 def test_every_action_in_the_walks_audit_log_has_words(app, conn, world):

@@ -111,7 +111,7 @@ def test_a_bom_does_not_lose_the_first_record(shared_data):
 def test_mac_roman_is_guessed_and_warned(shared_data):
     parsed = imports.read_file((EXPORTS / "misc/bibfix__export_macroman.ris").read_bytes(), "export.ris")
     assert parsed.encoding == "mac_roman"
-    assert any("not UTF-8" in w for w in parsed.warnings)
+    assert any("not UTF-8" in w["text"] for w in parsed.warnings)
     assert any("é" in r["title"] or "…" in r["title"] for r in parsed.records)
 
 

@@ -82,7 +82,7 @@ def test_a_plain_large_file_is_cut_into_parts_that_read_as_the_whole(tmp_path):
     ranges, combined = read_in_parts(tmp_path, data, 3, min_bytes=20_000)
     assert len(ranges) == 3 and combined is not None
     whole = imports.read_file(data, "big.ris")
-    assert combined[0] == whole.warnings and "line 15002: the last record (record 3001)" in whole.warnings[0]
+    assert combined[0] == whole.warnings and "line 15002: the last record (record 3001)" in whole.warnings[0]["text"]
     assert combined[1] == whole_rows(whole.records) and len(combined[1]) == 3001
 
 

@@ -21,8 +21,8 @@ def test_ris_survives_bom_numbering_one_space_tags_and_a_missing_final_er(fixtur
     assert parsed.format == "ris"
     assert [r["title"] for r in parsed.records] == [
         "Working from home and musculoskeletal pain among office workers", "Breaks at work for nurses: a trial"]
-    assert any("had no ER" in w and "line" in w for w in parsed.warnings)
-    assert any("outside records" in w for w in parsed.warnings)
+    assert any("had no ER" in w and "line" in w for w in (warning["text"] for warning in parsed.warnings))
+    assert any("outside records" in w for w in (warning["text"] for warning in parsed.warnings))
 
 
 def test_ris_fields_are_normalised_and_nothing_is_dropped(fixtures):
@@ -108,7 +108,7 @@ def test_ris_reader_on_mutilated_files(lines, newline, cut):
             records, warnings = ris.read(sample, "mutilated.ris")
         except ImportFailure:
             continue
-        assert all(isinstance(w, str) for w in warnings)
+        assert all(w["key"].startswith("import.warning.") and isinstance(w["text"], str) for w in warnings)
         assert all(isinstance(r["authors"], list) for r in records)
 
 

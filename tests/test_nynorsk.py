@@ -81,6 +81,7 @@ def test_the_rebuild_for_nynorsk_keeps_summaries_versions_and_events(tmp_path):
 def test_portal_texts_exist_in_nynorsk():
     assert portal_text("nn", "portal.all_summaries") == "Alle oppsummeringar"
     assert portal_text("nn", "portal.count", n=4) == "4 oppsummeringar"
+    assert portal_text("nn", "portal.count", n=1) == "1 oppsummering"  # the portal's count has its singular in nynorsk too
     assert portal_text("nn", "portal.accessibility") == "Tilgjengelegheitserklæring"
     assert portal_text("nb", "portal.all_summaries") == "Alle oppsummeringer"
     import re

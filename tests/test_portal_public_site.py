@@ -99,6 +99,12 @@ def test_the_portal_says_not_found_in_its_own_language(app, three):
     assert "Page not found" in app.get("/portal/en/no/such/page", status=404).text
 
 
+def test_a_missing_diagram_gets_the_portals_not_found_page_in_the_readers_language(app, three):
+    page = app.get("/portal/prisma/99999.svg", headers={"Accept-Language": "nn-NO"}, status=404)
+    assert page.html.find("html")["lang"] == "nn" and "Fann ikkje sida" in page.text
+    assert "prosjektene dine" not in page.text  # not the app's page, which offers a visitor "your projects"
+
+
 def test_summary_pages_carry_valid_json_ld_and_open_graph(app, conn, three):
     page = app.get(f"/portal/nn/{three['nn']}")
     head = Head()

@@ -137,5 +137,5 @@ def test_skip_broken_entries_is_an_upload_option(app, conn, make_user):
     response = post_files(app, project_id, [("lib.bib", bib)], skip_broken="1")
     (search,) = searches.list_searches(conn, project_id)
     assert search["record_count"] == 2
-    assert any("@article{bad (line 2)" in w and "skipped" in w for w in search["warnings"])
+    assert any("@article{bad (line 2)" in w["text"] and "skipped" in w["text"] for w in search["warnings"])
     assert "lib.bib: 2 records imported" in app.get(response.location).text

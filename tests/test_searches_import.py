@@ -25,7 +25,7 @@ def test_import_stores_every_record_with_its_search(conn, fixtures):
     assert (search["database_name"], search["platform"], search["searched_on"]) == ("MEDLINE", "Ovid", "2026-03-02")
     assert search["reported_count"] == 2 and search["record_count"] == 2
     assert len(search["file_sha256"]) == 64
-    assert any("had no ER" in w for w in search["warnings"])
+    assert any("had no ER" in w["text"] for w in search["warnings"])
     titles = [r[0] for r in conn.execute("SELECT title FROM records ORDER BY position")]
     assert titles[1] == "Breaks at work for nurses: a trial"
 

@@ -6,7 +6,7 @@
 <label>{{_("portal.topic")}} <select name="topic">
 <option value="">{{_("portal.any_topic")}}</option>
 % for t in topics:
-<option value="{{t}}" {{"selected" if t == topic else ""}}>{{t}}</option>
+<option value="{{t}}" {{"selected" if t == topic else ""}} data-content>{{t}}</option>
 % end
 </select></label>
 <button type="submit">{{_("portal.show")}}</button>
@@ -19,7 +19,7 @@
 % if topics:
 <nav aria-label="{{_('portal.topics')}}"><h2>{{_("portal.topics")}}</h2><ul class="topics">
 % for t in topics:
-<li><a href="{{links.topic(lang, t)}}" {{!'aria-current="page"' if t == topic else ""}}>{{t}}</a></li>
+<li><a href="{{links.topic(lang, t)}}" {{!'aria-current="page"' if t == topic else ""}} data-content>{{t}}</a></li>
 % end
 </ul></nav>
 % end
@@ -30,14 +30,14 @@
 <ul class="summaries">
 % for item in items:
 <li data-text="{{item['search_text']}}">
-<h2><a href="{{links.summary(item['lang'], item['id'])}}">{{item["title"]}}</a></h2>
+<h2><a href="{{links.summary(item['lang'], item['id'])}}" data-content>{{item["title"]}}</a></h2>
 <p class="meta">{{_("portal.published", date=page_date(item["first_published_at"], lang))}}
 % if item["topics"]:
-· {{", ".join(item["topics"])}}
+· <span data-content>{{", ".join(item["topics"])}}</span>
 % end
 </p>
 % if item["content"]["key_messages"]:
-<p>{{item["content"]["key_messages"][0]}}</p>
+<p data-content>{{item["content"]["key_messages"][0]}}</p>
 % end
 </li>
 % end

@@ -16,7 +16,7 @@
 % if s["known"]:
 <ul>
 % for line in s["known"]:
-<li>{{line}}</li>
+<li data-content>{{line}}</li>
 % end
 </ul>
 % else:
@@ -26,17 +26,17 @@
 % if s["contact_email"] or s["contact_phone"]:
 <p>{{_("statement.feedback_text")}}
 % if s["contact_email"]:
-<a href="mailto:{{s['contact_email']}}">{{s["contact_email"]}}</a>
+<a href="mailto:{{s['contact_email']}}" data-content>{{s["contact_email"]}}</a>
 % end
 % if s["contact_phone"]:
-{{s["contact_phone"]}}
+<span data-content>{{s["contact_phone"]}}</span>
 % end
 </p>
 % else:
 <p>{{_("statement.contact_missing")}}</p>
 % end
 <h2>{{_("statement.supervision")}}</h2>
-<p>{{_("statement.supervision_text")}} <a href="{{s['supervision_url']}}">uutilsynet.no</a></p>
+<p>{{_("statement.supervision_text")}} <a href="{{s['supervision_url']}}" translate="no">uutilsynet.no</a></p>
 % if s["updated"]:
 <p class="meta">{{_("statement.updated", date=s["updated"])}}</p>
 % end

@@ -1,6 +1,6 @@
 % rebase("portal_base.tpl", lang=item["lang"], title=item["title"], links=links, _=_, alternates=alternates, switch=switch, head=head)
 <article>
-<h1>{{item["title"]}}</h1>
+<h1 data-content>{{item["title"]}}</h1>
 % if item.get("review_title"):
 <p class="meta">{{_("portal.based_on", title=item["review_title"])}}</p>
 % end
@@ -23,7 +23,7 @@
 % if item["topics"]:
 <ul class="topics" aria-label="{{_('portal.topics')}}">
 % for t in item["topics"]:
-<li><a href="{{links.topic(item['lang'], t)}}">{{t}}</a></li>
+<li><a href="{{links.topic(item['lang'], t)}}" data-content>{{t}}</a></li>
 % end
 </ul>
 % end
@@ -32,7 +32,7 @@
 <h2>{{_("portal.certainty_table")}}</h2>
 <table><thead><tr><th scope="col">{{_("portal.outcome")}}</th><th scope="col">{{_("portal.certainty")}}</th><th scope="col">{{_("portal.studies")}}</th></tr></thead><tbody>
 % for row in item["certainty"]:
-<tr><td>{{row.get("outcome", "")}}</td><td>{{_("portal.certainty_" + (row.get("certainty") or ""))}}</td><td>{{row.get("studies", "")}}</td></tr>
+<tr><td data-content>{{row.get("outcome", "")}}</td><td>{{_("portal.certainty_" + (row.get("certainty") or ""))}}</td><td>{{row.get("studies", "")}}</td></tr>
 % end
 </tbody></table>
 % end

@@ -67,10 +67,12 @@ def offers_for(conn: sqlite3.Connection, project_id: int, user_id: int) -> list[
 def export_for(conn: sqlite3.Connection, project_id: int, user_id: int, what: str, fmt: str,
                stage: int | None = None, search: int | None = None, label: str | None = None,
                lang: str = "en", stream: bool = False, summary_lang: str | None = None,
-               gettext_for: Any = None) -> tuple[Any, str, str]:
+               gettext_for: Any = None, texts: Any = None, localise: Any = None) -> tuple[Any, str, str]:
     """(content, MIME type, file name) of one export for a member; Forbidden where blinding does not allow it.
 
-    stream: the content as an iterable of byte chunks (review.exporting.stream) rather than bytes."""
+    stream: the content as an iterable of byte chunks (review.exporting.stream) rather than bytes.
+    texts (key, **values) and localise (the risk-of-bias plot's words): the web's, in the reader's language,
+    for the exports that take them, as the appraisal screens' own download links give them."""
     require_member(conn, project_id, user_id)
     if what not in OFFERS:
         raise Invalid(f"choose what to export: {', '.join(OFFERS)}; not {what!r}",
@@ -96,6 +98,10 @@ def export_for(conn: sqlite3.Connection, project_id: int, user_id: int, what: st
         values["lang"] = summary_lang or lang
     if what in NEEDS_TEXTS:
         values["gettext_for"] = gettext_for
+    if what == "sof" and texts is not None:
+        values.update(texts=texts, lang=lang)
+    if what == "rob-plot" and localise is not None:
+        values["localise"] = localise
     if what in FOLLOW_BLINDING:
         values["viewer_id"] = user_id
     content = (exporting.stream if stream else exporting.export)(conn, project_id, what, fmt, **values)

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from imports.errors import ImportFailure
+from imports.wording import Worded, text_of
 from review.accounts import record_event
 from review.searches.rows import RECORD_FIELDS, record_row
 from review.searches.staging import ReadWhole, staged
@@ -34,7 +35,7 @@ FTS_BULK_HASHSIZE = 64 << 20  # while indexing a whole import: a few large segme
 
 def create_search(conn: sqlite3.Connection, project_id: int, user_id: int | None, file_name: str,
                   file_sha256: str, file_format: str, meta: dict[str, Any] | None = None,
-                  encoding: str = "", warnings: list[str] | None = None) -> int:
+                  encoding: str = "", warnings: list[Worded] | None = None) -> int:
     """Insert one search (an imported file and what PRISMA-S asks about it); return its id."""
     meta = {k: v for k, v in (meta or {}).items() if k in SEARCH_FIELDS}
     columns = ["project_id", "file_name", "file_sha256", "file_format", "encoding", "warnings",
@@ -230,10 +231,14 @@ SEARCH_LOG_COLUMNS = ("search_id", "source_kind", "database", "platform", "searc
 
 def search_log_rows(searches: list[dict[str, Any]]) -> list[list[Any]]:
     """The PRISMA-S appendix table: one row per search in SEARCH_LOG_COLUMNS order."""
+    # The warnings in English, whoever downloads the log: the table is the review's appendix, with English
+    # column names and codes (source_kind 'database'), written the same by `run.py export` (which has no reader)
+    # and by the web, so that every copy of one review's log reads alike. The screen shows them in the
+    # reader's language (screens/records.py); an old search's plain-string warning is English already.
     return [[s["id"], s["source_kind"], s["database_name"], s["platform"], s["searched_on"] or "", s["query"],
              s["limits"], "" if s["reported_count"] is None else s["reported_count"], s["record_count"],
              s["file_name"], s["file_sha256"], s["file_format"], s["encoding"], s["imported_at"],
-             " | ".join(s["warnings"])] for s in searches]
+             " | ".join(text_of(w) for w in s["warnings"])] for s in searches]
 
 
 def export_search_log(conn: sqlite3.Connection, project_id: int, fmt: str, **_options: Any) -> bytes:

@@ -28,6 +28,7 @@ from imports import accounting
 from imports.errors import ImportFailure
 from imports.ris_notes import merged
 from imports.ris_parts import cut_points, read_part
+from imports.wording import Worded
 from review.searches.rows import stage_records
 
 PARSE_ELSEWHERE_BYTES = 1_000_000  # below this, starting a process costs more than the parsing
@@ -51,7 +52,7 @@ class Staged:
     format: str
     encoding: str
     tables: Iterable[tuple[str, int]]  # read once; the warnings are complete after it
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Worded] = field(default_factory=list)
 
 
 @contextmanager
@@ -151,11 +152,11 @@ def _parts(conn: sqlite3.Connection, pool: ProcessPoolExecutor, directory: Path,
         for future in futures:
             future.cancel()  # those not begun: the whole reading need not wait for them
         return None
-    warnings: list[str] = []
+    warnings: list[Worded] = []
     return Staged("ris", "utf-8", _tables(conn, futures, attached, warnings, source), warnings)
 
 
-def _tables(conn: sqlite3.Connection, futures: list, attached: list[str], warnings: list[str],
+def _tables(conn: sqlite3.Connection, futures: list, attached: list[str], warnings: list[Worded],
             source: Path | None = None) -> Iterator[tuple[str, int]]:
     """Each part's table as its parser finishes, attached under its own name; then the merged warnings."""
     parts, before = [], 0

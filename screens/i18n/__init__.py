@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache, lru_cache
 from numbers import Number
+from typing import Any
 
 from screens.i18n.catalogues import available_languages, load_language
 from screens.i18n.formats import fmt_number
@@ -19,6 +20,7 @@ PSEUDO = "x-pseudo"
 PSEUDO_MARKS = ("\u27e6", "\u27e7")
 COUNT_NAMES = ("n", "count")
 GROUPED_NAMES = {"n", "count", "total", "found", "more", "records", "left"}
+LIST_SEPARATORS = {"entries": "; "}  # a list in a keyed text is shown joined by ", "; broken BibTeX entries hold commas
 
 
 @cache
@@ -50,6 +52,29 @@ def translate(language: str, key: str, **values: object) -> str:
     if values:
         text = text.format(**{name: _shown(name, value, language) for name, value in values.items()})
     return f"{PSEUDO_MARKS[0]}{text}{PSEUDO_MARKS[1]}" if language == PSEUDO else text
+
+
+def keyed_text(language: str, item: dict[str, Any] | str) -> str:
+    """A text the core stored as a key, values and English ({"key", "values", "text"}: a warning on an import),
+    in the language; a value worded the same way, or a list of them, is put in first. A plain string (a search
+    imported before warnings had keys) and a key the catalogue lacks are shown in the English they carry.
+
+    Counts are written the language's way (see GROUPED_NAMES); line and record numbers stay as the file's
+    editor shows them ("line 15002"), so that a person can go to that line."""
+    if isinstance(item, str):
+        return item
+    if item["key"] not in catalogue():
+        return item.get("text", item["key"])
+    values = {name: _keyed_value(language, name, value) for name, value in item.get("values", {}).items()}
+    return translate(language, item["key"], **values)
+
+
+def _keyed_value(language: str, name: str, value: object) -> object:
+    if isinstance(value, dict) and "key" in value:
+        return keyed_text(language, value)
+    if isinstance(value, list):
+        return LIST_SEPARATORS.get(name, ", ").join(str(_keyed_value(language, name, v)) for v in value)
+    return value
 
 
 def _shown(name: str, value: object, language: str) -> object:

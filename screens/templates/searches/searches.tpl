@@ -82,7 +82,7 @@
   <details><summary>{{_("records.warnings")}} ({{len(s['warnings'])}})</summary>
   <ul class="warnings">
   % for w in s['warnings']:
-    <li>{{w}}</li>
+    <li{{!' lang="en"' if w['english'] else ''}}>{{w['text']}}</li>
   % end
   </ul></details>
   % end

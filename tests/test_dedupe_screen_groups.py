@@ -58,7 +58,7 @@ def test_the_groups_page_finds_groups_by_title_words_author_doi_or_record_number
     base = f"/projects/{grouped}/duplicates/groups"
     page = app.get(base, {"q": "cohort number 17 "})
     assert shown_groups(page) == ["Shift length and sleep in cohort number 17 of nurses"]
-    assert "1 groups match" in page.text and page.html.select_one("nav.pager") is None
+    assert "1 group matches" in page.text and page.html.select_one("nav.pager") is None
     assert len(shown_groups(app.get(base, {"q": "author3"}))) == 1 + 10  # Author3, Author30..Author39
     # every word, wherever it stands in the title, authors or journal
     assert shown_groups(app.get(base, {"q": "nurses 17 SLEEP health"})) == [

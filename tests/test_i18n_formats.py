@@ -54,6 +54,14 @@ def test_counts_take_the_plural_form_of_the_language():
     assert translate("en", "pilot.size", n=1563) == "1,563 records"
     assert translate("nb", "pilot.size", n=1563) == f"1{NBSP}563 referanser"
     assert translate("nb", "error.pilot.too_few", count=1).startswith("Bare 1 referanse er")
+    # the share of each written standard, the "1 oppsummeringer"
+    share = dict(standard="Nynorsk", share=25, words=300, word_share=20)
+    assert translate("nb", "publishing.share_line", n=1, **share).startswith("Nynorsk: 1 oppsummering (25 %)")
+    assert translate("nb", "publishing.share_line", n=3, **share).startswith("Nynorsk: 3 oppsummeringer")
+    assert translate("nn", "publishing.share_line", n=1, **share).startswith("Nynorsk: 1 oppsummering (")
+    assert translate("nb", "records.bulk_all", n=1) == "Den ene referansen dette filteret viser"
+    assert translate("en", "dup.groups_found", n=1, q="x") == "1 group matches “x”."
+    assert translate("nb", "records.done.moved", n=1).startswith("1 referanse er avgjort")
 
 
 def test_every_plural_message_has_as_many_forms_as_the_language_has():

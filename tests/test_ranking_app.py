@@ -153,3 +153,18 @@ def test_progress_svg_escapes_its_labels():
     svg = progress_svg([(0, 0), (5, 2), (9, 3)], 20, "<script>x</script>", "found & kept", "curve")
     assert "<script>" not in svg and "&lt;script&gt;" in svg and "found &amp; kept" in svg
     assert svg.count("<polyline") == 2
+
+
+def test_before_any_inclusion_the_page_says_there_is_nothing_to_estimate(app, conn, team, make_user):
+    pid, ids, records = team
+    login(app, "lea")
+    empty = projects.create_project(conn, ids["lea"], "Nothing imported yet")
+    answer = app.get(f"/projects/{empty}/stopping").html.select_one("#stopping-answer").get_text()
+    assert "no records to screen" in answer and "0.0 %" not in answer
+    for record in records[:3]:
+        settle(conn, pid, ids, record, "exclude")
+    answer = app.get(f"/projects/{pid}/stopping").html.select_one("#stopping-answer").get_text()
+    assert "No inclusion yet among the 3 records screened" in answer and "recall is at least" not in answer
+    settle(conn, pid, ids, records[3], "include")
+    answer = app.get(f"/projects/{pid}/stopping").html.select_one("#stopping-answer").get_text()
+    assert "recall is at least" in answer

@@ -77,7 +77,8 @@ def current(conn: sqlite3.Connection, project_id: int, settings: dict[str, Any] 
     labels = screened_labels(conn, project_id)
     if not labels or not counts["found"] or not total:
         # nothing screened or nothing found yet: there is no recall to speak of, so no stop either
-        answer.update(more_records=answer["remaining"], most_left=answer["remaining"], recall_at_least=0.0)
+        answer.update(more_records=answer["remaining"], most_left=answer["remaining"], recall_at_least=0.0,
+                      nothing_yet="no_records" if not total else "no_inclusions")
         return answer
     total = max(total, len(labels))
     if method == "ranked-or-curve":

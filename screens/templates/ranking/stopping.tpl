@@ -24,6 +24,8 @@
 % else:
 <p id="stopping-answer"><strong>{{_("stopping.more", more=a['more_records'], n=a['sample_size'], found=a['found_in_sample'])}}</strong></p>
 % end
+% elif a.get('nothing_yet'):
+<p id="stopping-answer"><strong>{{_("stopping." + a['nothing_yet'], n=a['screened'])}}</strong></p>
 % elif a['reached'] and a.get('by') == 'curve':
 <p id="stopping-answer"><strong>{{_("stopping.curve_reached", confidence=confidence, most=a['expected_most'], recall=fmt_number(100 * a['recall_at_least'], 1), found=a['found'], remaining=a['remaining'], p=fmt_number(a['p_value'], 3), backing=fmt_number(curve_backing, 2))}}</strong></p>
 % elif a['reached']:

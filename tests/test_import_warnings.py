@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import ast
 import codecs
-import io
 import re
 from pathlib import Path
 
-import openpyxl
 import pytest
 from conftest import FIXTURES, csrf_of, login
 from hypothesis import HealthCheck, given, settings
@@ -25,6 +23,7 @@ from review.accounts import users
 from review.projects import project as projects
 from review.searches import importing as searches
 from screens.i18n import catalogue, keyed_text
+from tests.test_import_classes import workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "nb", "nn")
@@ -73,18 +72,6 @@ def read(data: bytes, name: str, skip_broken: bool = False) -> imports.ParsedFil
         return None
 
 
-def workbook(*sheets: tuple[str, list[list]]) -> bytes:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets:
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 # One small file per warning: (bytes, file name, skip broken entries).
 SAMPLES = {
     "not_utf8": (b"TY  - JOUR\nTI  - Caf\xe9 breaks\nER  - \n", "cp1252.ris", False),
@@ -105,8 +92,8 @@ SAMPLES = {
     "csv_no_title_column": (b"Authors,Year,DOI\nBerg K,2020,10.1/x\n", "no-title.csv", False),
     "csv_above_header": (b"Export from Oria, 2026\nTitle,Authors,Year\nOne,Berg K,2020\n", "caption.csv", False),
     "csv_swallowed": (b'Title,Authors,Year\n"One,Berg K,2020\nTwo,Lie A,2021\n', "quote.csv", False),
-    "in_sheet": (workbook(("Treff", [["Search in MEDLINE"], ["Title", "Year"], ["One", 2020]])), "caption.xlsx", False),
-    "other_sheets": (workbook(("Treff", [["Title", "Year"], ["One", 2020]]), ("Notater", [["to check"]])), "two.xlsx",
+    "in_sheet": (workbook({"Treff": [["Search in MEDLINE"], ["Title", "Year"], ["One", 2020]]}), "caption.xlsx", False),
+    "other_sheets": (workbook({"Treff": [["Title", "Year"], ["One", 2020]], "Notater": [["to check"]]}), "two.xlsx",
                      False),
     "bibtex_repeated_field": (b"@article{a, title={One}, title={Again}}\n", "field.bib", False),
     "bibtex_repeated_key": (b"@article{a, title={One}}\n@article{a, title={Two}}\n", "key.bib", False),

@@ -108,7 +108,10 @@ def expected_most(a: float, k: float, total: int, confidence: float) -> int:
 
 
 def _answer(array: np.ndarray, total: int, target: float, confidence: float) -> tuple[str, int | None]:
+    """(status, the most relevant records the list holds) for the records screened so far."""
     n, found = len(array), int(array.sum())
+    if n >= total:
+        return "reached", found
     if n < START_SHARE * total:
         return "too_early", None
     if int(array[: int(round(START_SHARE * total))].sum()) < MIN_FOUND:
@@ -125,21 +128,23 @@ def _answer(array: np.ndarray, total: int, target: float, confidence: float) -> 
 
 def curve_reached(labels: Sequence[int], total: int, target: float = 0.95, confidence: float = 0.95) -> bool:
     """Whether the counting process says stop (what the benchmark asks after every batch)."""
-    array = np.asarray(labels, dtype=np.int8)
-    return len(array) >= total or _answer(array, total, target, confidence)[0] == "reached"
+    return _answer(np.asarray(labels, dtype=np.int8), total, target, confidence)[0] == "reached"
 
 
 def curve_check(labels: Sequence[int], total: int, target: float = 0.95, confidence: float = 0.95) -> CurveCheck:
     """The counting process on the labels screened so far, in the order screened (1 relevant, 0 not)."""
     array = labels_checked(labels, total, target, confidence)
     n, found = len(array), int(array.sum())
-    left = total - n
-    if left == 0:
-        return CurveCheck(NAME, True, "reached", found, 1.0, 0, 0, n, found, 0)
     status, most = _answer(array, total, target, confidence)
-    recall = found / most if most else None
-    return CurveCheck(NAME, status == "reached", status, most, recall, None if most is None else most - found,
-                      _more_records(array, total, target, confidence, status), n, found, left)
+    return CurveCheck(NAME, status == "reached", status, most, _recall(found, most),
+                      None if most is None else most - found, _more_records(array, total, target, confidence, status),
+                      n, found, total - n)
+
+
+def _recall(found: int, most: int | None) -> float | None:
+    if most is None:
+        return None
+    return found / most if most else 1.0
 
 
 def _more_records(array: np.ndarray, total: int, target: float, confidence: float, status: str) -> int | None:
@@ -191,18 +196,18 @@ def combined_check(labels: Sequence[int], total: int, target: float = 0.95, conf
                    backing: float = BACKING) -> CombinedCheck:
     """The default method on the labels screened so far, with the figures of whichever method speaks."""
     array = labels_checked(labels, total, target, confidence)
+    found = int(array.sum())
     ranked = ranked_check(array, total, target, confidence)
-    curve = curve_check(array, total, target, confidence)
-    by_curve = not ranked.reached and curve.reached and ranked.p_value < backing
+    status, most = _answer(array, total, target, confidence)  # the curve's verdict (its "screen N more" is not needed)
+    by_curve = not ranked.reached and status == "reached" and ranked.p_value < backing
     more = 0 if ranked.reached or by_curve else _combined_more(array, total, target, confidence, backing,
                                                                 ranked.more_records)
     if by_curve:
-        recall, left = curve.recall_at_least, curve.most_left
+        recall, left = _recall(found, most), most - found
     else:
         recall, left = ranked.recall_at_least, ranked.most_left
     return CombinedCheck("ranked-or-curve", ranked.reached or by_curve, "curve" if by_curve else "ranked",
-                         ranked.p_value, recall, left, more, curve.status, curve.expected_most, len(array),
-                         int(array.sum()), total - len(array))
+                         ranked.p_value, recall, left, more, status, most, len(array), found, total - len(array))
 
 
 def _combined_more(array: np.ndarray, total: int, target: float, confidence: float, backing: float,

@@ -15,6 +15,8 @@ from review import accounts, projects, store
 from review.projects import STARTING_REASONS
 from review.store import SilError
 
+# review.ranking.replay.NAMES, the default first, written out so that parsing options loads no numpy
+# (tests/test_simulation.py holds them equal)
 STOP_METHODS = ("ranked-or-curve", "ranked", "curve", "ranked-bonferroni", "random", "target", "irrelevant-100",
                 "safe", "knee", "none")
 
@@ -123,9 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prior-included", type=int, default=1)
     p.add_argument("--prior-excluded", type=int, default=1)
     p.add_argument("--out", metavar="ORDER.csv", help="write the screening order here")
-    # the names of review.ranking.replay.NAMES, the default first (tests/test_simulation.py holds them equal)
-    p.add_argument("--stop", nargs="?", const="ranked-or-curve", metavar="METHOD", choices=STOP_METHODS,
-                   help="apply a stopping method after every 100 decisions (no METHOD: the default, ranked-or-curve; "
+    p.add_argument("--stop", nargs="?", const=STOP_METHODS[0], metavar="METHOD", choices=STOP_METHODS,
+                   help=f"apply a stopping method after every 100 decisions (no METHOD: the default, {STOP_METHODS[0]}; "
                         "none: screen to the end) and end with 'stop: N of M records screened, recall R'; "
                         f"one of {', '.join(STOP_METHODS)}")
     p.set_defaults(command=cmd_simulate)

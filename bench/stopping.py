@@ -155,37 +155,47 @@ def report(names: list[str], args) -> None:
               + ", ".join(sorted(USED_CHEAP)))
 
 
+def reached(rows: list[tuple]) -> float:
+    """The share of runs whose recall at the stop is at least the target."""
+    return np.mean([r[5] >= TARGET - 1e-9 for r in rows])
+
+
+def saved(rows: list[tuple]) -> float:
+    """The mean share of records left unscreened."""
+    return np.mean([1 - r[3] / r[4] for r in rows])
+
+
 def print_table(rows: list[tuple], names: list[str]) -> None:
     by_method = {m: [r for r in rows if r[2] == m] for m in METHODS}
     big = [name for name in names if _inclusions(name) >= 20]
-    base_saved = np.mean([1 - r[3] / r[4] for r in by_method[BASELINE]])
+    base_saved = saved(by_method[BASELINE])
     print(f"\nStopping at {TARGET:.0%} recall with {CONFIDENCE:.0%} confidence; checks every 100 decisions; "
           f"{len(names)} files, {len(rows) // len(METHODS) // max(1, len(names))} seeds each")
     print(f"{'method':20}{'reached':>9}{'worst review (>=20 incl.)':>34}{'mean recall':>13}{'worst':>7}"
           f"{'work saved':>12}{'x random':>10}")
     for method, mine in by_method.items():
-        reached = np.mean([r[5] >= TARGET - 1e-9 for r in mine])
-        per_review = {name: np.mean([r[5] >= TARGET - 1e-9 for r in mine if r[0] == name]) for name in big}
+        share = reached(mine)
+        per_review = {name: reached([r for r in mine if r[0] == name]) for name in big}
         worst_name = min(per_review, key=per_review.get) if per_review else "-"
-        saved = np.mean([1 - r[3] / r[4] for r in mine])
+        work = saved(mine)
         recalls = np.array([r[5] for r in mine])
-        print(f"{method:20}{reached:9.1%}{Path(worst_name).stem[:24]:>26} {per_review.get(worst_name, 1):6.0%}"
-              f"{recalls.mean():13.3f}{recalls.min():7.3f}{saved:12.1%}{saved / base_saved if base_saved else 0:10.2f}")
+        print(f"{method:20}{share:9.1%}{Path(worst_name).stem[:24]:>26} {per_review.get(worst_name, 1):6.0%}"
+              f"{recalls.mean():13.3f}{recalls.min():7.3f}{work:12.1%}{work / base_saved if base_saved else 0:10.2f}")
     print("\nper file: work saved % (share of seeds reaching the target)")
     print(f"{'file':28}" + "".join(f"{m[:10]:>14}" for m in METHODS))
     for name in names:
         cells = []
         for method in METHODS:
             mine = [r for r in by_method[method] if r[0] == name]
-            cells.append(f"{100 * np.mean([1 - r[3] / r[4] for r in mine]):7.1f} ({np.mean([r[5] >= TARGET - 1e-9 for r in mine]):4.0%})")
+            cells.append(f"{100 * saved(mine):7.1f} ({reached(mine):4.0%})")
         print(f"{Path(name).stem[:27]:28}" + "".join(f"{c:>14}" for c in cells))
 
 
 def meets(rows: list[tuple], big: list[str]) -> bool:
     """The issue's bar: target recall in >= 95 % of runs, and in the majority of runs of every review with >= 20 inclusions."""
-    if not rows or np.mean([r[5] >= TARGET - 1e-9 for r in rows]) < CONFIDENCE:
+    if not rows or reached(rows) < CONFIDENCE:
         return False
-    return all(np.mean([r[5] >= TARGET - 1e-9 for r in rows if r[0] == name]) > 0.5
+    return all(reached([r for r in rows if r[0] == name]) > 0.5
                for name in big if any(r[0] == name for r in rows))
 
 
@@ -201,13 +211,13 @@ def leave_one_review_out(clean: list[tuple], stressed: list[tuple], names: list[
         others_stressed = [r for r in stressed if r[0] != name]
         fits = [m for m in METHODS if m != "none" and meets([r for r in others if r[2] == m], big)
                 and meets([r for r in others_stressed if r[2] == m], big)]
-        chosen = max(fits, key=lambda m: np.mean([1 - r[3] / r[4] for r in others if r[2] == m])) if fits else "none"
+        chosen = max(fits, key=lambda m: saved([r for r in others if r[2] == m])) if fits else "none"
         mine = [r for r in clean if r[0] == name and r[2] == chosen]
         held.extend(mine)
-        print(f"  {Path(name).stem[:27]:28}{chosen:20}reached {np.mean([r[5] >= TARGET - 1e-9 for r in mine]):5.0%}"
-              f"  saved {100 * np.mean([1 - r[3] / r[4] for r in mine]):5.1f} %")
-    print(f"  over the held-out reviews: reached {np.mean([r[5] >= TARGET - 1e-9 for r in held]):.1%}, "
-          f"saved {100 * np.mean([1 - r[3] / r[4] for r in held]):.1f} %")
+        print(f"  {Path(name).stem[:27]:28}{chosen:20}reached {reached(mine):5.0%}"
+              f"  saved {100 * saved(mine):5.1f} %")
+    print(f"  over the held-out reviews: reached {reached(held):.1%}, "
+          f"saved {100 * saved(held):.1f} %")
 
 
 def backing_levels(replays: dict, names: list[str], conditions: dict) -> None:
@@ -228,26 +238,26 @@ def backing_levels(replays: dict, names: list[str], conditions: dict) -> None:
     print("\nranked-or-curve by backing level (the ranked test's p must be below it for the curve's stop to count)")
     for level in BACKING_GRID:
         mine, under = [r for r in clean if r[2] == level], [r for r in stressed if r[2] == level]
-        print(f"  p < {level:<5} reached {np.mean([r[5] >= TARGET - 1e-9 for r in mine]):6.1%}, saved "
-              f"{100 * np.mean([1 - r[3] / r[4] for r in mine]):5.1f} %; under stress reached "
-              f"{np.mean([r[5] >= TARGET - 1e-9 for r in under]):6.1%}, saved {100 * np.mean([1 - r[3] / r[4] for r in under]):5.1f} %")
+        print(f"  p < {level:<5} reached {reached(mine):6.1%}, saved "
+              f"{100 * saved(mine):5.1f} %; under stress reached "
+              f"{reached(under):6.1%}, saved {100 * saved(under):5.1f} %")
     print("leave one review out: the level chosen on the other reviews, on the review left out (without / with stress)")
     held, held_stressed = [], []
     for name in names:
         fits = [lv for lv in BACKING_GRID
                 if meets([r for r in clean if r[0] != name and r[2] == lv], big)
                 and meets([r for r in stressed if r[0] != name and r[2] == lv], big)]
-        chosen = max(fits, key=lambda lv: np.mean([1 - r[3] / r[4] for r in clean if r[0] != name and r[2] == lv]),
+        chosen = max(fits, key=lambda lv: saved([r for r in clean if r[0] != name and r[2] == lv]),
                      default=min(BACKING_GRID))
         mine = [r for r in clean if r[0] == name and r[2] == chosen]
         under = [r for r in stressed if r[0] == name and r[2] == chosen]
         held.extend(mine)
         held_stressed.extend(under)
-        print(f"  {Path(name).stem[:27]:28}p < {chosen:<6}reached {np.mean([r[5] >= TARGET - 1e-9 for r in mine]):5.0%} "
-              f"/ {np.mean([r[5] >= TARGET - 1e-9 for r in under]):5.0%}  saved {100 * np.mean([1 - r[3] / r[4] for r in mine]):5.1f} %")
-    print(f"  over the held-out reviews: reached {np.mean([r[5] >= TARGET - 1e-9 for r in held]):.1%} "
-          f"(under stress {np.mean([r[5] >= TARGET - 1e-9 for r in held_stressed]):.1%}), "
-          f"saved {100 * np.mean([1 - r[3] / r[4] for r in held]):.1f} %")
+        print(f"  {Path(name).stem[:27]:28}p < {chosen:<6}reached {reached(mine):5.0%} "
+              f"/ {reached(under):5.0%}  saved {100 * saved(mine):5.1f} %")
+    print(f"  over the held-out reviews: reached {reached(held):.1%} "
+          f"(under stress {reached(held_stressed):.1%}), "
+          f"saved {100 * saved(held):.1f} %")
 
 
 @functools.cache

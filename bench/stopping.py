@@ -199,19 +199,25 @@ def meets(rows: list[tuple], big: list[str]) -> bool:
                for name in big if any(r[0] == name for r in rows))
 
 
+def choose_left_out(clean: list[tuple], stressed: list[tuple], name: str, options, fallback):
+    """The option (method or backing level, rows' third field) chosen without the review `name`: among those that
+    meet the bar on the other reviews with and without stress, the one that saves the most there."""
+    big = [n for n in {r[0] for r in clean} if _inclusions(n) >= 20]
+    others = [r for r in clean if r[0] != name]
+    others_stressed = [r for r in stressed if r[0] != name]
+    fits = [o for o in options if meets([r for r in others if r[2] == o], big)
+            and meets([r for r in others_stressed if r[2] == o], big)]
+    return max(fits, key=lambda o: saved([r for r in others if r[2] == o]), default=fallback)
+
+
 def leave_one_review_out(clean: list[tuple], stressed: list[tuple], names: list[str]) -> None:
     """Choose the method on the other reviews (meets the bar on them, also under stress; saves the most there),
     judge it on the one left out."""
-    big = [name for name in names if _inclusions(name) >= 20]
     print("\nleave one review out: the method chosen on the other reviews (the bar met with and without stress), "
           "on the review left out")
     held = []
     for name in names:
-        others = [r for r in clean if r[0] != name and r[2] != "none"]
-        others_stressed = [r for r in stressed if r[0] != name]
-        fits = [m for m in METHODS if m != "none" and meets([r for r in others if r[2] == m], big)
-                and meets([r for r in others_stressed if r[2] == m], big)]
-        chosen = max(fits, key=lambda m: saved([r for r in others if r[2] == m])) if fits else "none"
+        chosen = choose_left_out(clean, stressed, name, [m for m in METHODS if m != "none"], "none")
         mine = [r for r in clean if r[0] == name and r[2] == chosen]
         held.extend(mine)
         print(f"  {Path(name).stem[:27]:28}{chosen:20}reached {reached(mine):5.0%}"
@@ -226,7 +232,6 @@ def backing_levels(replays: dict, names: list[str], conditions: dict) -> None:
     with and without stress."""
     from review.ranking.replay import stop_point
 
-    big = [name for name in names if _inclusions(name) >= 20]
     rows = {c: [] for c in conditions}
     for condition, change in conditions.items():
         for (name, seed), labels in replays.items():
@@ -244,11 +249,7 @@ def backing_levels(replays: dict, names: list[str], conditions: dict) -> None:
     print("leave one review out: the level chosen on the other reviews, on the review left out (without / with stress)")
     held, held_stressed = [], []
     for name in names:
-        fits = [lv for lv in BACKING_GRID
-                if meets([r for r in clean if r[0] != name and r[2] == lv], big)
-                and meets([r for r in stressed if r[0] != name and r[2] == lv], big)]
-        chosen = max(fits, key=lambda lv: saved([r for r in clean if r[0] != name and r[2] == lv]),
-                     default=min(BACKING_GRID))
+        chosen = choose_left_out(clean, stressed, name, BACKING_GRID, min(BACKING_GRID))
         mine = [r for r in clean if r[0] == name and r[2] == chosen]
         under = [r for r in stressed if r[0] == name and r[2] == chosen]
         held.extend(mine)

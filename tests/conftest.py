@@ -66,6 +66,11 @@ def make_user(conn):
     return make
 
 
+def fuzz_examples(default: int) -> int:
+    """How many examples a property test runs: its own small default in CI, SIL_FUZZ_EXAMPLES=N for a longer run."""
+    return int(os.environ.get("SIL_FUZZ_EXAMPLES", default))
+
+
 def login(app, name: str, password: str = PASSWORD):
     """Log a WebTest app in as name; returns the response after the redirect."""
     page = app.get("/login")

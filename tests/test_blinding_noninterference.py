@@ -9,6 +9,7 @@ URL of the app (from Bottle's route table). Every normalised response must be th
 import os
 
 import pytest
+from conftest import fuzz_examples
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +25,7 @@ from tests.blinding_worlds import (
     normalised,
 )
 
-EXAMPLES = int(os.environ.get("SIL_FUZZ_EXAMPLES", "3"))
+EXAMPLES = fuzz_examples(3)
 # Each example ends with a walk of every route with its ids filled in; SIL_FUZZ_WALK=1 adds every query too.
 FULL_WALK = os.environ.get("SIL_FUZZ_WALK", "0") == "1"
 LONG = "SIL_FUZZ_EXAMPLES" in os.environ

@@ -1,9 +1,9 @@
 """The classes of error duplicate detection made on labelled sets it was not tuned on (issue 18), each with
 small records of its own: generic recurring titles, translated titles, titles without their subtitle,
 conference papers named two ways a year apart, supplements' shared DOIs, and the errata convention."""
-import os
 
 import pytest
+from conftest import fuzz_examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -242,7 +242,7 @@ issues = st.sampled_from(["", "1", "2", "3", "S1"])
 pages = st.sampled_from(["", "1", "5", "7", "e12"])
 
 
-@settings(max_examples=int(os.environ.get("SIL_FUZZ_EXAMPLES", "150")), deadline=None)
+@settings(max_examples=fuzz_examples(150), deadline=None)
 @given(title=st.sampled_from(RECURRING), issue_a=issues, issue_b=issues, page_a=pages, page_b=pages,
        doi=st.sampled_from(["", "10.5271/sjweh.1"]), year_b=st.sampled_from([2019, 2020]),
        journal_b=st.sampled_from([BASE["journal"], "Scand J Work Environ Health"]))

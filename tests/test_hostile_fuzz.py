@@ -1,11 +1,11 @@
 """Fuzzing for a bounded time: random values in every form of the app, random bytes and near-RIS text into the importers.
 
 Whatever arrives, Sil answers with a page or a clear refusal (never a 500), and an import is stored whole or not at all."""
-import os
 import re
 from pathlib import Path
 
 import pytest
+from conftest import fuzz_examples
 from hostile import FORMULAS, JS_URL, PAYLOAD, SQL
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -23,7 +23,7 @@ NASTY = [PAYLOAD, JS_URL, *FORMULAS, *SQL, "", " ", "0", "-1", "1e309", "nan", "
          "include", "exclude", "maybe", "lead", "reviewer", "communicator", "en", "nb", "1", "2", "on", "../../etc/passwd"]
 VALUES = st.one_of(st.sampled_from(NASTY), st.text(max_size=200), st.integers().map(str))
 # CI stays quick with 150 examples per test; SIL_FUZZ_EXAMPLES=5000 fuzzes longer by hand.
-FUZZ = settings(max_examples=int(os.environ.get("SIL_FUZZ_EXAMPLES", 150)), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(max_examples=fuzz_examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
 @pytest.fixture

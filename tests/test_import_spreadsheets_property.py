@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 
 import openpyxl
+from conftest import fuzz_examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import imports
 
-EXAMPLES = int(os.environ.get("SIL_FUZZ_EXAMPLES", 40))
+EXAMPLES = fuzz_examples(40)
 # Letters a Norwegian unit's titles hold, and punctuation that CSV must quote; every one is in cp1252.
 LETTERS = "abcdefghijklmnopqrstuvwxyzæøåéüö"
 PUNCTUATION = ",;:'\"()?!-’"

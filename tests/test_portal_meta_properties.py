@@ -1,8 +1,8 @@
 """Properties of what the portal puts in a page's head and in its ids, for any text a writer can type."""
 import json
-import os
 import re
 
+from conftest import fuzz_examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,7 +10,7 @@ from exports import portal_meta
 from exports.summary_files import _md
 from screens.portal_language import PORTAL_LANGS, pick_portal_language
 
-EXAMPLES = settings(max_examples=int(os.environ.get("SIL_FUZZ_EXAMPLES", 60)), deadline=None)
+EXAMPLES = settings(max_examples=fuzz_examples(60), deadline=None)
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)
 
 

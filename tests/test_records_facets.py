@@ -1,6 +1,6 @@
 """The records list's facets (counts that respect blinding) and the lead's bulk actions, through WebTest."""
 import pytest
-from conftest import csrf_of, login
+from conftest import csrf_of, fuzz_examples, login
 
 from review.projects import project as projects
 from review.screening import decisions as screening
@@ -169,11 +169,6 @@ def test_only_the_lead_acts_in_bulk_and_only_with_the_token(app, conn, review):
     assert conn.execute("SELECT COUNT(*) FROM record_labels").fetchone()[0] == 0
 
 
-def _fuzz_examples(default):
-    import os
-    return int(os.environ.get("SIL_FUZZ_EXAMPLES", default))
-
-
 def test_every_facet_count_is_the_number_of_records_its_link_shows(conn, make_user):
     """Property: for any decisions, choosing a facet value lists exactly as many records as its count said,
     and a single-valued facet's counts add up to the records in the list."""
@@ -191,7 +186,7 @@ def test_every_facet_count_is_the_number_of_records_its_link_shows(conn, make_us
     records = [row[0] for row in conn.execute("SELECT id FROM records WHERE project_id = ? ORDER BY id", (pid,))]
     decided = set()
 
-    @settings(max_examples=_fuzz_examples(15), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(max_examples=fuzz_examples(15), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(st.lists(st.tuples(st.sampled_from(["rita", "rolf"]), st.integers(0, 5),
                               st.sampled_from(["include", "exclude", "maybe"])), max_size=6))
     def check(moves):

@@ -3,6 +3,7 @@ import os
 
 import numpy as np
 import pytest
+from conftest import fuzz_examples
 from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -185,7 +186,7 @@ def test_the_ranked_test_stops_early_when_the_ranking_is_good_and_a_heuristic_mi
 
 
 
-PROPERTY = hsettings(max_examples=int(os.environ.get("SIL_FUZZ_EXAMPLES", 40)), deadline=None)
+PROPERTY = hsettings(max_examples=fuzz_examples(40), deadline=None)
 
 
 @PROPERTY

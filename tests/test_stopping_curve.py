@@ -1,11 +1,10 @@
 """The counting process (Sneyd and Stevenson) and Sil's default stop: the ranked test, or the curve backed by it."""
 import json
 import math
-import os
 
 import numpy as np
 import pytest
-from conftest import csrf_of, login
+from conftest import csrf_of, fuzz_examples, login
 from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -92,7 +91,7 @@ def test_bad_input_is_refused_with_a_clear_error():
     assert stopping_curve.curve_check([1, 0, 1], 3).reached  # everything screened
 
 
-PROPERTY = hsettings(max_examples=int(os.environ.get("SIL_FUZZ_EXAMPLES", 40)), deadline=None)
+PROPERTY = hsettings(max_examples=fuzz_examples(40), deadline=None)
 
 
 @PROPERTY
